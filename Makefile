@@ -1,0 +1,42 @@
+# Every target creates .venv and installs the project when missing.
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PYTHON ?= python3
+
+.PHONY: install demo serve test e2e lint fix bench loadtest clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	FABRIQUE_DEMO=true $(BIN)/fabrique migrate --noinput
+	FABRIQUE_DEMO=true $(BIN)/fabrique demo
+
+test: install
+	$(BIN)/pytest
+
+e2e: install
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	$(BIN)/pytest -m e2e -p no:randomly
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/fabrique check --fail-level WARNING
+	$(BIN)/fabrique makemigrations --check --dry-run
+
+fix: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,196 @@
+"""Users log in with their e-mail. Roles: coordinator, structure member, partner, anonymous."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .enums import MembershipRole
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("L'adresse e-mail est obligatoire.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True, is_coordinator=True)
+        return self.create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("adresse e-mail"), unique=True)
+    first_name = models.CharField(_("prénom"), max_length=150, blank=True)
+    last_name = models.CharField(_("nom"), max_length=150, blank=True)
+    is_coordinator = models.BooleanField(
+        _("coordination du réseau"), default=False, help_text=_("Membre de l'équipe nationale d'animation.")
+    )
+    is_active = models.BooleanField(_("actif"), default=True)
+    is_staff = models.BooleanField(_("accès à l'administration"), default=False)
+    date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    partner_departements = models.ManyToManyField(
+        "territories.Departement",
+        blank=True,
+        related_name="partner_users",
+        verbose_name=_("départements suivis (partenaire)"),
+        help_text=_("Un partenaire ou financeur lit l'avancement sur ces départements."),
+    )
+
+    objects = UserManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("utilisateur·rice")
+        verbose_name_plural = _("utilisateur·rices")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        super().save(*args, **kwargs)
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name or self.email
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    structure = models.ForeignKey("network.Structure", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("appartenance à une structure")
+        verbose_name_plural = _("appartenances aux structures")
+        constraints = [models.UniqueConstraint(fields=["user", "structure"], name="unique_membership")]
+
+    def __str__(self):
+        return f"{self.user} — {self.structure} ({self.get_role_display()})"
+
+
+def _hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def default_invitation_expiry():
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class Invitation(models.Model):
+    """A single-use e-mail link that creates an account, optionally with a membership."""
+
+    email = models.EmailField(_("adresse e-mail"))
+    structure = models.ForeignKey(
+        "network.Structure", on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
+    role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
+    as_coordinator = models.BooleanField(_("invité·e comme coordination"), default=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=default_invitation_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    @staticmethod
+    def hash_token(raw: str) -> str:
+        return _hash(raw)
+
+    def issue_token(self) -> str:
+        raw = secrets.token_urlsafe(32)
+        self.token_hash = _hash(raw)
+        return raw
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ApiToken(models.Model):
+    """A personal token for scripts; only its hash is stored."""
+
+    PREFIX = "fab_"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("nom"), max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    hint = models.CharField(max_length=12, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("jeton d'API")
+        verbose_name_plural = _("jetons d'API")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.hint}…)"
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple["ApiToken", str]:
+        raw = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, token_hash=_hash(raw), hint=raw[:10])
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw: str):
+        token = (
+            cls.objects.select_related("user")
+            .filter(token_hash=_hash(raw), revoked_at__isnull=True, user__is_active=True)
+            .first()
+        )
+        if token is None:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user
+
+
+class LoginFailure(models.Model):
+    """Failed logins per e-mail, to lock an account out after repeated failures."""
+
+    email = models.EmailField(db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("échec de connexion")
+        verbose_name_plural = _("échecs de connexion")
+
+    def __str__(self):
+        return f"{self.email} ({self.created_at:%d/%m/%Y %H:%M})"

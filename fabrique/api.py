@@ -1,0 +1,48 @@
+"""The JSON API under /api/v1/: each app contributes its router."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from fabrique.core.api_auth import BearerOrSession
+
+api = NinjaAPI(
+    title="API Fabrique",
+    version="1",
+    description="Annuaire, carte et données du réseau. Authentification : session ou `Authorization: Bearer <jeton>`.",
+    urls_namespace="api",
+    auth=BearerOrSession(optional=True),
+)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request, exc):
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def on_django_validation_error(request, exc):
+    detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Action non autorisée."}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": "Introuvable."}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request, exc):
+    return api.create_response(request, {"detail": "Authentification requise."}, status=401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

@@ -1,0 +1,41 @@
+"""API authentication: a personal bearer token, or the browser session (with its CSRF check)."""
+
+from django.middleware.csrf import CsrfViewMiddleware
+from ninja.errors import AuthenticationError
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def _csrf_failure(request) -> bool:
+    check = CsrfViewMiddleware(lambda r: None)
+    check.process_request(request)
+    return check.process_view(request, None, (), {}) is not None
+
+
+class BearerOrSession:
+    """Authenticates and sets request.user; anonymous callers pass when `optional`."""
+
+    def __init__(self, optional: bool = False):
+        self.optional = optional
+
+    def __call__(self, request):
+        from fabrique.accounts.models import ApiToken
+
+        header = request.headers.get("Authorization", "")
+        if header:
+            scheme, _, raw = header.partition(" ")
+            if scheme.lower() != "bearer" or not raw.strip():
+                raise AuthenticationError()
+            user = ApiToken.authenticate(raw.strip())
+            if user is None:
+                raise AuthenticationError()
+            request.user = user
+            return user
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if request.method not in SAFE_METHODS and _csrf_failure(request):
+                raise AuthenticationError()
+            return user
+        if self.optional:
+            return True
+        raise AuthenticationError()

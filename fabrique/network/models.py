@@ -1,0 +1,166 @@
+"""The network registry: structures, collectives, partners and partnerships."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .enums import PartnerKind, StructureStatus
+from .validators import validate_siret
+
+
+class StructureQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=StructureStatus.WITHDRAWN)
+
+    def in_region(self, region_code: str):
+        return self.filter(departements__region_id=region_code).distinct()
+
+    def for_listing(self):
+        return self.prefetch_related("departements__region", "collectives")
+
+
+class Structure(models.Model):
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    legal_form = models.CharField(_("forme juridique"), max_length=100, blank=True)
+    parent_network = models.CharField(
+        _("réseau d'appartenance"),
+        max_length=120,
+        blank=True,
+        help_text=_("Par exemple France Active, TAg BZH."),
+    )
+    website = models.URLField(_("site web"), blank=True)
+    public_email = models.EmailField(_("e-mail public"), blank=True)
+    city = models.CharField(_("ville"), max_length=120, blank=True)
+    description = models.TextField(_("présentation"), blank=True, help_text=_("Markdown simple."))
+    departements = models.ManyToManyField(
+        "territories.Departement", related_name="structures", verbose_name=_("départements")
+    )
+    area_label = models.CharField(
+        _("territoire d'intervention"),
+        max_length=150,
+        blank=True,
+        help_text=_("Par exemple « Pays Lédonien »."),
+    )
+    status = models.CharField(
+        _("statut"), max_length=20, choices=StructureStatus.choices, default=StructureStatus.CANDIDATE
+    )
+    joined_on = models.DateField(_("adhésion le"), null=True, blank=True)
+    experimenting_since = models.DateField(_("en expérimentation depuis"), null=True, blank=True)
+    labelled_on = models.DateField(_("appellation obtenue le"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("retrait le"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StructureQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[departements])
+
+    class Meta:
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:structure_detail", args=[self.slug])
+
+
+class StructureStatusLog(models.Model):
+    """One row per status change of a structure: who, when, from, to, why."""
+
+    structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="status_log")
+    from_status = models.CharField(_("de"), max_length=20, choices=StructureStatus.choices, blank=True)
+    to_status = models.CharField(_("vers"), max_length=20, choices=StructureStatus.choices)
+    changed_at = models.DateTimeField(_("le"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("par")
+    )
+    reason = models.TextField(_("motif"), blank=True)
+    via = models.CharField(_("voie"), max_length=40, default="service")
+
+    class Meta:
+        verbose_name = _("changement de statut")
+        verbose_name_plural = _("journal des statuts")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.structure} : {self.from_status or '∅'} → {self.to_status}"
+
+
+class Collective(models.Model):
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    description = models.TextField(_("présentation"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    structures = models.ManyToManyField(Structure, related_name="collectives", blank=True, verbose_name=_("membres"))
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[structures])
+
+    class Meta:
+        verbose_name = _("collectif")
+        verbose_name_plural = _("collectifs")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:collective_detail", args=[self.slug])
+
+
+class Partner(models.Model):
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=PartnerKind.choices)
+    siret = models.CharField(_("SIRET"), max_length=17, blank=True, validators=[validate_siret])
+    website = models.URLField(_("site web"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.siret = self.siret.replace(" ", "")
+        super().save(*args, **kwargs)
+
+
+class Partnership(models.Model):
+    structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="partnerships")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="partnerships")
+    role = models.CharField(_("rôle"), max_length=200, blank=True)
+    since = models.DateField(_("depuis"), null=True, blank=True)
+    until = models.DateField(_("jusqu'au"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("partenariat")
+        verbose_name_plural = _("partenariats")
+        ordering = ["partner__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["structure", "partner"], name="unique_partnership"),
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True)
+                | models.Q(since__isnull=True)
+                | models.Q(until__gte=models.F("since")),
+                name="partnership_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} — {self.structure}"

@@ -1,0 +1,53 @@
+"""Who may do what on the registry. Read by views, the API (`abilities`) and templates."""
+
+from fabrique.accounts.roles import roles_of
+
+from .enums import StructureStatus
+
+PUBLIC_STATUSES = {StructureStatus.EXPERIMENTING, StructureStatus.LABELLED, StructureStatus.WITHDRAWN}
+
+
+def structure_abilities(user, structure) -> dict[str, bool]:
+    """Actions on one structure: view, change, manage_partners, manage_members, change_status, view_history."""
+    roles = roles_of(user)
+    member = roles.is_member(structure.pk)
+    admin = roles.is_admin(structure.pk)
+    coord = roles.coordinator
+    return {
+        "view": structure.status in PUBLIC_STATUSES or coord or member,
+        "change": coord or member,
+        "manage_partners": coord or member,
+        "manage_members": coord or admin,
+        "change_status": coord,
+        "view_history": coord or member,
+    }
+
+
+def can_view_structure(user, structure) -> bool:
+    return structure_abilities(user, structure)["view"]
+
+
+def visible_structures(user, queryset):
+    """Restrict a Structure queryset to what `user` may read (candidates are not public)."""
+    roles = roles_of(user)
+    if roles.coordinator:
+        return queryset
+    from django.db.models import Q
+
+    return queryset.filter(Q(status__in=PUBLIC_STATUSES) | Q(pk__in=roles.member_of))
+
+
+def collective_abilities(user, collective) -> dict[str, bool]:
+    coord = roles_of(user).coordinator
+    return {"view": True, "change": coord, "delete": coord}
+
+
+def partner_abilities(user, partner) -> dict[str, bool]:
+    """A partner organisation may be edited by the coordinator or a member of a structure it works with."""
+    roles = roles_of(user)
+    linked = {p.structure_id for p in partner.partnerships.all()}
+    return {"view": True, "change": roles.coordinator or bool(linked & roles.member_of)}
+
+
+def can_create_structure(user) -> bool:
+    return roles_of(user).coordinator

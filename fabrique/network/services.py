@@ -1,0 +1,161 @@
+"""Domain operations on the registry. Each status change is one verb, logged, in one transaction."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from fabrique.core.exceptions import TransitionError
+from fabrique.core.versioning import save_with_version
+
+from .enums import StructureStatus as S
+from .models import Partnership, Structure, StructureStatusLog
+from .perms import structure_abilities
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    label: str
+
+
+ADMIT = Transition("admit", (S.CANDIDATE,), S.EXPERIMENTING, "admettre la candidature et ouvrir l'expérimentation")
+WITHDRAW = Transition("withdraw", (S.CANDIDATE, S.EXPERIMENTING, S.LABELLED), S.WITHDRAWN, "enregistrer le retrait")
+READMIT = Transition("readmit", (S.WITHDRAWN,), S.EXPERIMENTING, "réadmettre en expérimentation")
+GRANT = Transition("grant_appellation", (S.EXPERIMENTING,), S.LABELLED, "accorder l'appellation")
+TRANSITIONS = {t.name: t for t in (ADMIT, WITHDRAW, READMIT, GRANT)}
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _check(structure: Structure, transition: Transition) -> None:
+    if structure.status not in transition.sources:
+        raise TransitionError(
+            f"Impossible de {transition.label} : la structure est « {structure.get_status_display()} »."
+        )
+
+
+def _apply(structure, transition, by, reason, via, date_fields: dict) -> Structure:
+    with transaction.atomic():
+        locked = Structure.objects.select_for_update().get(pk=structure.pk)
+        _check(locked, transition)
+        previous = locked.status
+        locked.status = transition.target
+        for name, value in date_fields.items():
+            setattr(locked, name, value)
+        locked._change_reason = reason or transition.label
+        save_with_version(locked, None, ["status", *date_fields], by=by)
+        StructureStatusLog.objects.create(
+            structure=locked,
+            from_status=previous,
+            to_status=transition.target,
+            changed_by=by,
+            reason=reason,
+            via=via,
+        )
+    return locked
+
+
+def available_transitions(structure: Structure) -> list[Transition]:
+    return [t for t in (ADMIT, WITHDRAW, READMIT) if structure.status in t.sources]
+
+
+def _require_status_right(by, structure):
+    if not structure_abilities(by, structure)["change_status"]:
+        raise PermissionDenied("Seule la coordination du réseau change le statut d'une structure.")
+
+
+def admit(structure: Structure, *, by, on: date | None = None, reason: str = "") -> Structure:
+    """Admit a candidate: it joins the network and its experimentation starts the same day."""
+    _require_status_right(by, structure)
+    day = on or _today()
+    return _apply(structure, ADMIT, by, reason, "service", {"joined_on": day, "experimenting_since": day})
+
+
+def withdraw(structure: Structure, *, by, reason: str, on: date | None = None) -> Structure:
+    """Record that a structure leaves the network; its data and history stay. A reason is required."""
+    _require_status_right(by, structure)
+    if not reason.strip():
+        raise TransitionError("Indiquez le motif du retrait.")
+    return _apply(structure, WITHDRAW, by, reason, "service", {"withdrawn_on": on or _today()})
+
+
+def readmit(structure: Structure, *, by, reason: str, on: date | None = None) -> Structure:
+    """A withdrawn structure comes back: a new experimentation starts."""
+    _require_status_right(by, structure)
+    if not reason.strip():
+        raise TransitionError("Indiquez le motif de la réadmission.")
+    day = on or _today()
+    return _apply(structure, READMIT, by, reason, "service", {"experimenting_since": day, "withdrawn_on": None})
+
+
+def grant_appellation(structure: Structure, *, by, on: date | None = None, reason: str = "", via: str) -> Structure:
+    """Set a structure `labelled`. Only the committee decision (via="committee") or the coordinator in the
+    admin (via="admin", reason required) may do it; the log keeps which one it was."""
+    if via == "admin":
+        _require_status_right(by, structure)
+        if not reason.strip():
+            raise TransitionError("Sans décision du comité de pairs, un motif est obligatoire.")
+    elif via != "committee":
+        raise TransitionError("L'appellation est accordée par le comité de pairs.")
+    return _apply(structure, GRANT, by, reason, via, {"labelled_on": on or _today()})
+
+
+STRUCTURE_EDITABLE_FIELDS = [
+    "name",
+    "legal_form",
+    "parent_network",
+    "website",
+    "public_email",
+    "city",
+    "description",
+    "area_label",
+]
+
+
+def update_structure(structure: Structure, *, by, data: dict, expected_version: int, departements=None) -> Structure:
+    """Edit a structure's presentation. Refused when someone saved it since `expected_version` was read."""
+    if not structure_abilities(by, structure)["change"]:
+        raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
+    changed = [name for name in STRUCTURE_EDITABLE_FIELDS if name in data]
+    with transaction.atomic():
+        for name in changed:
+            setattr(structure, name, data[name])
+        save_with_version(structure, expected_version, changed, by=by)
+        if departements is not None:
+            structure.departements.set(departements)
+    return structure
+
+
+def save_partnership(partnership: Partnership, *, by, expected_version: int | None = None) -> Partnership:
+    """Create or edit a partnership of a structure (and its partner organisation)."""
+    if not structure_abilities(by, partnership.structure)["manage_partners"]:
+        raise PermissionDenied("Vous ne pouvez pas gérer les partenaires de cette structure.")
+    with transaction.atomic():
+        if partnership.partner._state.adding:
+            partnership.partner.save()
+            partnership.partner_id = partnership.partner.pk
+        partnership.full_clean()
+        if partnership._state.adding:
+            partnership._history_user = by
+            partnership.save()
+        else:
+            save_with_version(partnership, expected_version, ["role", "since", "until", "note", "partner"], by=by)
+    return partnership
+
+
+def end_partnership(partnership: Partnership, *, by, until: date | None = None) -> Partnership:
+    """Partnerships are ended, not deleted: their duration is evidence for the appellation."""
+    if not structure_abilities(by, partnership.structure)["manage_partners"]:
+        raise PermissionDenied("Vous ne pouvez pas gérer les partenaires de cette structure.")
+    with transaction.atomic():
+        partnership.until = until or _today()
+        partnership.full_clean()
+        save_with_version(partnership, None, ["until"], by=by)
+    return partnership

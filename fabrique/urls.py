@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from fabrique.api import api
+
+admin.site.site_header = settings.NETWORK_NAME
+admin.site.site_title = settings.NETWORK_NAME
+
+urlpatterns = [
+    path("", include("fabrique.core.urls")),
+    path("comptes/", include("fabrique.accounts.urls")),
+    path("", include("fabrique.network.urls")),
+    path("", include("fabrique.territories.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,58 @@
+"""Personas (as in the role matrix): coordinator, member of the structure, member of another, anonymous."""
+
+import pytest
+from django.test import Client
+
+from fabrique.accounts.enums import MembershipRole
+
+from .factories import MembershipFactory, StructureFactory, UserFactory
+
+ROLES = ["coordinator", "member", "other_member", "anonymous"]
+
+
+@pytest.fixture
+def structure(db):
+    return StructureFactory(name="TAg Test", slug="tag-test", departements=["29"])
+
+
+@pytest.fixture
+def other_structure(db):
+    return StructureFactory(name="Autre Fabrique", slug="autre-fabrique", departements=["21"])
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(email="coordination@example.org", coordinator=True)
+
+
+@pytest.fixture
+def member(structure):
+    return MembershipFactory(structure=structure, user__email="membre@example.org", role=MembershipRole.ADMIN).user
+
+
+@pytest.fixture
+def staff_member(structure):
+    return MembershipFactory(structure=structure, user__email="charge@example.org", role=MembershipRole.STAFF).user
+
+
+@pytest.fixture
+def other_member(other_structure):
+    return MembershipFactory(structure=other_structure, user__email="autre@example.org").user
+
+
+@pytest.fixture
+def persona(request, coordinator, member, other_member):
+    """Parametrize with `@pytest.mark.parametrize("persona", ROLES, indirect=True)`; gives (name, user)."""
+    users = {"coordinator": coordinator, "member": member, "other_member": other_member, "anonymous": None}
+    return request.param, users[request.param]
+
+
+@pytest.fixture
+def client_for():
+    def make(user):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
