@@ -46,3 +46,20 @@ def on_auth_error(request, exc):
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+def _mount_routers() -> None:
+    from fabrique.accounts.api import router as accounts_router
+    from fabrique.appellation.api import router as appellation_router
+    from fabrique.method.api import router as method_router
+    from fabrique.network.api import router as network_router
+    from fabrique.territories.api import router as territories_router
+
+    api.add_router("/", network_router)
+    api.add_router("/territories", territories_router)
+    api.add_router("/accounts", accounts_router)
+    api.add_router("/", method_router)
+    api.add_router("/appellation", appellation_router)
+
+
+_mount_routers()

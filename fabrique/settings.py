@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "fabrique.accounts",
     "fabrique.network",
     "fabrique.community",
+    "fabrique.method",
+    "fabrique.appellation",
     "fabrique.demo",
 ]
 

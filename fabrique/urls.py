@@ -12,6 +12,8 @@ urlpatterns = [
     path("comptes/", include("fabrique.accounts.urls")),
     path("", include("fabrique.network.urls")),
     path("", include("fabrique.territories.urls")),
+    path("methode/", include("fabrique.method.urls")),
+    path("appellation/", include("fabrique.appellation.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

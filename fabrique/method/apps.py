@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MethodConfig(AppConfig):
+    name = "fabrique.method"
+    verbose_name = "Méthode"
