@@ -71,28 +71,28 @@ def _require_status_right(by, structure):
         raise PermissionDenied("Seule la coordination du réseau change le statut d'une structure.")
 
 
-def admit(structure: Structure, *, by, on: date | None = None, reason: str = "") -> Structure:
+def admit(structure: Structure, *, by, on: date | None = None, reason: str = "", via: str = "service") -> Structure:
     """Admit a candidate: it joins the network and its experimentation starts the same day."""
     _require_status_right(by, structure)
     day = on or _today()
-    return _apply(structure, ADMIT, by, reason, "service", {"joined_on": day, "experimenting_since": day})
+    return _apply(structure, ADMIT, by, reason, via, {"joined_on": day, "experimenting_since": day})
 
 
-def withdraw(structure: Structure, *, by, reason: str, on: date | None = None) -> Structure:
+def withdraw(structure: Structure, *, by, reason: str, on: date | None = None, via: str = "service") -> Structure:
     """Record that a structure leaves the network; its data and history stay. A reason is required."""
     _require_status_right(by, structure)
     if not reason.strip():
         raise TransitionError("Indiquez le motif du retrait.")
-    return _apply(structure, WITHDRAW, by, reason, "service", {"withdrawn_on": on or _today()})
+    return _apply(structure, WITHDRAW, by, reason, via, {"withdrawn_on": on or _today()})
 
 
-def readmit(structure: Structure, *, by, reason: str, on: date | None = None) -> Structure:
+def readmit(structure: Structure, *, by, reason: str, on: date | None = None, via: str = "service") -> Structure:
     """A withdrawn structure comes back: a new experimentation starts."""
     _require_status_right(by, structure)
     if not reason.strip():
         raise TransitionError("Indiquez le motif de la réadmission.")
     day = on or _today()
-    return _apply(structure, READMIT, by, reason, "service", {"experimenting_since": day, "withdrawn_on": None})
+    return _apply(structure, READMIT, by, reason, via, {"experimenting_since": day, "withdrawn_on": None})
 
 
 def grant_appellation(structure: Structure, *, by, on: date | None = None, reason: str = "", via: str) -> Structure:
