@@ -65,7 +65,7 @@ def test_an_overseas_departement_is_a_labelled_inset_box_with_its_link(client):
     assert 'aria-label="La Réunion (974) : Fabrique Réunion — en expérimentation"' in inset.group(0)
     assert '<rect class="dep status-experimenting"' in inset.group(0)
     assert '<text class="inset-name"' in inset.group(0) and ">La Réunion</text>" in inset.group(0)
-    assert ">974</text>" in inset.group(0)
+    assert ">(974)</text>" in inset.group(0)
     for name in ("Guadeloupe", "Martinique", "Guyane", "Mayotte"):
         assert f">{name}</text>" in html
 
