@@ -1,4 +1,37 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import committee, home, network, requests, voting
 
 app_name = "appellation"
-urlpatterns: list = []
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("demandes/", requests.request_list, name="request_list"),
+    path("demandes/nouvelle/", requests.request_new, name="request_new"),
+    path("demandes/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("demandes/<int:pk>/modifier/", requests.request_edit, name="request_edit"),
+    path("demandes/<int:pk>/deposer/", requests.request_submit, name="request_submit"),
+    path("demandes/<int:pk>/retirer/", requests.request_withdraw, name="request_withdraw"),
+    path("demandes/<int:pk>/pieces/", requests.attachment_add, name="attachment_add"),
+    path("demandes/<int:pk>/pieces/<int:attachment_pk>/", requests.attachment_download, name="attachment_download"),
+    path(
+        "demandes/<int:pk>/pieces/<int:attachment_pk>/supprimer/",
+        requests.attachment_delete,
+        name="attachment_delete",
+    ),
+    path("demandes/<int:pk>/vote/", voting.vote, name="vote"),
+    path("demandes/<int:pk>/conflit/", voting.declare_conflict, name="declare_conflict"),
+    path("demandes/<int:pk>/conflits/", voting.record_conflict, name="record_conflict"),
+    path("votes/", voting.ballot, name="ballot"),
+    path("seances/", committee.session_list, name="session_list"),
+    path("seances/nouvelle/", committee.session_new, name="session_new"),
+    path("seances/<int:pk>/", committee.session_detail, name="session_detail"),
+    path("seances/<int:pk>/cloturer/", committee.session_close, name="session_close"),
+    path("resultats/", committee.results, name="results"),
+    path("charte/", network.charter, name="charter"),
+    path("charte/modifier/", network.charter_edit, name="charter_edit"),
+    path("charte/accepter/", network.charter_accept, name="charter_accept"),
+    path("notifications/", network.notification_list, name="notifications"),
+    path("notifications/lues/", network.notifications_read, name="notifications_read"),
+    path("annonces/", network.announcement_list, name="announcement_list"),
+    path("annonces/<int:pk>/", network.announcement_edit, name="announcement_edit"),
+]

@@ -1,0 +1,19 @@
+from .announcements import AnnouncementDraft
+from .charter import Charter, CharterAcceptance
+from .committee import AgendaItem, CommitteeSession, Conflict, Vote
+from .notifications import Notification
+from .requests import AppellationRequest, RequestAttachment, RequestLog
+
+__all__ = [
+    "AgendaItem",
+    "AnnouncementDraft",
+    "AppellationRequest",
+    "Charter",
+    "CharterAcceptance",
+    "CommitteeSession",
+    "Conflict",
+    "Notification",
+    "RequestAttachment",
+    "RequestLog",
+    "Vote",
+]

@@ -1,0 +1,34 @@
+"""The news draft written when a session grants the appellation, for the coordinator to edit."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class AnnouncementDraft(models.Model):
+    session = models.OneToOneField(
+        "appellation.CommitteeSession", on_delete=models.CASCADE, related_name="announcement"
+    )
+    title = models.CharField(_("titre"), max_length=250)
+    body = models.TextField(_("texte"), help_text=_("Markdown simple."))
+    created_at = models.DateTimeField(_("rédigée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("projet d'annonce")
+        verbose_name_plural = _("projets d'annonce")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("appellation:announcement_edit", args=[self.pk])
