@@ -1,0 +1,93 @@
+"""The method's overview, the board of a structure (one column per stage) and the list of projects."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+
+from fabrique.accounts.roles import roles_of
+from fabrique.network.models import Structure
+
+from .enums import STAGE_ORDER, STOPPED_STAGES, Stage
+from .filters import ProjectFilterForm, filter_projects, sort_projects, structures_for_filter
+from .models import Project
+from .perms import project_abilities, territory_departements, visible_projects
+from .stages import FORWARD, allowed_moves
+from .views_common import structure_for
+
+PER_PAGE = 25
+BOARD_STAGES = (*STAGE_ORDER, *STOPPED_STAGES)
+
+
+@login_required
+def method_home(request):
+    """The structures whose board the user may open, with their projects counted per stage."""
+    roles = roles_of(request.user)
+    structures = Structure.objects.order_by("name")
+    if not roles.coordinator:
+        structures = structures.filter(pk__in=roles.member_of)
+    structures = list(structures)
+    counts: dict[int, dict[str, int]] = {}
+    rows = Project.objects.filter(structure__in=structures).values("structure_id", "stage").annotate(n=Count("pk"))
+    for row in rows.order_by():
+        counts.setdefault(row["structure_id"], {})[row["stage"]] = row["n"]
+    overview = [
+        {"structure": s, "counts": [counts.get(s.pk, {}).get(stage, 0) for stage in BOARD_STAGES]} for s in structures
+    ]
+    if len(overview) == 1 and not roles.coordinator:
+        return redirect("method:board", slug=overview[0]["structure"].slug)
+    context = {
+        "overview": overview,
+        "stages": [Stage(s) for s in BOARD_STAGES],
+        "coordinator": roles.coordinator,
+        "follows_territories": territory_departements(request.user) != frozenset(),
+    }
+    return render(request, "method/home.html", context)
+
+
+def _card(user, project: Project) -> dict:
+    abilities = project_abilities(user, project)
+    forward = next((m for m in allowed_moves(project) if m.kind == FORWARD), None) if abilities["move"] else None
+    return {"project": project, "abilities": abilities, "forward": forward}
+
+
+@login_required
+def board(request, slug):
+    """One column per stage; members move cards with buttons (plain POST forms, htmx when present)."""
+    structure, abilities = structure_for(request.user, slug)
+    projects = structure.projects.prefetch_related("departements").order_by("-stage_changed_at", "-pk")
+    columns = {stage: [] for stage in BOARD_STAGES}
+    for project in projects:
+        columns[project.stage].append(_card(request.user, project))
+    context = {
+        "structure": structure,
+        "abilities": abilities,
+        "columns": [(Stage(stage), cards) for stage, cards in columns.items()],
+        "total": sum(len(cards) for cards in columns.values()),
+    }
+    return render(request, "method/board.html", context)
+
+
+@login_required
+def project_list(request):
+    """Projects the user may read, filtered by structure, stage, theme, département, year, and sorted."""
+    structures = structures_for_filter(request.user)
+    form = ProjectFilterForm(request.GET or None, structures=structures)
+    queryset = visible_projects(request.user, Project.objects.select_related("structure"))
+    queryset = filter_projects(queryset, **form.filters())
+    queryset = sort_projects(queryset.prefetch_related("departements"), form.ordering())
+    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filtered": bool(form.filters()),
+        "writable": [s for s in structures if roles_of(request.user).is_member(s.pk)],
+    }
+    template = "method/projects/_results.html" if request.htmx else "method/projects/list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
