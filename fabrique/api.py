@@ -53,6 +53,7 @@ def _mount_routers() -> None:
     from fabrique.appellation.api import router as appellation_router
     from fabrique.method.api import router as method_router
     from fabrique.network.api import router as network_router
+    from fabrique.reporting.api import router as reporting_router
     from fabrique.territories.api import router as territories_router
 
     api.add_router("/", network_router)
@@ -60,6 +61,7 @@ def _mount_routers() -> None:
     api.add_router("/accounts", accounts_router)
     api.add_router("/", method_router)
     api.add_router("/appellation", appellation_router)
+    api.add_router("/", reporting_router)
 
 
 _mount_routers()

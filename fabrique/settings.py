@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "fabrique.community",
     "fabrique.method",
     "fabrique.appellation",
+    "fabrique.reporting",
     "fabrique.demo",
 ]
 

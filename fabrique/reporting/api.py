@@ -1,0 +1,127 @@
+"""The indicators API: `GET /api/v1/indicators?year=&structure=&region=&departement=`."""
+
+from ninja import Field, Query, Router, Schema
+from ninja.errors import AuthenticationError
+
+from fabrique.core.api_errors import invalid
+
+from . import indicators, presenters
+from .selection import LoginRequired, select
+
+router = Router(tags=["Indicateurs"])
+
+
+class IndicatorFilters(Schema):
+    year: int | None = Field(None, description="Année (par défaut l'année en cours).")
+    structure: str | None = Field(None, description="Identifiant d'une structure : ses membres et la coordination.")
+    region: str | None = Field(None, description="Code INSEE d'une région : public.")
+    departement: str | None = Field(
+        None,
+        description="Code INSEE d'un département : la coordination, les partenaires qui le suivent, les membres "
+        "des structures qui le couvrent.",
+    )
+
+
+class Count_(Schema):
+    code: str
+    label: str
+    count: int
+
+
+class Scope_(Schema):
+    kind: str = Field(description="network, region, structure ou territory.")
+    label: str
+    structure: str | None
+    region: str | None
+    departements: list[str] | None
+
+
+class Needs(Schema):
+    total: int
+    by_source: list[Count_]
+    by_theme: list[Count_]
+
+
+class Sessions(Schema):
+    count: int
+    participants: int
+
+
+class Studies(Schema):
+    launched: int
+    completed: int
+
+
+class FollowUp(Schema):
+    due: int
+    recorded: int
+    active: int
+    jobs_fte: float
+
+
+class Activities(Schema):
+    created: int
+    jobs_fte: float
+    followup_1y: FollowUp
+    followup_3y: FollowUp
+
+
+class Partners(Schema):
+    total: int
+    new: int
+    by_kind: list[Count_]
+
+
+class StageRow(Schema):
+    code: str
+    label: str
+    median_days: float | None
+    stays: int
+    current: int
+
+
+class FunnelRow(Schema):
+    code: str
+    label: str
+    reached: int
+
+
+class ConversionRow(Schema):
+    from_: str = Field(alias="from")
+    to: str
+    label: str
+    rate: float | None
+
+
+class IndicatorsOut(Schema):
+    year: int
+    scope: Scope_
+    needs: Needs
+    creativity_sessions: Sessions
+    opportunity_studies: Studies
+    handed_over: int
+    activities: Activities
+    partners: Partners
+    stages: list[StageRow]
+    funnel: list[FunnelRow]
+    conversions: list[ConversionRow]
+
+
+@router.get("/indicators", response=IndicatorsOut, by_alias=True, summary="Lire les indicateurs")
+def get_indicators(request, filters: Query[IndicatorFilters]):
+    """Les indicateurs d'une année (définitions : docs/indicators.md), pour le réseau, une région (publics),
+    une structure (ses membres et la coordination) ou un département (partenaires qui le suivent)."""
+    try:
+        selection = select(
+            request.user,
+            year=filters.year,
+            structure=filters.structure,
+            region=filters.region,
+            departement=filters.departement,
+        )
+    except ValueError as exc:
+        raise invalid(["query", "year"], str(exc)) from None
+    except LoginRequired:
+        raise AuthenticationError() from None
+    figures = indicators.compute(selection.year, selection.scope)
+    return presenters.figures_dict(figures, selection.structure.slug if selection.structure else None)

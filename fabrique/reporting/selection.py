@@ -1,0 +1,87 @@
+"""From what a reader asks (year, structure, région, département) to a Scope they may read."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fabrique.accounts.roles import roles_of
+from fabrique.network.models import Structure
+from fabrique.territories.models import Departement, Region
+
+from . import perms
+from .scope import Scope
+
+FIRST_YEAR = 2010  # the network was created in 2010
+
+
+class LoginRequired(PermissionDenied):
+    """The figures asked for are not public: log in first (401 on the API, the login page on pages)."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    year: int
+    scope: Scope
+    structure: Structure | None = None
+    region: Region | None = None
+
+
+def default_year() -> int:
+    return timezone.localdate().year
+
+
+def check_year(year: int | None) -> int:
+    if year is None:
+        return default_year()
+    if not FIRST_YEAR <= year <= default_year():
+        raise ValueError(
+            _("Année hors limites : de %(first)s à %(last)s.") % {"first": FIRST_YEAR, "last": default_year()}
+        )
+    return year
+
+
+def select(
+    user, *, year=None, structure: str | None = None, region: str | None = None, departement: str | None = None
+) -> Selection:
+    """Raises Http404 for an unknown structure, région or département, LoginRequired or PermissionDenied when
+    the reader may not see those figures, ValueError for a year out of range."""
+    year = check_year(year)
+    region_obj = None
+    if region:
+        region_obj = Region.objects.filter(code=region).first()
+        if region_obj is None:
+            raise Http404(_("Région inconnue : « %s ».") % region)
+    structure_obj = None
+    departements = None
+    label = region_obj.name if region_obj else str(_("Réseau"))
+    if structure:
+        structure_obj = Structure.objects.filter(slug=structure).first()
+        if structure_obj is None:
+            raise Http404(_("Structure inconnue : « %s ».") % structure)
+        _require(user, perms.structure_figures_abilities(user, structure_obj)["view"])
+        label = structure_obj.name
+    if departement:
+        dep = Departement.objects.filter(code=departement).first()
+        if dep is None:
+            raise Http404(_("Département inconnu : « %s ».") % departement)
+        departements = frozenset({dep.code})
+        _require(user, perms.can_view_departements(user, departements))
+        label = str(dep)
+    scope = Scope(
+        structure_id=structure_obj.pk if structure_obj else None,
+        region=region_obj.code if region_obj else None,
+        departements=departements,
+        label=label,
+    )
+    return Selection(year=year, scope=scope, structure=structure_obj, region=region_obj)
+
+
+def _require(user, allowed: bool) -> None:
+    if allowed:
+        return
+    if not roles_of(user).authenticated:
+        raise LoginRequired(_("Connectez-vous pour lire ces indicateurs."))
+    raise PermissionDenied(_("Vous n'avez pas accès à ces indicateurs."))
