@@ -1,0 +1,168 @@
+"""Turn the method's objects into the API's answers, with the caller's abilities and only what they may read."""
+
+from django.core.exceptions import ObjectDoesNotExist
+
+from .enums import LegalForm
+from .perms import need_abilities, project_abilities, session_abilities
+
+
+def _structure(structure) -> dict:
+    return {"slug": structure.slug, "name": structure.name}
+
+
+def need_item(request, need) -> dict:
+    return {
+        "id": need.pk,
+        "structure": _structure(need.structure),
+        "title": need.title,
+        "description": need.description,
+        "theme": need.theme,
+        "theme_label": need.get_theme_display(),
+        "departement": need.departement_id,
+        "commune": need.commune,
+        "source": need.source,
+        "source_label": need.get_source_display(),
+        "session": need.session_id,
+        "brought_by": {
+            "name": need.brought_by_name,
+            "contact": need.brought_by_contact,
+            "consent": need.brought_by_consent,
+        },
+        "detected_on": need.detected_on,
+        "status": need.status,
+        "status_label": need.get_status_display(),
+        "status_reason": need.status_reason,
+        "merged_into": need.merged_into_id,
+        "projects": [p.pk for p in need.projects.all()],
+        "version": need.version,
+        "url": request.build_absolute_uri(need.get_absolute_url()),
+        "abilities": need_abilities(request.user, need),
+    }
+
+
+def session_item(request, session) -> dict:
+    return {
+        "id": session.pk,
+        "structure": _structure(session.structure),
+        "title": session.title,
+        "held_on": session.held_on,
+        "place": session.place,
+        "departement": session.departement_id,
+        "organisers": session.organisers,
+        "partners": [{"id": p.pk, "name": p.name} for p in session.partners.all()],
+        "participants_count": session.participants_count,
+        "description": session.description,
+        "needs": [n.pk for n in session.needs.all()],
+        "version": session.version,
+        "url": request.build_absolute_uri(session.get_absolute_url()),
+        "abilities": session_abilities(request.user, session),
+    }
+
+
+def _one(project, name: str):
+    try:
+        return getattr(project, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def economic_model_item(model) -> dict | None:
+    if model is None:
+        return None
+    return {
+        "total_budget": float(model.total_budget),
+        "revenue_mix": {
+            "sales": float(model.share_sales),
+            "public_subsidies": float(model.share_public_subsidies),
+            "private_funding": float(model.share_private_funding),
+            "other": float(model.share_other),
+        },
+        "break_even_year": model.break_even_year,
+        "jobs_planned_fte": float(model.jobs_planned_fte),
+        "version": model.version,
+    }
+
+
+def _fte(value):
+    return None if value is None else float(value)
+
+
+def outcome_item(outcome, full: bool) -> dict | None:
+    if outcome is None:
+        return None
+    siret_public = outcome.legal_form != LegalForm.SOLE_TRADER  # a sole trader's SIRET identifies a person
+    return {
+        "created_on": outcome.created_on,
+        "legal_form": outcome.legal_form,
+        "legal_form_label": outcome.get_legal_form_display(),
+        "siret": outcome.siret if full or siret_public else None,
+        "jobs_fte": float(outcome.jobs_fte),
+        "followup_1y": {"active": outcome.followup_1y_active, "jobs_fte": _fte(outcome.followup_1y_jobs_fte)},
+        "followup_3y": {"active": outcome.followup_3y_active, "jobs_fte": _fte(outcome.followup_3y_jobs_fte)},
+        "note": outcome.note,
+        "version": outcome.version if full else None,
+    }
+
+
+def _carrier(project, full: bool) -> dict:
+    kind = project.carrier_kind or None
+    return {
+        "name": (project.carrier_name if full else project.public_carrier_name) or None,
+        "kind": kind,
+        "kind_label": project.get_carrier_kind_display() if kind else None,
+        "contact": (project.carrier_contact or None) if full else None,
+    }
+
+
+def project_item(request, project) -> dict:
+    """The whole project for its structure and the coordinator; its public shape (no personal data, no
+    business plan, no needs) for anyone else, who only ever reads public created activities."""
+    abilities = project_abilities(request.user, project)
+    full = abilities["view"]
+    return {
+        "id": project.pk,
+        "slug": project.slug,
+        "title": project.title,
+        "summary": project.summary,
+        "structure": _structure(project.structure),
+        "theme": project.theme,
+        "theme_label": project.get_theme_display(),
+        "departements": [d.code for d in project.departements.all()],
+        "detected_on": project.detected_on,
+        "stage": project.stage,
+        "stage_label": project.get_stage_display(),
+        "stopped_at": (project.stopped_at or None) if full else None,
+        "stop_reason": project.stop_reason if full else None,
+        "is_public": project.is_public,
+        "carrier": _carrier(project, full),
+        "needs": [n.pk for n in project.needs.all()] if full else None,
+        "partners": [
+            {
+                "partner": {"id": link.partner_id, "name": link.partner.name},
+                "role": link.role,
+                "role_label": link.get_role_display(),
+            }
+            for link in project.project_partners.all()
+        ],
+        "economic_model": economic_model_item(_one(project, "economic_model")) if full else None,
+        "outcome": outcome_item(_one(project, "outcome"), full),
+        "version": project.version if full else None,
+        "url": request.build_absolute_uri(project.get_absolute_url()) if full else None,
+        "public_url": request.build_absolute_uri(project.get_public_url()) if project.is_public_activity else None,
+        "abilities": abilities,
+    }
+
+
+def decision_item(decision) -> dict:
+    return {
+        "id": decision.pk,
+        "decided_on": decision.decided_on,
+        "subject": decision.subject,
+        "subject_label": decision.get_subject_display(),
+        "choice": decision.choice,
+        "choice_label": decision.get_choice_display(),
+        "attendee_partners": [{"id": p.pk, "name": p.name} for p in decision.attendee_partners.all()],
+        "attendees": decision.attendees,
+        "note": decision.note,
+        "recorded_at": decision.recorded_at,
+    }
