@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import exports
 
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("exports/", exports.export_list, name="export_list"),
+    path("exports/indicateurs.<str:fmt>", exports.export_indicators, name="export_indicators"),
+    path("exports/<str:kind>.<str:fmt>", exports.export_kind, name="export_kind"),
+]

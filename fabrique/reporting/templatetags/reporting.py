@@ -1,0 +1,55 @@
+"""Template helpers of the reporting pages: the tabs a reader may open, numbers in French."""
+
+from decimal import Decimal
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from fabrique.accounts.roles import roles_of
+
+from .. import perms
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def reporting_links(context) -> list[tuple[str, str, str]]:
+    """(code, label, url) of the reporting tabs the reader may open."""
+    user = context["request"].user
+    roles = roles_of(user)
+    links = [("public", _("Chiffres publics"), "reporting:public")]
+    if perms.can_view_network_dashboard(user):
+        links.append(("network", _("Réseau"), "reporting:network"))
+    if roles.member_of or roles.coordinator:
+        links.append(("structure", _("Structure"), "reporting:my_structure"))
+    if roles.partner_departements:
+        links.append(("territory", _("Mon territoire"), "reporting:territory"))
+    if perms.can_export(user):
+        links.append(("exports", _("Exports"), "reporting:export_list"))
+    if perms.can_import(user):
+        links.append(("imports", _("Import"), "reporting:import_home"))
+    links.append(("opendata", _("Données ouvertes"), "reporting:opendata"))
+    return [(code, label, url) for code, label, name in links if (url := _soft_reverse(name))]
+
+
+def _soft_reverse(name: str) -> str:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def number(value) -> str:
+    """12 345,5 — a French number: narrow no-break space for thousands, decimal comma, no useless zeros."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, Decimal | float):
+        value = Decimal(str(value)).normalize()
+        if value == value.to_integral_value():
+            value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\u202f")
+    whole, _sep, decimals = format(value, "f").partition(".")
+    return f"{int(whole):,}".replace(",", "\u202f") + ("," + decimals if decimals else "")
