@@ -65,3 +65,7 @@ def _mount_routers() -> None:
 
 
 _mount_routers()
+    from fabrique.library.api import router as library_router
+    from fabrique.search.api import router as search_router
+    api.add_router("/", library_router)
+    api.add_router("/", search_router)

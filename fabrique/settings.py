@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "fabrique.method",
     "fabrique.appellation",
     "fabrique.reporting",
+    "fabrique.library",
+    "fabrique.search",
     "fabrique.demo",
 ]
 

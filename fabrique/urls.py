@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("fabrique.territories.urls")),
     path("methode/", include("fabrique.method.urls")),
     path("appellation/", include("fabrique.appellation.urls")),
+    path("bibliotheque/", include("fabrique.library.urls")),
+    path("recherche/", include("fabrique.search.urls")),
     path("indicateurs/", include("fabrique.reporting.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

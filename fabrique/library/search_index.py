@@ -1,0 +1,38 @@
+"""What the search index says about a resource: the same visibility rule as its pages."""
+
+from fabrique.method.enums import Theme
+from fabrique.network.models import Structure
+from fabrique.search.enums import DocumentType
+from fabrique.search.registry import IndexedDocument, SearchAdapter, Watch, soft_url
+
+from .enums import ResourceKind
+from .models import Resource
+
+
+class ResourceAdapter(SearchAdapter):
+    type = DocumentType.RESOURCE
+    model = Resource
+    category_choices = tuple(ResourceKind.choices)
+    watches = (Watch(Structure, lambda structure: structure.resources.all()),)
+
+    def queryset(self):
+        return Resource.objects.select_related("author_structure").prefetch_related("author_structure__departements")
+
+    def document(self, resource: Resource) -> IndexedDocument:
+        structure = resource.author_structure
+        labels = dict(Theme.choices)
+        keywords = [str(ResourceKind(resource.kind).label), *(str(labels[t]) for t in resource.themes if t in labels)]
+        keywords += [resource.other_authors, structure.name if structure else ""]
+        return IndexedDocument(
+            title=resource.title,
+            summary=resource.summary,
+            body=resource.body,
+            keywords=" ".join(part for part in keywords if part),
+            url=soft_url(resource),
+            visibility=resource.visibility,
+            structure_id=resource.author_structure_id,
+            category=resource.kind,
+            date=resource.updated_at.date() if resource.updated_at else None,
+            themes=list(resource.themes),
+            regions=[d.region_id for d in structure.departements.all()] if structure else [],
+        )

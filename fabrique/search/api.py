@@ -1,0 +1,113 @@
+"""Search API: `GET /search` across every type, and the similar created activities of a project or a need."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+
+from fabrique.core.api_errors import invalid
+from fabrique.method.enums import Theme
+from fabrique.method.models import Need, Project
+from fabrique.method.perms import readable_projects, visible_needs
+from fabrique.territories.models import Region
+
+from .query import SearchRequest, search
+from .registry import registered_types
+from .schemas import SearchOut, SearchParams, SimilarOut
+from .similarity import similar_activities
+
+router = Router(tags=["Recherche"])
+
+
+def request_from_params(params: SearchParams) -> SearchRequest:
+    """Check the filters (422 naming the parameter) and build the search request."""
+    types = [value.strip() for value in (params.type or "").split(",") if value.strip()]
+    unknown = [value for value in types if value not in registered_types()]
+    if unknown:
+        raise invalid(
+            ["query", "type"],
+            _("Type inconnu : « %(value)s » ; types possibles : %(choices)s.")
+            % {"value": ", ".join(unknown), "choices": ", ".join(registered_types())},
+        )
+    if params.theme and params.theme not in Theme.values:
+        raise invalid(["query", "theme"], _("Thème inconnu : « %s ».") % params.theme)
+    if params.region and not Region.objects.filter(code=params.region).exists():
+        raise invalid(["query", "region"], _("Région inconnue : « %s » (code INSEE attendu).") % params.region)
+    return SearchRequest(text=params.q, types=types, theme=params.theme or "", region=params.region or "")
+
+
+def _page_url(request, number: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def _absolute(request, url: str) -> str | None:
+    return request.build_absolute_uri(url) if url else None
+
+
+def _structure(document):
+    structure = document.structure
+    return {"slug": structure.slug, "name": structure.name} if structure else None
+
+
+def hit(request, result) -> dict:
+    document = result.document
+    return {
+        "type": result.type,
+        "type_label": result.type_label,
+        "id": document.object_id,
+        "title": document.title,
+        "title_html": str(result.title_html),
+        "snippet_html": str(result.snippet_html),
+        "url": _absolute(request, document.url),
+        "date": document.date,
+        "category": document.category,
+        "category_label": result.category_label,
+        "structure": _structure(document),
+        "themes": [code for code, _label in result.themes],
+    }
+
+
+@router.get("/search", response=SearchOut, summary="Rechercher")
+def search_everything(request, params: Query[SearchParams]):
+    """Structures, projets, besoins, ressources, événements et actualités, filtrés selon les droits de
+    l'appelant : en français, sans tenir compte des accents ni des pluriels, classés (titre avant texte), avec
+    des extraits surlignés et des facettes (type, thème, région)."""
+    found = search(request.user, request_from_params(params), params.page, params.page_size)
+    start = (params.page - 1) * params.page_size
+    return {
+        "count": found.count,
+        "page": params.page,
+        "page_size": params.page_size,
+        "next": _page_url(request, params.page + 1) if start + params.page_size < found.count else None,
+        "previous": _page_url(request, params.page - 1) if params.page > 1 else None,
+        "results": [hit(request, result) for result in found.results],
+        "facets": {name: [vars(facet) for facet in found.facets.get(name, [])] for name in ("type", "theme", "region")},
+    }
+
+
+def similar_out(request, activity) -> dict:
+    return {
+        "project_id": activity.project_id,
+        "title": activity.title,
+        "url": _absolute(request, activity.url),
+        "notebook_url": _absolute(request, activity.notebook_url),
+        "structure": _structure(activity.document),
+        "theme": activity.theme,
+        "same_theme": activity.same_theme,
+        "matched_words": activity.matched_words,
+    }
+
+
+@router.get("/projects/{project_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (projet)")
+def similar_to_project(request, project_id: int):
+    """Jusqu'à cinq activités créées par d'autres structures, les plus proches d'abord, avec les mots communs."""
+    project = get_object_or_404(readable_projects(request.user, Project.objects.all()), pk=project_id)
+    return [similar_out(request, activity) for activity in similar_activities(request.user, project)]
+
+
+@router.get("/needs/{need_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (besoin)")
+def similar_to_need(request, need_id: int):
+    """Les activités créées ailleurs qui répondent à un besoin proche de celui-ci."""
+    need = get_object_or_404(visible_needs(request.user, Need.objects.all()), pk=need_id)
+    return [similar_out(request, activity) for activity in similar_activities(request.user, need)]

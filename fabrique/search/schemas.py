@@ -1,0 +1,70 @@
+"""Shapes of the search API."""
+
+from datetime import date
+
+from ninja import Field, Schema
+
+from fabrique.core.pagination import PageParams
+
+
+class SearchParams(PageParams):
+    q: str = Field("", max_length=200, description="Mots cherchés (accents et pluriels indifférents).")
+    type: str | None = Field(
+        None, description="Type : structure, project, need, resource, event, news (plusieurs séparés par des virgules)."
+    )
+    theme: str | None = Field(None, max_length=20, description="Code du thème (ex. food, mobility).")
+    region: str | None = Field(None, max_length=3, description="Code INSEE de la région (ex. 27).")
+
+
+class StructureRef(Schema):
+    slug: str
+    name: str
+
+
+class SearchHit(Schema):
+    type: str
+    type_label: str
+    id: int = Field(description="Identifiant de l'objet trouvé dans son type.")
+    title: str
+    title_html: str = Field(description="Titre, les mots trouvés entre <mark>.")
+    snippet_html: str = Field(description="Extrait, les mots trouvés entre <mark>.")
+    url: str | None
+    date: date | None
+    category: str
+    category_label: str
+    structure: StructureRef | None
+    themes: list[str]
+
+
+class FacetOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchFacets(Schema):
+    type: list[FacetOut]
+    theme: list[FacetOut]
+    region: list[FacetOut]
+
+
+class SearchOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    next: str | None
+    previous: str | None
+    results: list[SearchHit]
+    facets: SearchFacets
+
+
+class SimilarOut(Schema):
+    project_id: int
+    title: str
+    url: str | None = Field(description="Page publique de l'activité, ou son carnet de projets.")
+    notebook_url: str | None = Field(description="Carnet de projets lisible par l'appelant, s'il existe.")
+    structure: StructureRef | None
+    theme: str
+    same_theme: bool
+    matched_words: list[str] = Field(description="Mots du besoin ou du projet retrouvés dans l'activité.")

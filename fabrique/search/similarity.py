@@ -1,0 +1,110 @@
+"""Déjà fait ailleurs (essaimage): created activities of other structures that answer a similar need.
+
+Candidates are the created projects the reader may read (a confidential activity of another structure stays
+invisible), found by the full-text engine with any of the words of the need's or project's title, summary and
+theme, then ranked by how many of those words their title and summary share, the same theme, and the
+engine's rank.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from fabrique.library.enums import ResourceKind
+from fabrique.library.models import Resource
+from fabrique.method.enums import Stage, Theme
+from fabrique.method.models import Project
+
+from . import french
+from .backends import ANY, get_backend
+from .enums import DocumentType, FacetName
+from .models import SearchDocument
+from .query import readable_documents
+from .visibility import readable_q
+
+DEFAULT_LIMIT = 5
+CANDIDATES = 40
+
+
+@dataclass
+class SimilarActivity:
+    document: SearchDocument
+    matched_words: list[str]
+    same_theme: bool
+    theme: str
+    notebook_url: str = ""
+
+    @property
+    def project_id(self) -> int:
+        return self.document.object_id
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    @property
+    def url(self) -> str:
+        return self.notebook_url if not self.document.url else self.document.url
+
+
+def _source_text(source) -> tuple[str, str]:
+    summary = getattr(source, "summary", None) or getattr(source, "description", "") or ""
+    return source.title, summary
+
+
+def similar_activities(user, source, limit: int = DEFAULT_LIMIT) -> list[SimilarActivity]:
+    """Up to `limit` created activities of other structures, most similar first, that `user` may read."""
+    title, summary = _source_text(source)
+    theme_label = str(Theme(source.theme).label) if source.theme in Theme.values else ""
+    terms = french.query_terms(f"{title} {summary}")
+    theme_terms = [term for term in french.query_terms(theme_label) if term not in terms]
+    if not terms:
+        return []
+    candidates = readable_documents(user).filter(type=DocumentType.PROJECT, category=Stage.CREATED)
+    candidates = candidates.exclude(structure_id=source.structure_id)
+    if isinstance(source, Project):
+        candidates = candidates.exclude(object_id=source.pk)
+    found = list(
+        get_backend()
+        .match(candidates, terms + theme_terms, ANY)
+        .select_related("structure")
+        .prefetch_related("facets")
+        .order_by("-score", "pk")[:CANDIDATES]
+    )
+    stems = [french.stem(term) for term in terms]
+    ranked = []
+    for position, document in enumerate(found):
+        words = french.matched_words(stems, f"{document.title} {document.summary}")
+        themes = {facet.value for facet in document.facets.all() if facet.name == FacetName.THEME}
+        same_theme = source.theme in themes
+        if not words and not same_theme:
+            continue
+        key = (len({french.stem(french.fold(word)) for word in words}) + (1 if same_theme else 0), -position)
+        theme = next(iter(themes), "")
+        activity = SimilarActivity(document, words, same_theme, str(Theme(theme).label) if theme else "")
+        ranked.append((key, activity))
+    ranked.sort(key=lambda item: item[0], reverse=True)
+    activities = [activity for _, activity in ranked[:limit]]
+    _attach_notebooks(user, activities)
+    return activities
+
+
+def _attach_notebooks(user, activities: list[SimilarActivity]) -> None:
+    """The project notebook (carnet de projets) of each activity, when one is readable."""
+    if not activities:
+        return
+    ids = [activity.project_id for activity in activities]
+    notebooks = (
+        Resource.objects.filter(readable_q(user, "visibility", "author_structure_id"))
+        .filter(kind=ResourceKind.PROJECT_NOTEBOOK, projects__in=ids)
+        .values_list("projects", "slug")
+        .order_by("-updated_at")
+    )
+    by_project: dict[int, str] = {}
+    for project_id, slug in notebooks:
+        by_project.setdefault(project_id, slug)
+
+    for activity in activities:
+        slug = by_project.get(activity.project_id)
+        if slug:
+            activity.notebook_url = reverse("library:resource_detail", args=[slug])

@@ -1,0 +1,43 @@
+"""Who may read what is published with a visibility level: the public, the network, or one structure.
+
+Resources, events, news, working groups and the search index all use these three levels, so a rule
+written here is the same on every page, in the API and in search results.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from fabrique.accounts.roles import Roles, roles_of
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    NETWORK = "network", _("membres du réseau")
+    STRUCTURE = "structure", _("membres de la structure")
+
+
+def in_network(roles: Roles) -> bool:
+    """The network: the coordination and the members of a structure (a partner user is not a member)."""
+    return roles.coordinator or bool(roles.member_of)
+
+
+def can_read(user, visibility: str, structure_id: int | None) -> bool:
+    roles = user if isinstance(user, Roles) else roles_of(user)
+    if roles.coordinator or visibility == Visibility.PUBLIC:
+        return True
+    if visibility == Visibility.NETWORK:
+        return in_network(roles)
+    return structure_id is not None and roles.is_member(structure_id)
+
+
+def readable_q(user, visibility_field: str = "visibility", structure_field: str = "structure_id") -> Q:
+    """The rows `user` may read, as a filter on a visibility column and an owning-structure column."""
+    roles = roles_of(user)
+    if roles.coordinator:
+        return Q()
+    condition = Q(**{visibility_field: Visibility.PUBLIC})
+    if in_network(roles):
+        condition |= Q(**{visibility_field: Visibility.NETWORK})
+        condition |= Q(**{visibility_field: Visibility.STRUCTURE, f"{structure_field}__in": roles.member_of})
+    return condition
