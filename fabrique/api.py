@@ -51,9 +51,11 @@ def on_http_error(request, exc):
 def _mount_routers() -> None:
     from fabrique.accounts.api import router as accounts_router
     from fabrique.appellation.api import router as appellation_router
+    from fabrique.library.api import router as library_router
     from fabrique.method.api import router as method_router
     from fabrique.network.api import router as network_router
     from fabrique.reporting.api import router as reporting_router
+    from fabrique.search.api import router as search_router
     from fabrique.territories.api import router as territories_router
 
     api.add_router("/", network_router)
@@ -61,11 +63,9 @@ def _mount_routers() -> None:
     api.add_router("/accounts", accounts_router)
     api.add_router("/", method_router)
     api.add_router("/appellation", appellation_router)
+    api.add_router("/", library_router)
+    api.add_router("/", search_router)
     api.add_router("/", reporting_router)
 
 
 _mount_routers()
-    from fabrique.library.api import router as library_router
-    from fabrique.search.api import router as search_router
-    api.add_router("/", library_router)
-    api.add_router("/", search_router)
