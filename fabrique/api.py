@@ -1,12 +1,20 @@
 """The JSON API under /api/v1/: each app contributes its router."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
 from django.http import Http404
-from ninja import NinjaAPI
+from django.utils.translation import gettext
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from fabrique.core.api_auth import BearerOrSession
+from fabrique.core.api_errors import detail_for_status, french_errors
+from fabrique.core.exceptions import DomainError, VersionConflict
 
 api = NinjaAPI(
     title="API Fabrique",
@@ -14,12 +22,14 @@ api = NinjaAPI(
     description="Annuaire, carte et données du réseau. Authentification : session ou `Authorization: Bearer <jeton>`.",
     urls_namespace="api",
     auth=BearerOrSession(optional=True),
+    # Served from our static files ("ninja" app); no validator badge fetched from swagger.io.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 
 @api.exception_handler(NinjaValidationError)
 def on_validation_error(request, exc):
-    return api.create_response(request, {"detail": exc.errors}, status=422)
+    return api.create_response(request, {"detail": french_errors(exc.errors)}, status=422)
 
 
 @api.exception_handler(ValidationError)
@@ -45,7 +55,31 @@ def on_auth_error(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
+        detail = gettext("Le corps de la requête n'est pas un JSON valide.")
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(VersionConflict)
+def on_version_conflict(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request, exc):
+    """A refused operation (impossible transition, rule of the domain): the French message, as a conflict."""
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_body_too_big(request, exc):
+    return api.create_response(request, {"detail": detail_for_status(413)}, status=413)
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_suspicious_request(request, exc):
+    return api.create_response(request, {"detail": detail_for_status(400)}, status=400)
 
 
 def _mount_routers() -> None:

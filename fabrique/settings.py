@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "simple_history",
+    "ninja",  # its templates and static files: the API docs are served locally, without a CDN
     "fabrique.core",
     "fabrique.territories",
     "fabrique.accounts",
@@ -86,9 +87,9 @@ INSTALLED_APPS = [
     "fabrique.community",
     "fabrique.method",
     "fabrique.appellation",
-    "fabrique.reporting",
     "fabrique.library",
     "fabrique.search",
+    "fabrique.reporting",
     "fabrique.demo",
 ]
 
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "fabrique.core.middleware.ApiJsonErrorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -176,6 +178,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing directory before collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"

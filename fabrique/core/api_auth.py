@@ -15,6 +15,8 @@ def _csrf_failure(request) -> bool:
 class BearerOrSession:
     """Authenticates and sets request.user; anonymous callers pass when `optional`."""
 
+    csrf = True  # read by ninja's docs page: "try it out" then sends the session's CSRF token
+
     def __init__(self, optional: bool = False):
         self.optional = optional
 

@@ -1,0 +1,68 @@
+"""Page-number pagination shared by every list of the API.
+
+`?page=` (from 1) and `?page_size=` (1 to MAX_PAGE_SIZE); the answer is
+`{"count", "page", "page_size", "next", "previous", "results"}`. A page past the end is empty, not an error.
+"""
+
+from typing import Generic, TypeVar
+
+from django.db.models import QuerySet
+from ninja import Field, Schema
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+T = TypeVar("T")
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1, description="Numéro de page, à partir de 1.")
+    page_size: int = Field(
+        DEFAULT_PAGE_SIZE,
+        ge=1,
+        le=MAX_PAGE_SIZE,
+        description=f"Éléments par page (par défaut {DEFAULT_PAGE_SIZE}, au plus {MAX_PAGE_SIZE}).",
+    )
+
+
+class ReferencePageParams(PageParams):
+    """Reference lists (régions, départements) fit in one page by default."""
+
+    page_size: int = Field(
+        MAX_PAGE_SIZE,
+        ge=1,
+        le=MAX_PAGE_SIZE,
+        description=f"Éléments par page (par défaut et au plus {MAX_PAGE_SIZE}).",
+    )
+
+
+class Page(Schema, Generic[T]):
+    count: int = Field(description="Nombre total d'éléments, toutes pages confondues.")
+    page: int
+    page_size: int
+    next: str | None = Field(None, description="Adresse de la page suivante, ou null.")
+    previous: str | None = Field(None, description="Adresse de la page précédente, ou null.")
+    results: list[T]
+
+
+def _page_url(request, number: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def paginate(request, queryset: QuerySet, params: PageParams) -> tuple[dict, list]:
+    """Count and slice `queryset` (two queries); returns the envelope without results, and the page's rows.
+
+    The caller turns the rows into results (abilities, URLs) and sets `envelope["results"]`."""
+    count = queryset.count()
+    start = (params.page - 1) * params.page_size
+    rows = list(queryset[start : start + params.page_size]) if start < count else []
+    envelope = {
+        "count": count,
+        "page": params.page,
+        "page_size": params.page_size,
+        "next": _page_url(request, params.page + 1) if start + params.page_size < count else None,
+        "previous": _page_url(request, params.page - 1) if params.page > 1 else None,
+    }
+    return envelope, rows
