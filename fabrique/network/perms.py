@@ -51,3 +51,12 @@ def partner_abilities(user, partner) -> dict[str, bool]:
 
 def can_create_structure(user) -> bool:
     return roles_of(user).coordinator
+
+
+def can_create_collective(user) -> bool:
+    return roles_of(user).coordinator
+
+
+def can_access_coordination(user) -> bool:
+    """The coordination area (admissions, status changes, new structures and collectives)."""
+    return roles_of(user).coordinator

@@ -3,16 +3,23 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fabrique.core.exceptions import TransitionError
 from fabrique.core.versioning import save_with_version
 
+from .enums import PartnerKind
 from .enums import StructureStatus as S
-from .models import Partnership, Structure, StructureStatusLog
-from .perms import structure_abilities
+from .models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from .perms import (
+    can_create_collective,
+    can_create_structure,
+    collective_abilities,
+    partner_abilities,
+    structure_abilities,
+)
 
 
 @dataclass(frozen=True)
@@ -159,3 +166,102 @@ def end_partnership(partnership: Partnership, *, by, until: date | None = None) 
         partnership.full_clean()
         save_with_version(partnership, None, ["until"], by=by)
     return partnership
+
+
+def create_structure(*, by, data: dict, departements, reason: str = "") -> Structure:
+    """Register a new structure as a candidate. The slug must be free; the log records who created it."""
+    if not can_create_structure(by):
+        raise PermissionDenied("Seule la coordination du réseau crée une structure.")
+    fields = {name: data[name] for name in STRUCTURE_EDITABLE_FIELDS if name in data}
+    structure = Structure(slug=data["slug"], status=S.CANDIDATE, **fields)
+    if Structure.objects.filter(slug=structure.slug).exists():
+        raise ValidationError({"slug": "Cet identifiant est déjà utilisé."})
+    structure.full_clean(validate_unique=False)
+    structure._history_user = by
+    try:
+        with transaction.atomic():
+            structure.save()
+            structure.departements.set(departements)
+            StructureStatusLog.objects.create(
+                structure=structure,
+                from_status="",
+                to_status=S.CANDIDATE,
+                changed_by=by,
+                reason=reason or "Création de la fiche",
+                via="service",
+            )
+    except IntegrityError:
+        raise ValidationError({"slug": "Cet identifiant est déjà utilisé."}) from None
+    return structure
+
+
+def update_partner(partner: Partner, *, by, data: dict, expected_version: int) -> Partner:
+    """Correct a partner organisation (shared by every structure that works with it)."""
+    if not partner_abilities(by, partner)["change"]:
+        raise PermissionDenied("Vous ne pouvez pas modifier cette organisation partenaire.")
+    changed = [name for name in ("name", "kind", "siret", "website") if name in data]
+    with transaction.atomic():
+        for name in changed:
+            setattr(partner, name, data[name])
+        partner.full_clean()
+        save_with_version(partner, expected_version, changed, by=by)
+    return partner
+
+
+COLLECTIVE_EDITABLE_FIELDS = ["name", "description", "website"]
+
+
+def create_collective(*, by, data: dict, structures) -> Collective:
+    """A new collective of structures; only the coordinator creates one."""
+    if not can_create_collective(by):
+        raise PermissionDenied("Seule la coordination du réseau crée un collectif.")
+    collective = Collective(slug=data["slug"], **{k: data[k] for k in COLLECTIVE_EDITABLE_FIELDS if k in data})
+    if Collective.objects.filter(slug=collective.slug).exists():
+        raise ValidationError({"slug": "Cet identifiant est déjà utilisé."})
+    collective.full_clean(validate_unique=False)
+    collective._history_user = by
+    try:
+        with transaction.atomic():
+            collective.save()
+            collective.structures.set(structures)
+    except IntegrityError:
+        raise ValidationError({"slug": "Cet identifiant est déjà utilisé."}) from None
+    return collective
+
+
+def update_collective(collective: Collective, *, by, data: dict, structures, expected_version: int) -> Collective:
+    """Edit a collective and its members. Refused when someone saved it since `expected_version` was read."""
+    if not collective_abilities(by, collective)["change"]:
+        raise PermissionDenied("Seule la coordination du réseau modifie un collectif.")
+    changed = [name for name in COLLECTIVE_EDITABLE_FIELDS if name in data]
+    with transaction.atomic():
+        for name in changed:
+            setattr(collective, name, data[name])
+        save_with_version(collective, expected_version, changed, by=by)
+        if structures is not None:
+            collective.structures.set(structures)
+    return collective
+
+
+@dataclass(frozen=True)
+class PartnerOverview:
+    """Current partnerships grouped by kind, and the diversity of kinds (an appellation criterion)."""
+
+    groups: list[tuple[str, str, list[Partnership]]]
+    ended: list[Partnership]
+    kinds_count: int
+    kinds_total: int
+
+
+def partner_overview(partnerships, today: date | None = None) -> PartnerOverview:
+    """Split partnerships (with their partner loaded) into current ones by kind and ended ones."""
+    today = today or _today()
+    by_kind: dict[str, list[Partnership]] = {}
+    ended = []
+    for partnership in partnerships:
+        if partnership.until is not None and partnership.until < today:
+            ended.append(partnership)
+        else:
+            by_kind.setdefault(partnership.partner.kind, []).append(partnership)
+    groups = [(kind.value, kind.label, by_kind[kind.value]) for kind in PartnerKind if kind.value in by_kind]
+    return PartnerOverview(groups=groups, ended=ended, kinds_count=len(groups), kinds_total=len(PartnerKind))
