@@ -60,3 +60,19 @@ def can_create_collective(user) -> bool:
 def can_access_coordination(user) -> bool:
     """The coordination area (admissions, status changes, new structures and collectives)."""
     return roles_of(user).coordinator
+
+
+def partnership_abilities(user, partnership) -> dict[str, bool]:
+    """A partnership is read with its structure and changed or ended by those who manage its partners."""
+    abilities = structure_abilities(user, partnership.structure)
+    return {"view": abilities["view"], "change": abilities["manage_partners"], "end": abilities["manage_partners"]}
+
+
+def visible_partners(user, queryset):
+    """Restrict a Partner queryset to organisations working with a structure `user` may read."""
+    if roles_of(user).coordinator:
+        return queryset
+    from .models import Partnership, Structure
+
+    structures = visible_structures(user, Structure.objects.all())
+    return queryset.filter(pk__in=Partnership.objects.filter(structure__in=structures).values("partner_id"))

@@ -1,0 +1,215 @@
+"""Shapes of the registry's API: what it answers and what it accepts."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from fabrique.core.pagination import PageParams
+from fabrique.territories.schemas import RegionRef
+
+from .enums import PartnerKind, StructureStatus
+
+StatusCode = Literal[tuple(StructureStatus.values)]  # type: ignore[valid-type]
+PartnerKindCode = Literal[tuple(PartnerKind.values)]  # type: ignore[valid-type]
+TransitionName = Literal["admit", "withdraw", "readmit"]
+
+
+class Input(Schema):
+    """Bodies: unknown fields are refused (a typo must not be silently ignored), text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- answers -------------------------------------------------------------------------------------------------
+
+
+class StructureOut(Schema):
+    slug: str
+    name: str
+    status: StatusCode
+    status_label: str
+    departements: list[str] = Field(description="Codes INSEE des départements couverts.")
+    area_label: str
+    collectives: list[str] = Field(description="Identifiants des collectifs dont la structure est membre.")
+    city: str
+    website: str
+    joined_on: date | None
+    experimenting_since: date | None
+    labelled_on: date | None
+    url: str = Field(description="Adresse de la page de la structure.")
+    abilities: dict[str, bool] = Field(description="Ce que l'appelant peut faire sur cette structure.")
+
+
+class PartnerOut(Schema):
+    id: int
+    name: str
+    kind: PartnerKindCode
+    kind_label: str
+    siret: str
+    website: str
+    version: int
+
+
+class PartnershipBrief(Schema):
+    id: int
+    partner: PartnerOut
+    role: str
+    since: date | None
+    until: date | None
+
+
+class PartnerGroup(Schema):
+    kind: PartnerKindCode
+    kind_label: str
+    partnerships: list[PartnershipBrief]
+
+
+class StatusLogEntry(Schema):
+    from_status: str
+    to_status: StatusCode
+    changed_at: datetime
+    changed_by: str | None
+    reason: str
+    via: str
+
+
+class StructureDetailOut(StructureOut):
+    legal_form: str
+    parent_network: str
+    public_email: str
+    description: str = Field(description="Présentation, en Markdown.")
+    description_html: str = Field(description="Présentation rendue en HTML nettoyé.")
+    withdrawn_on: date | None
+    version: int = Field(description="À renvoyer dans toute modification (contrôle des éditions concurrentes).")
+    partners: list[PartnerGroup] = Field(description="Partenariats en cours, regroupés par type de partenaire.")
+    partner_kinds_count: int = Field(description="Nombre de types de partenaires différents (critère d'appellation).")
+    status_log: list[StatusLogEntry] | None = Field(
+        description="Journal des statuts, pour la coordination et les membres de la structure ; null sinon."
+    )
+
+
+class PartnershipOut(Schema):
+    id: int
+    structure: str = Field(description="Identifiant de la structure.")
+    partner: PartnerOut
+    role: str
+    since: date | None
+    until: date | None
+    current: bool
+    note: str | None = Field(description="Note interne ; null pour qui ne gère pas les partenaires de la structure.")
+    version: int
+    abilities: dict[str, bool]
+
+
+class CollectiveOut(Schema):
+    slug: str
+    name: str
+    description: str
+    website: str
+    structures: list[str] = Field(description="Identifiants des structures membres visibles par l'appelant.")
+    url: str
+    abilities: dict[str, bool]
+
+
+class MapStructure(Schema):
+    slug: str
+    name: str
+    status: StatusCode
+    url: str
+
+
+class MapDepartement(Schema):
+    code: str
+    name: str
+    region: RegionRef
+    status: StatusCode | None = Field(description="Statut le plus avancé parmi les structures visibles, ou null.")
+    status_label: str | None
+    structures: list[MapStructure]
+
+
+class Message(Schema):
+    detail: str
+
+
+# --- query parameters ----------------------------------------------------------------------------------------
+
+
+class StructureFilters(PageParams):
+    status: StatusCode | None = Field(None, description="Statut : candidate, experimenting, labelled, withdrawn.")
+    region: str | None = Field(None, max_length=3, description="Code INSEE de la région (ex. 27).")
+    departement: str | None = Field(None, max_length=3, description="Code INSEE du département (ex. 29, 2A).")
+    q: str | None = Field(None, max_length=100, description="Recherche dans le nom ou la ville (comme l'annuaire).")
+
+
+class PartnershipFilters(PageParams):
+    current: bool | None = Field(None, description="true : en cours ; false : terminés ; absent : tous.")
+
+
+# --- bodies --------------------------------------------------------------------------------------------------
+
+
+class StructureFieldsIn(Input):
+    legal_form: str = Field(None, max_length=100)
+    parent_network: str = Field(None, max_length=120)
+    website: str = Field(None, max_length=200)
+    public_email: str = Field(None, max_length=254)
+    city: str = Field(None, max_length=120)
+    description: str = Field(None, max_length=20000)
+    area_label: str = Field(None, max_length=150)
+
+
+class StructurePatch(StructureFieldsIn):
+    version: int = Field(description="La version lue ; une version dépassée est refusée (409).")
+    name: str = Field(None, min_length=1, max_length=200)
+    departements: list[str] = Field(None, min_length=1, max_length=101, description="Codes INSEE.")
+
+
+class StructureCreate(StructureFieldsIn):
+    name: str = Field(min_length=1, max_length=200)
+    slug: str = Field(None, max_length=80, description="Par défaut, tiré du nom.")
+    departements: list[str] = Field(min_length=1, max_length=101, description="Codes INSEE.")
+    reason: str = Field("", max_length=2000, description="Motif noté au journal des statuts.")
+
+
+class TransitionIn(Input):
+    transition: TransitionName
+    reason: str = Field("", max_length=2000, description="Motif ; obligatoire pour withdraw et readmit.")
+    on: date | None = Field(None, description="Date de l'événement (par défaut aujourd'hui).")
+
+
+class PartnerIn(Input):
+    name: str = Field(min_length=1, max_length=200)
+    kind: PartnerKindCode
+    siret: str = Field("", max_length=17)
+    website: str = Field("", max_length=200)
+
+
+class PartnerPatch(Input):
+    version: int
+    name: str = Field(None, min_length=1, max_length=200)
+    kind: PartnerKindCode = None
+    siret: str = Field(None, max_length=17)
+    website: str = Field(None, max_length=200)
+
+
+class PartnershipCreate(Input):
+    partner_id: int | None = Field(None, description="Une organisation partenaire existante…")
+    partner: PartnerIn | None = Field(None, description="…ou une nouvelle, décrite ici.")
+    role: str = Field("", max_length=200)
+    since: date | None = None
+    until: date | None = None
+    note: str = Field("", max_length=5000)
+
+
+class PartnershipPatch(Input):
+    version: int
+    role: str = Field(None, max_length=200)
+    since: date | None = None
+    until: date | None = None
+    note: str = Field(None, max_length=5000)
+
+
+class PartnershipEnd(Input):
+    until: date | None = Field(None, description="Date de fin (par défaut aujourd'hui).")
