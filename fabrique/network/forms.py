@@ -28,13 +28,20 @@ class StyledMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.CheckboxInput):
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                continue  # Django puts a widget's class on the list's container too: styled in network.css
+            if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):
                 css = "form-select"
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+def one_newline_style(text: str) -> str:
+    """Browsers send text areas with CRLF: store LF so that an untouched text is not seen as changed."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class DateInput(forms.DateInput):
@@ -99,6 +106,9 @@ class StructureForm(StyledMixin, forms.ModelForm):
         self.fields["departements"].group_by_region()
         if not self.is_bound and self.instance.pk:
             self.initial["version"] = self.instance.version
+
+    def clean_description(self):
+        return one_newline_style(self.cleaned_data["description"])
 
 
 class StructureCreateForm(StyledMixin, forms.ModelForm):
@@ -166,6 +176,9 @@ class CollectiveForm(StyledMixin, forms.ModelForm):
             del self.fields["version"]
         self.fields["structures"].label_from_instance = lambda s: f"{s.name} ({s.get_status_display()})"
 
+    def clean_description(self):
+        return one_newline_style(self.cleaned_data["description"])
+
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:80]
         if not slug:
@@ -197,6 +210,9 @@ class PartnershipForm(StyledMixin, forms.ModelForm):
                 self.initial["version"] = self.instance.version
         else:
             del self.fields["version"]
+
+    def clean_note(self):
+        return one_newline_style(self.cleaned_data["note"])
 
     def clean(self):
         cleaned = super().clean()
@@ -239,7 +255,10 @@ class NewPartnershipForm(PartnershipForm):
     def __init__(self, *args, structure, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.structure = structure
-        self.fields["partner"].choices = [(p.pk, f"{p.name} ({p.get_kind_display()})") for p in candidates]
+        choices = [(p.pk, f"{p.name} ({p.get_kind_display()})") for p in candidates]
+        self.fields["partner"].choices = (
+            [("", _("aucune : je crée une nouvelle organisation")), *choices] if choices else []
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -77,7 +77,14 @@ def partnership_add(request, slug):
                 return redirect(_partners_url(structure))
     else:
         form = NewPartnershipForm(structure=structure, candidates=candidates)
-    context = {"structure": structure, "search": search, "query": query, "candidates": candidates, "form": form}
+    context = {
+        "structure": structure,
+        "search": search,
+        "query": query,
+        "candidates": candidates,
+        "search_limit": SEARCH_LIMIT,
+        "form": form,
+    }
     return render(request, "network/partners/add.html", context)
 
 

@@ -189,3 +189,18 @@ def test_ending_before_the_start_is_refused_with_a_message(client_for, member, s
 def test_ending_requires_a_post(client_for, member, structure):
     partnership = PartnershipFactory(structure=structure)
     assert client_for(member).get(f"/structures/tag-test/partenaires/{partnership.pk}/terminer/").status_code == 405
+
+
+def test_the_search_shows_at_most_20_organisations_and_says_so(client_for, member):
+    for i in range(25):
+        PartnerFactory(name=f"Commune {i:02d}")
+    html = client_for(member).get(ADD, {"q": "commune"}).content.decode()
+    assert "Commune 19" in html and "Commune 20" not in html
+    assert "précisez la recherche" in html
+    assert "aucune : je crée une nouvelle organisation" in html
+
+
+def test_a_known_organisation_is_found_by_its_siret(client_for, member):
+    PartnerFactory(name="Caisse d'épargne", siret="44306184100047")
+    html = client_for(member).get(ADD, {"q": "443 061 841 00047"}).content.decode()
+    assert "Caisse d&#x27;épargne" in html

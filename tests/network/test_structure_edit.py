@@ -98,3 +98,9 @@ def test_at_least_one_departement_is_required(client_for, member, structure):
     response = client_for(member).post(URL, _data(structure, departements=[]))
     assert "Ce champ est obligatoire" in response.content.decode()
     assert Structure.objects.get(pk=structure.pk).version == 1
+
+
+def test_line_endings_sent_by_browsers_are_stored_as_plain_newlines(client_for, member, structure):
+    client_for(member).post(URL, _data(structure, description="Ligne 1\r\nLigne 2"))
+    structure.refresh_from_db()
+    assert structure.description == "Ligne 1\nLigne 2"
