@@ -10,6 +10,12 @@ from .factories import MembershipFactory, StructureFactory, UserFactory
 ROLES = ["coordinator", "member", "other_member", "anonymous"]
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Every test creates personas; the production hasher would cost about a second each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def structure(db):
     return StructureFactory(name="TAg Test", slug="tag-test", departements=["29"])
