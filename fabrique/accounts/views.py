@@ -49,6 +49,7 @@ def dashboard(request):
             invited_by=user, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
         ).count(),
         "active_tokens": ApiToken.objects.filter(user=user, revoked_at__isnull=True).count(),
+        "partner_departements": list(user.partner_departements.order_by("code")),
     }
     return render(request, "accounts/dashboard.html", context)
 

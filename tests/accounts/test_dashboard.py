@@ -118,3 +118,13 @@ def test_a_wrong_current_password_is_refused_with_the_field_named(client_for, me
     )
     assert 'href="#id_old_password">' in text(response)
     assert User.objects.get(pk=member.pk).check_password(PASSWORD)
+
+
+def test_a_partner_sees_the_departements_they_follow(client_for, db):
+    from fabrique.territories.models import Departement
+
+    partner = UserFactory(email="financeur@example.org")
+    partner.partner_departements.set(Departement.objects.filter(code__in=["29", "22"]))
+    page = text(client_for(partner).get(DASHBOARD))
+    assert "Territoires suivis" in page
+    assert "(22)" in page and "(29)" in page

@@ -161,3 +161,22 @@ def test_an_accepted_invitation_cannot_be_revoked(
     assert "déjà été acceptée" in text(response)
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
+
+
+def test_the_invitation_list_costs_the_same_queries_for_3_and_30_invitations(client_for, coordinator, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import StructureFactory
+
+    counts = []
+    client = client_for(coordinator)
+    for n in (3, 30):
+        Invitation.objects.all().delete()
+        for i in range(n):
+            services.invite(by=coordinator, email=f"p{i}@example.org", structure=StructureFactory())
+        client.get(reverse("accounts:invitations"))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("accounts:invitations")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -47,3 +47,4 @@ def test_logout_by_post_ends_the_session(client, person):
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+    assert "Vous êtes déconnecté·e." in text(client.get(response["Location"]))
