@@ -242,8 +242,11 @@ def by_year(scope: Scope, years: list[int]) -> list[YearSeries]:
     ]
 
 
-def activities_by_departement(year: int | None, scope: Scope, public_only: bool = False) -> dict[str, int]:
-    """Created activities per département (an activity on two départements counts in each)."""
+def activities_by_departement(
+    year: int | None, scope: Scope, public_only: bool = False, until_year: int | None = None
+) -> dict[str, int]:
+    """Created activities per département (an activity on two départements counts in each), created in
+    `year`, or up to `until_year` included, or ever."""
     from .scope import PROJECT_DEPARTEMENTS
 
     links = PROJECT_DEPARTEMENTS.objects.filter(project__stage=Stage.CREATED)
@@ -251,6 +254,8 @@ def activities_by_departement(year: int | None, scope: Scope, public_only: bool 
         links = links.filter(project__is_public=True)
     if year is not None:
         links = links.filter(project__outcome__created_on__year=year)
+    if until_year is not None:
+        links = links.filter(project__outcome__created_on__lte=date(until_year, 12, 31))
     if scope.kind != "network":
         links = links.filter(project__in=scope.projects().values("pk"))
     if scope.region is not None:

@@ -85,3 +85,24 @@ def _require(user, allowed: bool) -> None:
     if not roles_of(user).authenticated:
         raise LoginRequired(_("Connectez-vous pour lire ces indicateurs."))
     raise PermissionDenied(_("Vous n'avez pas accès à ces indicateurs."))
+
+
+def select_territory(user, *, year=None, departement: str | None = None) -> Selection:
+    """The territory dashboard: the départements `user` follows (all of them, or the one asked among them);
+    the coordinator must name one."""
+    year = check_year(year)
+    allowed = perms.territory_of(user)
+    if departement:
+        dep = Departement.objects.filter(code=departement).first()
+        if dep is None:
+            raise Http404(_("Département inconnu : « %s ».") % departement)
+        codes = frozenset({dep.code})
+    elif allowed:
+        codes = allowed
+    else:
+        codes = frozenset()
+    _require(user, bool(codes) and perms.can_view_departements(user, codes))
+    names = ", ".join(
+        f"{name} ({code})" for code, name in Departement.objects.filter(code__in=codes).values_list("code", "name")
+    )
+    return Selection(year=year, scope=Scope(departements=codes, label=names))

@@ -1,10 +1,16 @@
 from django.urls import path
 
-from .views import exports
+from .views import dashboards, exports, reports
 
 app_name = "reporting"
 
 urlpatterns = [
+    path("", dashboards.public, name="public"),
+    path("reseau/", dashboards.network, name="network"),
+    path("structure/", dashboards.my_structure, name="my_structure"),
+    path("structures/<slug:slug>/", dashboards.structure, name="structure"),
+    path("territoire/", dashboards.territory, name="territory"),
+    path("rapport.pdf", reports.report, name="report"),
     path("exports/", exports.export_list, name="export_list"),
     path("exports/indicateurs.<str:fmt>", exports.export_indicators, name="export_indicators"),
     path("exports/<str:kind>.<str:fmt>", exports.export_kind, name="export_kind"),

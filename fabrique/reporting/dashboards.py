@@ -1,0 +1,123 @@
+"""What a dashboard (and the PDF report) shows for a selection: key figures, charts with their tables,
+the map of created activities and their list. A fixed number of queries whatever the number of projects."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from fabrique.method.enums import NeedSource, Stage, Theme
+from fabrique.method.models import Project
+from fabrique.network.enums import PartnerKind
+from fabrique.territories.models import Departement
+
+from . import charts, indicators
+from .flow import Conversion
+from .indicators import Figures, YearSeries
+from .selection import Selection
+
+YEARS_SHOWN = 6
+
+
+@dataclass
+class Dashboard:
+    selection: Selection
+    figures: Figures
+    public_only: bool
+    funnel: charts.HBarChart
+    conversions: list[Conversion]
+    stage_days: charts.HBarChart
+    needs_by_source: charts.HBarChart
+    needs_by_theme: charts.HBarChart
+    partners_by_kind: charts.HBarChart
+    years: list[tuple[YearSeries, charts.ColumnChart]]
+    year_list: list[int]
+    map: charts.Choropleth
+    activities: list[Project] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return self.selection.year
+
+    @property
+    def followups(self) -> list[indicators.FollowUp]:
+        return [self.figures.followup_1y, self.figures.followup_3y]
+
+
+def _activities(selection: Selection, public_only: bool) -> list[Project]:
+    """Activities created in the year in the scope (only those flagged public for the public)."""
+    projects = selection.scope.projects().filter(stage=Stage.CREATED, outcome__created_on__year=selection.year)
+    if public_only:
+        projects = projects.filter(is_public=True)
+    return list(
+        projects.select_related("outcome", "structure")
+        .prefetch_related(Prefetch("departements", queryset=Departement.objects.order_by("code")))
+        .order_by("outcome__created_on", "title")
+    )
+
+
+def build(selection: Selection, *, public_only: bool = False) -> Dashboard:
+    figures = indicators.compute(selection.year, selection.scope)
+    scope = selection.scope
+    year = selection.year
+    funnel = charts.hbar_chart(
+        "funnel",
+        _("Entonnoir des projets détectés en %s") % year,
+        [(capfirst(step.label), step.reached) for step in figures.funnel],
+        _("Nombre de projets détectés dans l'année ayant atteint chaque étape."),
+    )
+    stage_days = charts.hbar_chart(
+        "stage-days",
+        _("Durée médiane dans chaque étape (jours), séjours terminés en %s") % year,
+        [(capfirst(d.label), d.median_days) for d in figures.stage_days.values()],
+        _("En jours ; « — » quand aucun séjour ne s'est terminé dans l'année."),
+    )
+    by_source = charts.hbar_chart(
+        "needs-source",
+        _("Besoins et idées détectés en %s, par origine") % year,
+        [(capfirst(c.label), figures.needs_by_source.get(c.value, 0)) for c in NeedSource],
+    )
+    by_theme = charts.hbar_chart(
+        "needs-theme",
+        _("Besoins et idées détectés en %s, par thème") % year,
+        [(capfirst(c.label), figures.needs_by_theme.get(c.value, 0)) for c in Theme],
+    )
+    partners = charts.hbar_chart(
+        "partners-kind",
+        _("Partenaires en %s, par type") % year,
+        [(capfirst(c.label), figures.partners_by_kind.get(c.value, 0)) for c in PartnerKind],
+    )
+    year_list = list(range(year - YEARS_SHOWN + 1, year + 1))
+    years = []
+    for index, series in enumerate(indicators.by_year(scope, year_list)):
+        chart = charts.column_chart(
+            f"years-{series.code}",
+            capfirst(series.label),
+            [(str(y), series.values[y]) for y in year_list],
+            _("Par année, de %(first)s à %(last)s.") % {"first": year_list[0], "last": year},
+            colour=charts.BAR if index % 2 == 0 else charts.BAR_ALT,
+        )
+        years.append((series, chart))
+    counts = indicators.activities_by_departement(None, scope, public_only=public_only, until_year=year)
+    title = (
+        _("Activités créées rendues publiques, par département, jusqu'en %s")
+        if public_only
+        else _("Activités créées par département, jusqu'en %s")
+    )
+    activity_map = charts.choropleth("activities-map", title % year, counts)
+    return Dashboard(
+        selection=selection,
+        figures=figures,
+        public_only=public_only,
+        funnel=funnel,
+        conversions=figures.conversions,
+        stage_days=stage_days,
+        needs_by_source=by_source,
+        needs_by_theme=by_theme,
+        partners_by_kind=partners,
+        years=years,
+        year_list=year_list,
+        map=activity_map,
+        activities=_activities(selection, public_only),
+    )
