@@ -85,6 +85,7 @@ def on_suspicious_request(request, exc):
 def _mount_routers() -> None:
     from fabrique.accounts.api import router as accounts_router
     from fabrique.appellation.api import router as appellation_router
+    from fabrique.community.api import router as community_router
     from fabrique.library.api import router as library_router
     from fabrique.method.api import router as method_router
     from fabrique.network.api import router as network_router
@@ -99,6 +100,7 @@ def _mount_routers() -> None:
     api.add_router("/appellation", appellation_router)
     api.add_router("/", library_router)
     api.add_router("/", search_router)
+    api.add_router("/", community_router)
     api.add_router("/", reporting_router)
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("appellation/", include("fabrique.appellation.urls")),
     path("bibliotheque/", include("fabrique.library.urls")),
     path("recherche/", include("fabrique.search.urls")),
+    path("", include("fabrique.community.urls")),
     path("indicateurs/", include("fabrique.reporting.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

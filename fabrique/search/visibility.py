@@ -41,3 +41,11 @@ def readable_q(user, visibility_field: str = "visibility", structure_field: str 
         condition |= Q(**{visibility_field: Visibility.NETWORK})
         condition |= Q(**{visibility_field: Visibility.STRUCTURE, f"{structure_field}__in": roles.member_of})
     return condition
+
+
+def published_q(user, visibility_field: str = "visibility") -> Q:
+    """For what is only public or for the network (events, news, working groups)."""
+    roles = roles_of(user)
+    if in_network(roles):
+        return Q(**{f"{visibility_field}__in": [Visibility.PUBLIC, Visibility.NETWORK]})
+    return Q(**{visibility_field: Visibility.PUBLIC})

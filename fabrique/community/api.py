@@ -1,0 +1,331 @@
+"""Network life API: events and registration, working groups, news, testimonials, participation."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from ninja.errors import HttpError
+
+from fabrique.core.api_errors import from_django, invalid
+from fabrique.core.markdown import render_markdown
+from fabrique.core.pagination import Page, PageParams, paginate
+from fabrique.library.perms import readable_resources
+from fabrique.method.enums import Theme
+from fabrique.network.models import Structure
+from fabrique.network.perms import visible_structures
+
+from . import registrations
+from .enums import EventKind, RegistrationStatus
+from .models import Event, GroupMembership, NewsPost, Registration, Testimonial, WorkingGroup
+from .perms import (
+    event_abilities,
+    group_abilities,
+    readable_events,
+    readable_groups,
+    readable_news,
+    readable_testimonials,
+)
+from .schemas import (
+    EventDetailOut,
+    EventFilters,
+    EventOut,
+    GroupDetailOut,
+    GroupOut,
+    NewsDetailOut,
+    NewsOut,
+    ParticipationOut,
+    RegistrationIn,
+    RegistrationOut,
+    TestimonialOut,
+)
+
+router = Router(tags=["Vie du réseau"])
+
+
+def _structure(structure):
+    return {"slug": structure.slug, "name": structure.name} if structure else None
+
+
+def _events(request):
+    counts = {
+        "confirmed_count": Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
+        "waiting_count": Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+    }
+    events = Event.objects.select_related("organiser", "working_group").annotate(**counts)
+    return readable_events(request.user, events)
+
+
+def _my_registrations(request, events) -> dict[int, str]:
+    if not request.user.is_authenticated:
+        return {}
+    rows = Registration.objects.filter(user=request.user, event__in=[event.pk for event in events])
+    return dict(rows.values_list("event_id", "status"))
+
+
+def event_item(request, event: Event, mine: dict[int, str]) -> dict:
+    return {
+        "slug": event.slug,
+        "title": event.title,
+        "kind": event.kind,
+        "kind_label": event.get_kind_display(),
+        "summary": event.summary,
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "place": event.place,
+        "departement": event.departement_id,
+        "online": bool(event.online_url),
+        "organiser": _structure(event.organiser),
+        "working_group": event.working_group.slug if event.working_group else None,
+        "theme": event.theme,
+        "visibility": event.visibility,
+        "capacity": event.capacity,
+        "confirmed": event.confirmed_count,
+        "waiting": event.waiting_count,
+        "registration_open": event.registration_is_open(),
+        "my_registration": mine.get(event.pk),
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "ics_url": request.build_absolute_uri(f"{event.get_absolute_url().rstrip('/')}.ics"),
+        "abilities": event_abilities(request.user, event),
+    }
+
+
+@router.get("/events", response=Page[EventOut], summary="Lister les événements")
+def list_events(request, filters: Query[EventFilters]):
+    """Événements à venir (ou passés avec `period=past`) que l'appelant peut voir."""
+    events = _events(request)
+    now = timezone.now()
+    if filters.period not in (None, "upcoming", "past"):
+        raise invalid(["query", "period"], _("Période inconnue : « %s » (upcoming ou past).") % filters.period)
+    if filters.period == "past":
+        events = events.past(now).order_by("-starts_at", "-pk")
+    else:
+        events = events.upcoming(now).order_by("starts_at", "pk")
+    if filters.kind:
+        if filters.kind not in EventKind.values:
+            raise invalid(["query", "kind"], _("Type d'événement inconnu : « %s ».") % filters.kind)
+        events = events.filter(kind=filters.kind)
+    if filters.theme:
+        if filters.theme not in Theme.values:
+            raise invalid(["query", "theme"], _("Thème inconnu : « %s ».") % filters.theme)
+        events = events.filter(theme=filters.theme)
+    if filters.working_group:
+        events = events.filter(working_group__slug=filters.working_group)
+    envelope, rows = paginate(request, events, filters)
+    mine = _my_registrations(request, rows)
+    envelope["results"] = [event_item(request, event, mine) for event in rows]
+    return envelope
+
+
+def _event_for(request, slug: str) -> Event:
+    return get_object_or_404(_events(request).select_related("departement"), slug=slug)
+
+
+@router.get("/events/{slug}", response=EventDetailOut, summary="Lire un événement")
+def get_event(request, slug: str):
+    event = _event_for(request, slug)
+    mine = _my_registrations(request, [event])
+    item = event_item(request, event, mine)
+    sees_link = mine.get(event.pk) == RegistrationStatus.CONFIRMED or item["abilities"]["manage"]
+    item.update(
+        {
+            "description": event.description,
+            "description_html": str(render_markdown(event.description)),
+            "online_url": (event.online_url or None) if sees_link else None,
+            "speakers": [
+                {"name": s.name, "role": s.role, "organisation": s.organisation, "is_external": s.is_external}
+                for s in event.speakers.all()
+            ],
+            "version": event.version,
+        }
+    )
+    return item
+
+
+def registration_out(registration: Registration) -> dict:
+    return {
+        "event": registration.event.slug,
+        "user": str(registration.user),
+        "structure": registration.structure.slug if registration.structure else None,
+        "status": registration.status,
+        "status_label": registration.get_status_display(),
+        "attended": registration.attended,
+        "registered_at": registration.registered_at,
+    }
+
+
+def _require_login(request) -> None:
+    if not request.user.is_authenticated:
+        raise HttpError(401, _("Authentification requise."))
+
+
+@router.post("/events/{slug}/registration", response={201: RegistrationOut}, summary="S'inscrire à un événement")
+def register(request, slug: str, payload: RegistrationIn | None = None):
+    """Inscrit l'appelant (au titre de l'une de ses structures) : confirmé s'il reste une place, sinon en liste
+    d'attente. 409 si les inscriptions sont closes ou s'il est déjà inscrit."""
+    _require_login(request)
+    event = _event_for(request, slug)
+    structure = None
+    if payload and payload.structure:
+        structure = Structure.objects.filter(slug=payload.structure).first()
+        if structure is None:
+            raise invalid(["body", "structure"], _("Structure inconnue : « %s ».") % payload.structure)
+    try:
+        registration = registrations.register(event, request.user, structure=structure)
+    except ValidationError as exc:
+        raise from_django(exc) from None
+    return Status(201, registration_out(registration))
+
+
+@router.delete("/events/{slug}/registration", response=RegistrationOut, summary="Annuler son inscription")
+def cancel_registration(request, slug: str):
+    """Annule l'inscription de l'appelant ; une place libérée revient à la première personne en attente."""
+    _require_login(request)
+    event = _event_for(request, slug)
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "structure", "user"), event=event, user=request.user
+    )
+    return registration_out(registrations.cancel(registration, request.user))
+
+
+@router.get("/events/{slug}/registrations", response=list[RegistrationOut], summary="Inscrits d'un événement")
+def list_registrations(request, slug: str):
+    """Pour les organisateurs : les inscriptions, liste d'attente comprise, par ordre d'arrivée."""
+    event = _event_for(request, slug)
+    if not event_abilities(request.user, event)["manage"]:
+        raise PermissionDenied(_("Seuls les organisateurs voient les inscriptions."))
+    rows = event.registrations.select_related("event", "user", "structure").order_by("registered_at", "pk")
+    return [registration_out(registration) for registration in rows]
+
+
+@router.get("/structures/{slug}/participation", response=ParticipationOut, summary="Participation d'une structure")
+def structure_participation(request, slug: str):
+    """Les événements du réseau auxquels des personnes de la structure ont été présentes (pièce du dossier
+    d'appellation)."""
+    _require_login(request)
+    structure = get_object_or_404(visible_structures(request.user, Structure.objects.all()), slug=slug)
+    summary = registrations.participation(structure, request.user)
+    return {
+        "structure": structure.slug,
+        "events": [
+            {"slug": e.slug, "title": e.title, "kind": e.kind, "starts_at": e.starts_at, "attendees": n}
+            for e, n in summary.events
+        ],
+        "by_kind": dict(summary.by_kind),
+        "people": summary.people,
+    }
+
+
+def _group_roles(request) -> dict[int, str]:
+    if not request.user.is_authenticated:
+        return {}
+    return dict(GroupMembership.objects.filter(user=request.user).values_list("group_id", "role"))
+
+
+def group_item(request, group: WorkingGroup, roles: dict[int, str]) -> dict:
+    return {
+        "slug": group.slug,
+        "name": group.name,
+        "theme": group.theme,
+        "theme_label": group.get_theme_display(),
+        "visibility": group.visibility,
+        "member_count": group.member_count,
+        "url": request.build_absolute_uri(group.get_absolute_url()),
+        "abilities": group_abilities(request.user, group, roles.get(group.pk)),
+    }
+
+
+def _groups(request):
+    return readable_groups(request.user, WorkingGroup.objects.annotate(member_count=Count("memberships")))
+
+
+@router.get("/working-groups", response=Page[GroupOut], summary="Lister les groupes de travail")
+def list_groups(request, params: Query[PageParams]):
+    envelope, rows = paginate(request, _groups(request).order_by("name", "pk"), params)
+    roles = _group_roles(request)
+    envelope["results"] = [group_item(request, group, roles) for group in rows]
+    return envelope
+
+
+@router.get("/working-groups/{slug}", response=GroupDetailOut, summary="Lire un groupe de travail")
+def get_group(request, slug: str):
+    group = get_object_or_404(_groups(request), slug=slug)
+    item = group_item(request, group, _group_roles(request))
+    members = None
+    if item["abilities"]["view_members"]:
+        members = [str(m.user) for m in group.memberships.select_related("user")]
+    item.update(
+        {
+            "description": group.description,
+            "description_html": str(render_markdown(group.description)),
+            "members": members,
+            "resources": list(readable_resources(request.user, group.resources.all()).values_list("slug", flat=True)),
+            "events": list(readable_events(request.user, group.events.all()).values_list("slug", flat=True)),
+        }
+    )
+    return item
+
+
+def news_item(request, post: NewsPost) -> dict:
+    return {
+        "slug": post.slug,
+        "title": post.title,
+        "summary": post.summary,
+        "visibility": post.visibility,
+        "published_on": post.published_on,
+        "url": request.build_absolute_uri(post.get_absolute_url()),
+    }
+
+
+@router.get("/news", response=Page[NewsOut], summary="Lister les actualités")
+def list_news(request, params: Query[PageParams]):
+    posts = readable_news(request.user, NewsPost.objects.all()).order_by("-published_on", "-pk")
+    envelope, rows = paginate(request, posts, params)
+    envelope["results"] = [news_item(request, post) for post in rows]
+    return envelope
+
+
+@router.get("/news/{slug}", response=NewsDetailOut, summary="Lire une actualité")
+def get_news(request, slug: str):
+    post = get_object_or_404(readable_news(request.user, NewsPost.objects.all()), slug=slug)
+    item = news_item(request, post)
+    testimonials = readable_testimonials(request.user, post.testimonials.all()).order_by("pk")
+    item.update(
+        {
+            "body": post.body,
+            "body_html": str(render_markdown(post.body)),
+            "source_url": post.source_url,
+            "testimonials": list(testimonials.values_list("pk", flat=True)),
+        }
+    )
+    return item
+
+
+def testimonial_item(testimonial: Testimonial) -> dict:
+    return {
+        "id": testimonial.pk,
+        "quote": testimonial.quote,
+        "person": testimonial.person,
+        "role": testimonial.role,
+        "structure": _structure(testimonial.structure),
+        "source": testimonial.source,
+        "featured": testimonial.featured,
+        "is_public": testimonial.is_public,
+    }
+
+
+def _testimonials(request):
+    return readable_testimonials(request.user, Testimonial.objects.select_related("structure"))
+
+
+@router.get("/testimonials", response=Page[TestimonialOut], summary="Lister les témoignages")
+def list_testimonials(request, params: Query[PageParams]):
+    envelope, rows = paginate(request, _testimonials(request).order_by("-featured", "pk"), params)
+    envelope["results"] = [testimonial_item(testimonial) for testimonial in rows]
+    return envelope
+
+
+@router.get("/testimonials/{testimonial_id}", response=TestimonialOut, summary="Lire un témoignage")
+def get_testimonial(request, testimonial_id: int):
+    return testimonial_item(get_object_or_404(_testimonials(request), pk=testimonial_id))

@@ -1,0 +1,107 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from fabrique.accounts.roles import roles_of
+from fabrique.network.forms import StyledMixin, https_urls
+from fabrique.network.models import Structure
+from fabrique.territories.models import Departement
+
+from .enums import EventKind
+from .models import Event
+from .perms import organiser_ids
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class EventForm(StyledMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Event
+        formfield_callback = https_urls
+        fields = [
+            "title",
+            "kind",
+            "summary",
+            "description",
+            "starts_at",
+            "ends_at",
+            "place",
+            "departement",
+            "online_url",
+            "organiser",
+            "working_group",
+            "theme",
+            "capacity",
+            "registration_closes_at",
+            "visibility",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "starts_at": DateTimeInput,
+            "ends_at": DateTimeInput,
+            "registration_closes_at": DateTimeInput,
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = organiser_ids(user)
+        structures = Structure.objects.order_by("name")
+        if allowed is not None:
+            structures = structures.filter(pk__in=allowed)
+            self.fields["organiser"].required = True
+            self.fields["organiser"].empty_label = None
+        else:
+            self.fields["organiser"].empty_label = _("La coordination du réseau")
+        self.fields["organiser"].queryset = structures
+        self.fields["departement"].queryset = Departement.objects.order_by("code")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def event_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class RegistrationForm(StyledMixin, forms.Form):
+    """On whose behalf one registers, when one belongs to several structures."""
+
+    structure = forms.ModelChoiceField(
+        label=_("Au titre de la structure"), queryset=Structure.objects.none(), empty_label=None, required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["structure"].queryset = Structure.objects.filter(pk__in=roles_of(user).member_of).order_by("name")
+
+    @property
+    def needs_choice(self) -> bool:
+        return self.fields["structure"].queryset.count() > 1
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(
+        label=_("Personnes présentes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [
+            (registration.user_id, f"{registration.user} — {registration.structure or _('coordination')}")
+            for registration in registrations
+        ]
+        self.fields["present"].widget.attrs["class"] = "form-check-input"
+        self.initial.setdefault("present", [r.user_id for r in registrations if r.attended])
+
+
+class EventFilterForm(StyledMixin, forms.Form):
+    PERIODS = [("upcoming", _("à venir")), ("past", _("passés"))]
+
+    period = forms.ChoiceField(label=_("Période"), choices=PERIODS, required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("Tous les types")), *EventKind.choices])

@@ -1,0 +1,98 @@
+"""Who may do what in network life. Read by views, the API (`abilities`) and templates."""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from fabrique.accounts.roles import roles_of
+from fabrique.search.visibility import can_read, in_network, published_q
+
+from .enums import GroupRole
+
+
+def event_abilities(user, event, now=None) -> dict[str, bool]:
+    """view; register (a member of the network, while registrations are open); manage (the coordinator or a
+    member of the organising structure: see who registered, edit); record_attendance (manage, once begun)."""
+    roles = roles_of(user)
+    now = now or timezone.now()
+    view = can_read(roles, event.visibility, None)
+    manage = roles.coordinator or (event.organiser_id is not None and roles.is_member(event.organiser_id))
+    return {
+        "view": view,
+        "register": view and in_network(roles) and event.registration_is_open(now),
+        "manage": manage,
+        "record_attendance": manage and event.starts_at <= now,
+    }
+
+
+def can_create_event(user) -> bool:
+    return in_network(roles_of(user))
+
+
+def organiser_ids(user) -> frozenset[int] | None:
+    """The structures `user` may organise for: None means any, or the coordination itself."""
+    roles = roles_of(user)
+    return None if roles.coordinator else roles.member_of
+
+
+def readable_events(user, queryset: QuerySet) -> QuerySet:
+    return queryset.filter(published_q(user))
+
+
+def participation_abilities(user, structure) -> dict[str, bool]:
+    """The network reads how much a structure takes part (evidence for the appellation); names of the people
+    only for the structure's members and the coordinator."""
+    roles = roles_of(user)
+    return {"view": in_network(roles), "view_people": roles.coordinator or roles.is_member(structure.pk)}
+
+
+def group_abilities(user, group, membership_role: str | None = None) -> dict[str, bool]:
+    """`membership_role`: the user's role in the group, if any (read once by the caller)."""
+    roles = roles_of(user)
+    view = can_read(roles, group.visibility, None)
+    member = membership_role is not None
+    return {
+        "view": view,
+        "view_members": view and in_network(roles),
+        "join": view and in_network(roles) and not member,
+        "leave": member,
+        "manage": roles.coordinator or membership_role == GroupRole.LEAD,
+    }
+
+
+def readable_groups(user, queryset: QuerySet) -> QuerySet:
+    return queryset.filter(published_q(user))
+
+
+def news_abilities(user, post, today=None) -> dict[str, bool]:
+    """A post is read once published (drafts: the coordinator only); the coordination writes the news."""
+    roles = roles_of(user)
+    published = post.is_published(today)
+    return {
+        "view": roles.coordinator or (published and can_read(roles, post.visibility, None)),
+        "change": roles.coordinator,
+    }
+
+
+def readable_news(user, queryset: QuerySet, today=None) -> QuerySet:
+    if roles_of(user).coordinator:
+        return queryset
+    return queryset.filter(published_q(user)).published(today)
+
+
+def testimonial_abilities(user, testimonial) -> dict[str, bool]:
+    roles = roles_of(user)
+    own = testimonial.structure_id is not None and roles.is_member(testimonial.structure_id)
+    return {"view": testimonial.is_public or roles.coordinator or own, "change": roles.coordinator or own}
+
+
+def readable_testimonials(user, queryset: QuerySet) -> QuerySet:
+    """Public testimonials about a structure the reader may see; all those of one's own structures."""
+    from fabrique.network.models import Structure
+    from fabrique.network.perms import visible_structures
+
+    roles = roles_of(user)
+    if roles.coordinator:
+        return queryset
+    visible = visible_structures(user, Structure.objects.all()).values("pk")
+    public = Q(is_public=True) & (Q(structure__isnull=True) | Q(structure__in=visible))
+    return queryset.filter(public | Q(structure__in=roles.member_of))

@@ -1,0 +1,135 @@
+from datetime import date, datetime
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from fabrique.core.pagination import PageParams
+
+
+class StructureRef(Schema):
+    slug: str
+    name: str
+
+
+class SpeakerOut(Schema):
+    name: str
+    role: str
+    organisation: str
+    is_external: bool
+
+
+class EventFilters(PageParams):
+    period: str | None = Field(None, description="upcoming (par défaut) ou past.")
+    kind: str | None = Field(None, max_length=20, description="Type : practice_exchange, training…")
+    theme: str | None = Field(None, max_length=20, description="Code du thème.")
+    working_group: str | None = Field(None, max_length=80, description="Identifiant du groupe de travail.")
+
+
+class EventOut(Schema):
+    slug: str
+    title: str
+    kind: str
+    kind_label: str
+    summary: str
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    departement: str | None = Field(description="Code INSEE du département du lieu.")
+    online: bool
+    organiser: StructureRef | None = Field(description="Structure organisatrice ; null pour la coordination.")
+    working_group: str | None
+    theme: str
+    visibility: str
+    capacity: int | None
+    confirmed: int = Field(description="Inscriptions confirmées.")
+    waiting: int = Field(description="Personnes en liste d'attente.")
+    registration_open: bool
+    my_registration: str | None = Field(description="Statut de l'inscription de l'appelant, ou null.")
+    url: str
+    ics_url: str
+    abilities: dict[str, bool]
+
+
+class EventDetailOut(EventOut):
+    description: str
+    description_html: str
+    online_url: str | None = Field(description="Donné aux inscrit·es confirmé·es et aux organisateurs.")
+    speakers: list[SpeakerOut]
+    version: int
+
+
+class RegistrationIn(Schema):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    structure: str | None = Field(None, description="Identifiant de la structure au titre de laquelle s'inscrire.")
+
+
+class RegistrationOut(Schema):
+    event: str
+    user: str
+    structure: str | None
+    status: str
+    status_label: str
+    attended: bool | None
+    registered_at: datetime
+
+
+class GroupOut(Schema):
+    slug: str
+    name: str
+    theme: str
+    theme_label: str
+    visibility: str
+    member_count: int
+    url: str
+    abilities: dict[str, bool]
+
+
+class GroupDetailOut(GroupOut):
+    description: str
+    description_html: str
+    members: list[str] | None = Field(description="Membres, pour les membres du réseau ; null sinon.")
+    resources: list[str] = Field(description="Identifiants des ressources lisibles du groupe.")
+    events: list[str] = Field(description="Identifiants des événements lisibles du groupe.")
+
+
+class NewsOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    visibility: str
+    published_on: date | None
+    url: str
+
+
+class NewsDetailOut(NewsOut):
+    body: str
+    body_html: str
+    source_url: str
+    testimonials: list[int]
+
+
+class TestimonialOut(Schema):
+    id: int
+    quote: str
+    person: str
+    role: str
+    structure: StructureRef | None
+    source: str
+    featured: bool
+    is_public: bool
+
+
+class ParticipationEvent(Schema):
+    slug: str
+    title: str
+    kind: str
+    starts_at: datetime
+    attendees: int
+
+
+class ParticipationOut(Schema):
+    structure: str
+    events: list[ParticipationEvent]
+    by_kind: dict[str, int]
+    people: int

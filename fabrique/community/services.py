@@ -1,0 +1,112 @@
+"""Network life operations other than registrations: organise an event, join or leave a working group."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from fabrique.core.exceptions import DomainError
+from fabrique.core.versioning import save_with_version
+
+from .enums import GroupRole
+from .models import Event, GroupMembership, WorkingGroup
+from .perms import can_create_event, event_abilities, group_abilities, organiser_ids
+from .registrations import promote_waiting
+
+EVENT_FIELDS = (
+    "title",
+    "kind",
+    "summary",
+    "description",
+    "starts_at",
+    "ends_at",
+    "place",
+    "departement",
+    "online_url",
+    "organiser",
+    "working_group",
+    "theme",
+    "capacity",
+    "registration_closes_at",
+    "visibility",
+)
+RESERVED_SLUGS = {"nouveau", "calendrier", "agenda", "participation"}
+
+
+def unique_slug(model, title: str, fallback: str) -> str:
+    base = slugify(title)[:80].strip("-") or fallback
+    if base in RESERVED_SLUGS:
+        base = f"{base}-{fallback}"
+    existing = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in existing:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _check_organiser(user, organiser) -> None:
+    allowed = organiser_ids(user)
+    if allowed is not None and (organiser is None or organiser.pk not in allowed):
+        raise ValidationError({"organiser": _("Choisissez l'une de vos structures comme organisatrice.")})
+
+
+def create_event(by, data: dict) -> Event:
+    """Organise an event for one of one's structures (the coordinator: any, or the coordination itself)."""
+    if not can_create_event(by):
+        raise PermissionDenied(_("Seuls les membres du réseau organisent des événements."))
+    _check_organiser(by, data.get("organiser"))
+    event = Event(**{name: data[name] for name in EVENT_FIELDS if name in data}, created_by=by)
+    event.full_clean(exclude=["slug"], validate_unique=False)
+    with transaction.atomic():
+        event.slug = unique_slug(Event, event.title, "evenement")
+        event._history_user = by
+        event.save()
+    return event
+
+
+def update_event(event: Event, by, data: dict, expected_version: int | None) -> Event:
+    """Edit an event; a larger capacity gives the new places to the waiting list at once."""
+    if not event_abilities(by, event)["manage"]:
+        raise PermissionDenied(_("Seuls les organisateurs modifient l'événement."))
+    if "organiser" in data and data["organiser"] != event.organiser:
+        _check_organiser(by, data["organiser"])
+    fields = [name for name in EVENT_FIELDS if name in data]
+    for name in fields:
+        setattr(event, name, data[name])
+    event.full_clean(exclude=["slug"], validate_unique=False)
+    with transaction.atomic():
+        save_with_version(event, expected_version, fields, by=by)
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        promote_waiting(locked)
+    return event
+
+
+def _membership(group: WorkingGroup, user) -> GroupMembership | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return GroupMembership.objects.filter(group=group, user=user).first()
+
+
+def join_group(group: WorkingGroup, user) -> GroupMembership:
+    membership = _membership(group, user)
+    if not group_abilities(user, group, membership.role if membership else None)["join"]:
+        if membership is not None:
+            raise DomainError(_("Vous êtes déjà membre de ce groupe de travail."))
+        raise PermissionDenied(_("Seuls les membres du réseau rejoignent un groupe de travail."))
+    membership = GroupMembership(group=group, user=user, role=GroupRole.MEMBER)
+    membership._history_user = user
+    membership.save()
+    return membership
+
+
+def leave_group(group: WorkingGroup, user) -> None:
+    membership = _membership(group, user)
+    if membership is None:
+        raise DomainError(_("Vous n'êtes pas membre de ce groupe de travail."))
+    if (
+        membership.role == GroupRole.LEAD
+        and not group.memberships.filter(role=GroupRole.LEAD).exclude(pk=membership.pk).exists()
+    ):
+        raise DomainError(_("Vous animez ce groupe : confiez l'animation à quelqu'un d'autre avant de le quitter."))
+    membership._history_user = user
+    membership.delete()
