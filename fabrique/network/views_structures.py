@@ -49,8 +49,17 @@ def structure_list(request):
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "filtered": bool(filters)}
-    template = "network/structures/_results.html" if request.htmx else "network/structures/list.html"
+    context = {
+        "form": form,
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "ellipsis": Paginator.ELLIPSIS,
+        "query": query.urlencode(),
+        "filtered": bool(filters),
+    }
+    # htmx asks for the whole page when it restores a history entry it no longer has
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "network/structures/_results.html" if partial else "network/structures/list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -115,3 +115,16 @@ def test_directory_costs_the_same_number_of_queries_for_3_and_30_structures(pers
     _add_structures(27, collective)
     assert Structure.objects.count() == 30
     assert [_queries(client, url) for url in urls] == with_3
+
+
+def test_a_history_restore_by_htmx_gets_the_whole_page(client, db):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    html = client.get("/structures/", headers=headers).content.decode()
+    assert "<html" in html and "<form" in html
+
+
+def test_long_paginations_are_shortened_with_an_ellipsis(client, db):
+    Structure.objects.bulk_create(StructureFactory.build(name=f"S{i:03d}", slug=f"s{i}") for i in range(13 * 25))
+    html = client.get("/structures/", {"page": 7}).content.decode()
+    assert "…" in html and "page=13" in html and 'page=1"' in html
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>7<' in html
