@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboards, exports, reports
+from .views import dashboards, exports, imports, reports
 
 app_name = "reporting"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("structures/<slug:slug>/", dashboards.structure, name="structure"),
     path("territoire/", dashboards.territory, name="territory"),
     path("rapport.pdf", reports.report, name="report"),
+    path("import/", imports.import_home, name="import_home"),
+    path("import/modele/<str:kind>.<str:fmt>", imports.import_template, name="import_template"),
     path("exports/", exports.export_list, name="export_list"),
     path("exports/indicateurs.<str:fmt>", exports.export_indicators, name="export_indicators"),
     path("exports/<str:kind>.<str:fmt>", exports.export_kind, name="export_kind"),
