@@ -13,7 +13,10 @@ from django.utils import timezone
 
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
+from fabrique.community.demo import load_network_life_demo
 from fabrique.community.models import Testimonial
+from fabrique.library.demo import load_library_demo
+from fabrique.method.demo import load_method_demo
 from fabrique.network.enums import StructureStatus as S
 from fabrique.network.models import Collective, Partner, Partnership, Structure, StructureStatusLog
 from fabrique.territories import loader as territories_loader
@@ -222,6 +225,9 @@ def load_community(report: LoadReport) -> None:
 
 Loader = Callable[[LoadReport], None]
 LOADERS: list[Loader] = [load_territories, load_network, load_accounts, load_community]
+LOADERS.append(load_method_demo)  # needs, creativity sessions and projects of the method
+LOADERS.append(load_network_life_demo)  # the article as a news post, a working group, events
+LOADERS.append(load_library_demo)  # resources of every kind, some with a file
 
 
 def load_all(loaders: list[Loader] | None = None) -> LoadReport:

@@ -24,13 +24,20 @@ def _at_noon(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
 
 
+def _decision_time(decision) -> datetime:
+    """When a decision sits in the timeline: when it was recorded if that was the day of the committee."""
+    if timezone.localdate(decision.recorded_at) == decision.decided_on:
+        return decision.recorded_at
+    return _at_noon(decision.decided_on)
+
+
 def timeline(project: Project) -> list[dict]:
     """Stage changes, steering decisions and notes, most recent first."""
     entries = [
         {"kind": "stage", "at": row.changed_at, "row": row} for row in project.stage_log.select_related("changed_by")
     ]
     decisions = project.decisions.prefetch_related("attendee_partners")
-    entries += [{"kind": "decision", "at": _at_noon(d.decided_on), "row": d} for d in decisions]
+    entries += [{"kind": "decision", "at": _decision_time(d), "row": d} for d in decisions]
     entries += [{"kind": "note", "at": n.written_at, "row": n} for n in project.notes.select_related("author")]
     return sorted(entries, key=lambda entry: (entry["at"], entry["kind"] == "stage"), reverse=True)
 

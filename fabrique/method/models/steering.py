@@ -109,7 +109,7 @@ class EconomicModel(models.Model):
             )
 
 
-def _years_after(day: date, years: int) -> date:
+def years_after(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -157,11 +157,11 @@ class Outcome(models.Model):
 
     @property
     def followup_1y_due(self) -> date:
-        return _years_after(self.created_on, 1)
+        return years_after(self.created_on, 1)
 
     @property
     def followup_3y_due(self) -> date:
-        return _years_after(self.created_on, 3)
+        return years_after(self.created_on, 3)
 
     def clean(self):
         if self.created_on is None:
@@ -178,7 +178,7 @@ class Outcome(models.Model):
             (1, "followup_1y_active", "followup_1y_jobs_fte"),
             (3, "followup_3y_active", "followup_3y_jobs_fte"),
         ):
-            due = _years_after(self.created_on, years)
+            due = years_after(self.created_on, years)
             recorded = getattr(self, active) is not None or getattr(self, jobs) is not None
             if recorded and due > today:
                 errors[active] = _("Ce suivi se renseigne à partir du %(due)s.") % {"due": f"{due:%d/%m/%Y}"}
