@@ -12,7 +12,7 @@ router = Router(tags=["Indicateurs"])
 
 
 class IndicatorFilters(Schema):
-    year: int | None = Field(None, description="Année (par défaut l'année en cours).")
+    year: int | None = Field(None, description="Année (par défaut la dernière année où des données ont été saisies).")
     structure: str | None = Field(None, description="Identifiant d'une structure : ses membres et la coordination.")
     region: str | None = Field(None, description="Code INSEE d'une région : public.")
     departement: str | None = Field(

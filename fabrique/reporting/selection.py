@@ -33,9 +33,23 @@ def default_year() -> int:
     return timezone.localdate().year
 
 
+def latest_data_year() -> int:
+    """The latest year in which needs were detected or projects moved (the current year at most): what a
+    dashboard shows first. A live network works every week, so it is usually the current year."""
+    from django.db.models import Max
+
+    from fabrique.method.models import Need, ProjectStageLog
+
+    current = default_year()
+    need = Need.objects.aggregate(last=Max("detected_on"))["last"]
+    moved = ProjectStageLog.objects.aggregate(last=Max("changed_at"))["last"]
+    years = [d.year for d in (need, moved and timezone.localtime(moved)) if d]
+    return min(max(years), current) if years else current
+
+
 def check_year(year: int | None) -> int:
     if year is None:
-        return default_year()
+        return latest_data_year()
     if not FIRST_YEAR <= year <= default_year():
         raise ValueError(
             _("Année hors limites : de %(first)s à %(last)s.") % {"first": FIRST_YEAR, "last": default_year()}
