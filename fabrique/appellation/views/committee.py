@@ -59,9 +59,9 @@ def session_new(request):
 
 
 def _session_rows(user, session):
-    items = list(
-        AgendaItem.objects.filter(session=session).select_related("session", "request__structure").order_by("pk")
-    )
+    items = list(AgendaItem.objects.filter(session=session).select_related("request__structure").order_by("pk"))
+    for item in items:
+        item.session = session  # with its voters already loaded
     states = item_states(items)
     voters = {structure.pk: structure for structure in session.voters.all()}
     rows = []
