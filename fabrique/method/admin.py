@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from fabrique.core.admin_base import VersionedAdmin
+from fabrique.core.admin_base import CoordinatorOnlyAdmin, ReadOnlyAdmin, VersionedAdmin
 
 from .models import (
     CreativitySession,
@@ -20,7 +20,7 @@ from .models import (
 )
 
 
-class StageLogInline(admin.TabularInline):
+class StageLogInline(ReadOnlyAdmin, admin.TabularInline):
     model = ProjectStageLog
     fields = ["changed_at", "from_stage", "to_stage", "changed_by", "note"]
     readonly_fields = fields
@@ -28,14 +28,8 @@ class StageLogInline(admin.TabularInline):
     can_delete = False
     verbose_name_plural = _("journal des étapes")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class ProjectPartnerInline(admin.TabularInline):
+class ProjectPartnerInline(CoordinatorOnlyAdmin, admin.TabularInline):
     model = ProjectPartner
     fields = ["partner", "role", "note"]
     autocomplete_fields = ["partner"]
