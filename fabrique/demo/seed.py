@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
+from fabrique.appellation.demo import load_appellation_demo
 from fabrique.community.demo import load_network_life_demo
 from fabrique.community.models import Testimonial
 from fabrique.library.demo import load_library_demo
@@ -228,6 +229,7 @@ LOADERS: list[Loader] = [load_territories, load_network, load_accounts, load_com
 LOADERS.append(load_method_demo)  # needs, creativity sessions and projects of the method
 LOADERS.append(load_network_life_demo)  # the article as a news post, a working group, events
 LOADERS.append(load_library_demo)  # resources of every kind, some with a file
+LOADERS.append(load_appellation_demo)  # fictitious peers, the 2020 committee, an open session to vote in
 
 
 def load_all(loaders: list[Loader] | None = None) -> LoadReport:

@@ -234,7 +234,7 @@ def test_the_coordinator_reads_named_votes_and_the_applicant_only_the_tally_and_
 def test_lists_are_paginated(coordinator, client_for, db):
     from tests.factories import StructureFactory
 
-    for i in range(5):
+    for _ in range(5):
         AppellationRequest.objects.create(structure=StructureFactory(), status=RequestStatus.SUBMITTED)
     body = call(client_for(coordinator), "get", f"{BASE}/requests?page=2&page_size=2").json()
     assert (body["count"], body["page"], len(body["results"])) == (5, 2, 2)

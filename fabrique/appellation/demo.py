@@ -1,0 +1,327 @@
+"""`fabrique demo`: the appellation's demo data, after the network's.
+
+- three fictitious structures labelled before the platform, the peers of the 2020 committee;
+- the closed 2020 session that granted the appellation to the nine structures of the article (voters: France
+  Active Franche-Comté and the three fictitious peers), with its announcement draft and the charter
+  commitments;
+- a fictitious structure in experimentation whose request is on the agenda of an open session, so that a
+  visitor can vote with a demo login (any labelled structure's), or be refused (Initiatives Littoral shares a
+  collective with it).
+Rows are found by natural key; a second run changes nothing.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+
+from fabrique.accounts.enums import MembershipRole
+from fabrique.accounts.models import Membership, User
+from fabrique.demo.upsert import CHANGE_REASON, LoadReport, sync_m2m, upsert
+from fabrique.network.enums import StructureStatus
+from fabrique.network.models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from fabrique.territories.models import Departement
+
+from . import demo_data as D
+from .enums import Outcome, RequestStatus, SessionStatus
+from .evidence import compute_evidence
+from .models import (
+    AgendaItem,
+    AnnouncementDraft,
+    AppellationRequest,
+    CharterAcceptance,
+    CommitteeSession,
+    RequestLog,
+    Vote,
+)
+from .selectors import item_states
+from .services.announcement import compose
+from .services.charter import current_charter
+
+COORDINATOR_EMAIL = "coordination@example.org"
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    """The logins this loader adds to the network's, for `fabrique demo` to print."""
+    peers = [(f"{p['slug']}@example.org", f"administrateur·rice de {p['name']}") for p in D.EARLIER_PEERS]
+    return [*peers, (f"{D.APPLICANT['slug']}@example.org", f"administrateur·rice de {D.APPLICANT['name']}")]
+
+
+def _at(day: date, hour: int = 12) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _backdate(model, pk, **values) -> None:
+    """auto_now_add fields take the day of the load: put the fictitious dates back."""
+    model.objects.filter(pk=pk).update(**values)
+
+
+def _demo_password() -> str:
+    from fabrique.demo.seed import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
+
+
+def _admin(report: LoadReport, structure: Structure, name: str) -> User:
+    email = f"{structure.slug}@example.org"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email, first_name="Démo", last_name=name, password=make_password(_demo_password()))
+        user._change_reason = CHANGE_REASON
+        user.save()
+        report.note(user, created=True)
+    upsert(report, Membership, {"user_id": user.pk, "structure_id": structure.pk}, {"role": MembershipRole.ADMIN})
+    return user
+
+
+def _structure(report: LoadReport, spec: dict, description: str) -> tuple[Structure, bool]:
+    existing = Structure.objects.filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing, False
+    structure = upsert(
+        report,
+        Structure,
+        {"slug": spec["slug"]},
+        {
+            "name": spec["name"],
+            "city": spec["city"],
+            "area_label": spec.get("area_label", ""),
+            "description": description,
+            "status": StructureStatus.EXPERIMENTING,
+            "joined_on": spec["experimenting_since"],
+            "experimenting_since": spec["experimenting_since"],
+        },
+    )
+    sync_m2m(report, structure, "departements", list(Departement.objects.filter(code__in=spec["departements"])))
+    log = StructureStatusLog.objects.create(
+        structure=structure,
+        from_status=StructureStatus.CANDIDATE,
+        to_status=StructureStatus.EXPERIMENTING,
+        reason="Admission et début de l'expérimentation (date fictive, démonstration)",
+        via="demo",
+    )
+    _backdate(StructureStatusLog, log.pk, changed_at=_at(spec["experimenting_since"]))
+    return structure, True
+
+
+def load_peers(report: LoadReport, coordinator: User) -> list[Structure]:
+    from fabrique.network.services import grant_appellation
+
+    peers = []
+    for spec in D.EARLIER_PEERS:
+        structure, created = _structure(
+            report,
+            spec,
+            "Structure fictive, pour la démonstration : elle avait l'appellation avant la plateforme et siège au "
+            "comité de pairs.",
+        )
+        if created:
+            structure = grant_appellation(
+                structure,
+                by=coordinator,
+                on=spec["labelled_on"],
+                via="admin",
+                reason="Appellation antérieure à la plateforme (démonstration, fictif)",
+            )
+            log = structure.status_log.filter(to_status=StructureStatus.LABELLED).first()
+            _backdate(StructureStatusLog, log.pk, changed_at=_at(spec["labelled_on"]))
+        _admin(report, structure, spec["name"])
+        peers.append(structure)
+    return peers
+
+
+def _request(report, structure, *, status, submitted_on, decided_on=None, by=None) -> AppellationRequest:
+    request = AppellationRequest(
+        structure=structure,
+        status=status,
+        created_by=by,
+        evidence=compute_evidence(structure, today=submitted_on),
+        **{name: f"{text}\n\n{D.FICTITIOUS_TEXT}" for name, text in D.NARRATIVES.items()},
+    )
+    request._change_reason = CHANGE_REASON
+    request.save()
+    report.note(request, created=True)
+    submitted = _at(submitted_on, 10)
+    _backdate(
+        AppellationRequest,
+        request.pk,
+        created_at=submitted - timedelta(days=20),
+        submitted_at=submitted,
+        decided_at=_at(decided_on, 18) if decided_on else None,
+    )
+    for from_status, to_status, moment in (
+        ("", "draft", submitted - timedelta(days=20)),
+        ("draft", "submitted", submitted),
+    ):
+        entry = RequestLog.objects.create(request=request, from_status=from_status, to_status=to_status, changed_by=by)
+        _backdate(RequestLog, entry.pk, changed_at=moment)
+    request.refresh_from_db()
+    return request
+
+
+def _vote(item, structure, choice, comment, user, moment) -> None:
+    vote = Vote(item=item, structure=structure, choice=choice, comment=comment, cast_by=user)
+    vote._history_user = user
+    vote.save()
+    _backdate(Vote, vote.pk, created_at=moment, updated_at=moment)
+
+
+def _session(report, *, held_on, deadline, voters, requests, notes) -> CommitteeSession:
+    session = CommitteeSession(held_on=held_on, deadline=deadline, notes=notes, status=SessionStatus.OPEN)
+    session._change_reason = CHANGE_REASON
+    session.save()
+    report.note(session, created=True)
+    session.voters.set(voters)
+    for request in requests:
+        AgendaItem.objects.create(session=session, request=request)
+    return session
+
+
+def load_closed_session(report: LoadReport, coordinator: User, peers: list[Structure]) -> None:
+    from fabrique.demo.data import COMMITTEE_DAY
+
+    if CommitteeSession.objects.filter(notes=D.CLOSED_SESSION_NOTES).exists():
+        return
+    nine = [Structure.objects.get(slug=slug) for slug in D.NINE]
+    voters = [Structure.objects.get(slug=D.EARLIER_LABELLED), *peers]
+    requests = [
+        _request(
+            report,
+            s,
+            status=RequestStatus.SUBMITTED,
+            submitted_on=COMMITTEE_DAY - timedelta(days=60),
+            by=User.objects.filter(email=f"{s.slug}@example.org").first(),
+        )
+        for s in nine
+    ]
+    session = _session(
+        report,
+        held_on=COMMITTEE_DAY,
+        deadline=_at(COMMITTEE_DAY - timedelta(days=1), 18),
+        voters=voters,
+        requests=requests,
+        notes=D.CLOSED_SESSION_NOTES,
+    )
+    items = list(session.items.select_related("session", "request__structure"))
+    conflicts = item_states(items)
+    admins = {s.slug: User.objects.get(email=f"{s.slug}@example.org") for s in voters}
+    by_slug = {s.slug: s for s in voters}
+    for item in items:
+        for slug, choice, comment in D.CLOSED_VOTES:
+            if by_slug[slug].pk not in conflicts[item.pk].conflicts:
+                _vote(item, by_slug[slug], choice, comment, admins[slug], _at(COMMITTEE_DAY - timedelta(days=5)))
+    decided = _at(COMMITTEE_DAY, 18)
+    for item, state in zip(items, [s for s in item_states(items).values()], strict=True):
+        tally = state.tally
+        AgendaItem.objects.filter(pk=item.pk).update(
+            outcome=Outcome.GRANTED,
+            votes_for=tally.votes_for,
+            votes_against=tally.votes_against,
+            votes_abstain=tally.votes_abstain,
+            eligible_count=tally.eligible,
+            conflicted_count=tally.conflicted,
+            quorum_reached=tally.quorum_reached,
+            decided_at=decided,
+        )
+        AppellationRequest.objects.filter(pk=item.request_id).update(status=RequestStatus.GRANTED, decided_at=decided)
+        entry = RequestLog.objects.create(
+            request_id=item.request_id,
+            from_status="submitted",
+            to_status="granted",
+            changed_by=coordinator,
+            session=session,
+            note="Décision du comité de pairs (démonstration, fictif)",
+        )
+        _backdate(RequestLog, entry.pk, changed_at=decided)
+    CommitteeSession.objects.filter(pk=session.pk).update(
+        status=SessionStatus.CLOSED,
+        closed_by=coordinator,
+        closed_at=decided,
+        opened_by=coordinator,
+        opened_at=_at(COMMITTEE_DAY - timedelta(days=30)),
+    )
+    title, body = compose(session, nine)
+    draft = AnnouncementDraft.objects.create(session=session, title=title, body=body, updated_by=coordinator)
+    report.note(draft, created=True)
+    charter = current_charter()
+    for structure in [*nine, voters[0]]:
+        user = User.objects.filter(email=f"{structure.slug}@example.org").first()
+        acceptance = CharterAcceptance.objects.create(
+            structure=structure,
+            charter_version=charter.version,
+            title=charter.title,
+            text=charter.text,
+            accepted_by=user,
+        )
+        _backdate(CharterAcceptance, acceptance.pk, accepted_at=_at(COMMITTEE_DAY + timedelta(days=10)))
+        report.note(acceptance, created=True)
+
+
+def load_open_session(report: LoadReport, coordinator: User) -> None:
+    if CommitteeSession.objects.filter(notes=D.OPEN_SESSION_NOTES).exists():
+        return
+    applicant, created = _structure(
+        report,
+        D.APPLICANT,
+        "Structure fictive, pour la démonstration : en expérimentation depuis 2022, elle a demandé "
+        "l'appellation ; sa demande est à l'ordre du jour d'une séance ouverte du comité de pairs.",
+    )
+    admin = _admin(report, applicant, D.APPLICANT["name"])
+    for kind, name, role, since in D.APPLICANT["partners"]:
+        partner = upsert(report, Partner, {"name": f"{name} (fictif)"}, {"kind": kind})
+        upsert(
+            report,
+            Partnership,
+            {"structure_id": applicant.pk, "partner_id": partner.pk},
+            {"role": role, "since": since, "until": None, "note": "Partenaire fictif, pour la démonstration."},
+        )
+    spec = D.COLLECTIVE
+    collective = upsert(
+        report,
+        Collective,
+        {"slug": spec["slug"]},
+        {
+            "name": spec["name"],
+            "description": "Collectif fictif, pour la démonstration du conflit d'intérêts au comité de pairs.",
+        },
+    )
+    sync_m2m(report, collective, "structures", list(Structure.objects.filter(slug__in=spec["members"])))
+    today = timezone.localdate()
+    request = AppellationRequest.objects.filter(structure=applicant).first() or _request(
+        report, applicant, status=RequestStatus.SUBMITTED, submitted_on=today - timedelta(days=21), by=admin
+    )
+    voters = list(Structure.objects.filter(status=StructureStatus.LABELLED).order_by("pk"))
+    session = _session(
+        report,
+        held_on=today + timedelta(days=14),
+        deadline=_at(today + timedelta(days=13), 18),
+        voters=voters,
+        requests=[request],
+        notes=D.OPEN_SESSION_NOTES,
+    )
+    CommitteeSession.objects.filter(pk=session.pk).update(opened_by=coordinator)
+    entry = RequestLog.objects.create(
+        request=request,
+        from_status="submitted",
+        to_status="submitted",
+        changed_by=coordinator,
+        session=session,
+        note=f"Inscrite à l'ordre du jour du {session}",
+    )
+    item = session.items.get()
+    for slug, choice, comment in D.OPEN_VOTES:
+        voter = Structure.objects.get(slug=slug)
+        _vote(item, voter, choice, comment, User.objects.get(email=f"{slug}@example.org"), timezone.now())
+    report.note(entry, created=True)
+
+
+def load_appellation_demo(report: LoadReport | None = None) -> LoadReport:
+    """Idempotent and deterministic (dates of the open session follow the day of the first load)."""
+    report = report or LoadReport()
+    coordinator = User.objects.filter(email=COORDINATOR_EMAIL).first()
+    if coordinator is None or not Structure.objects.filter(slug__in=D.NINE).count() == len(D.NINE):
+        raise LookupError("Chargez d'abord le réseau de démonstration (structures et comptes).")
+    peers = load_peers(report, coordinator)
+    load_closed_session(report, coordinator, peers)
+    load_open_session(report, coordinator)
+    return report
