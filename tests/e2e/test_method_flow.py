@@ -4,7 +4,6 @@ import os
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from .browser import assert_accessible, login
@@ -27,8 +26,10 @@ FORWARD = [
 
 @pytest.fixture
 def demo_data(settings):
+    from fabrique.demo import seed
+
     settings.DEMO_MODE = True
-    call_command("demo", "--no-serve", verbosity=0)
+    seed.load_all()
 
 
 def move_forward_on_the_board(page, stage: str, label: str) -> None:
@@ -117,3 +118,35 @@ def test_tag29_takes_a_need_to_a_created_activity_and_another_structure_cannot_s
     intruder.goto(f"{live_server.url}/methode/projets/?q=Atelier+v%C3%A9lo")
     assert PROJECT not in intruder.content()
     other.close()
+
+
+def test_the_method_reading_pages_are_accessible(demo_data, live_server, page):
+    from fabrique.demo.seed import COORDINATOR_EMAIL, DEMO_PASSWORD
+    from fabrique.method.models import CreativitySession, Need, Project
+
+    conciergerie = Project.objects.get(title="Conciergerie d'Ampère")
+    page.goto(f"{live_server.url}/methode/activites/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Conciergerie d'Ampère").click()
+    page.get_by_role("heading", level=1, name="Conciergerie d'Ampère").wait_for()
+    assert "fictifs" in page.content()
+    assert_accessible(page)
+
+    login(page, live_server.url, COORDINATOR_EMAIL, DEMO_PASSWORD)
+    session = CreativitySession.objects.filter(structure__slug="tag29").first()
+    need = Need.objects.filter(structure__slug="tag29").first()
+    for path in [
+        "/methode/",
+        "/methode/structures/tag29/tableau/",
+        "/methode/projets/?stage=feasibility&sort=stage",
+        "/methode/structures/tag29/besoins/",
+        f"/methode/besoins/{need.pk}/",
+        "/methode/structures/tag29/seances/",
+        f"/methode/seances/{session.pk}/",
+        f"/methode/projets/{conciergerie.pk}/",
+        f"/methode/projets/{conciergerie.pk}/partenaires/",
+        "/methode/territoires/",
+    ]:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert_accessible(page)
