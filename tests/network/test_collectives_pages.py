@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Collective, Structure
@@ -103,3 +105,23 @@ def test_members_cannot_edit_a_collective(client_for, member, collective):
     response = client_for(member).post("/collectifs/le-generateur/modifier/", {"name": "X", "version": 1})
     assert response.status_code == 403
     assert Collective.objects.get().name == "Le Générateur"
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "anonymous"], indirect=True)
+def test_collective_pages_cost_the_same_number_of_queries_for_3_and_30_members(persona, client_for, collective):
+    name, user = persona
+    client = client_for(user)
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx)
+
+    urls = ["/collectifs/", "/collectifs/le-generateur/"]
+    collective.structures.add(StructureFactory(departements=["39", "25"]))
+    CollectiveFactory().structures.add(StructureFactory())
+    client.get(urls[0])
+    with_3 = [queries(url) for url in urls]
+    for _ in range(27):
+        collective.structures.add(StructureFactory(departements=["39", "25"]))
+    assert [queries(url) for url in urls] == with_3

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure, StructureStatusLog
@@ -143,3 +145,23 @@ def test_members_cannot_create_a_structure(persona, client_for):
     response = client_for(user).post(CREATE, {"name": "Fabrique X", "departements": ["29"]})
     assert response.status_code == 403
     assert not Structure.objects.filter(name="Fabrique X").exists()
+
+
+def test_the_coordination_page_costs_the_same_number_of_queries_for_3_and_30_structures(client_for, coordinator):
+    client = client_for(coordinator)
+    statuses = ["candidate", "experimenting", "labelled", "withdrawn"]
+
+    def add(count):
+        for i in range(count):
+            StructureFactory(departements=["29", "22"], **{statuses[i % 4]: True})
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/coordination/").status_code == 200
+        return len(ctx)
+
+    add(3)
+    client.get("/coordination/")
+    with_3 = queries()
+    add(27)
+    assert queries() == with_3
