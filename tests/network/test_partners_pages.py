@@ -204,3 +204,25 @@ def test_a_known_organisation_is_found_by_its_siret(client_for, member):
     PartnerFactory(name="Caisse d'épargne", siret="44306184100047")
     html = client_for(member).get(ADD, {"q": "443 061 841 00047"}).content.decode()
     assert "Caisse d&#x27;épargne" in html
+
+
+@pytest.mark.parametrize("persona", ROLES, indirect=True)
+def test_partnership_edit_page_and_organisation_form_follow_the_role_matrix(persona, client_for, structure):
+    name, user = persona
+    partnership = PartnershipFactory(structure=structure, partner__name="Réseau local")
+    client = client_for(user)
+    page = client.get(_edit_url(partnership))
+    organisation = client.post(
+        f"/structures/tag-test/partenaires/{partnership.pk}/organisation/",
+        {"organisation-name": "Nouveau nom", "organisation-kind": PartnerKind.ESS_NETWORK, "organisation-version": 1},
+    )
+    if name == "anonymous":
+        assert_redirects_to_login(page)
+        assert_redirects_to_login(organisation)
+    elif name == "other_member":
+        assert page.status_code == 403 and organisation.status_code == 403
+    else:
+        assert page.status_code == 200 and "id_organisation-name" in page.content.decode()
+        assert organisation.status_code == 302
+    expected = "Nouveau nom" if name in {"coordinator", "member"} else "Réseau local"
+    assert Partner.objects.get().name == expected
