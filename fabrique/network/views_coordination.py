@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from fabrique.core.exceptions import TransitionError
@@ -21,9 +22,9 @@ VERBS = {"admit": services.admit, "withdraw": services.withdraw, "readmit": serv
 # The services refuse these without a reason; the form says so before sending.
 REASON_REQUIRED = {"withdraw", "readmit"}
 BUTTON_LABELS = {
-    "admit": _("Admettre"),
-    "withdraw": _("Enregistrer le retrait"),
-    "readmit": _("Réadmettre"),
+    "admit": gettext_lazy("Admettre"),
+    "withdraw": gettext_lazy("Enregistrer le retrait"),
+    "readmit": gettext_lazy("Réadmettre"),
 }
 
 
