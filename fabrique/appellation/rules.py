@@ -26,7 +26,8 @@ class RuleSettings:
 
 
 def rule_settings() -> RuleSettings:
-    ratio = Fraction(str(getattr(settings, "APPELLATION_QUORUM_RATIO", 0.5)))
+    # "2/3", 0.6666666666666666 and "0.5" all mean what a person wrote (2/3, 1/2), not a binary approximation.
+    ratio = Fraction(str(getattr(settings, "APPELLATION_QUORUM_RATIO", 0.5))).limit_denominator(1000)
     if not 0 <= ratio < 1:
         raise ValueError("APPELLATION_QUORUM_RATIO doit être compris entre 0 (inclus) et 1 (exclu).")
     return RuleSettings(

@@ -54,6 +54,13 @@ def test_the_quorum_ratio_comes_from_the_settings(settings):
     assert rules.tally([1, 2, 3, 4], [], {1: FOR, 2: FOR, 3: FOR, 4: FOR}).quorum_reached is True
 
 
+def test_a_two_thirds_quorum_written_as_a_float_or_a_fraction_means_two_thirds(settings):
+    for written in (2 / 3, "2/3"):
+        settings.APPELLATION_QUORUM_RATIO = written
+        assert rules.rule_settings().quorum_ratio == Fraction(2, 3)
+        assert not rules.tally([1, 2, 3], [], {1: FOR, 2: FOR}).quorum_reached
+
+
 def test_an_impossible_quorum_ratio_is_a_configuration_error(settings):
     settings.APPELLATION_QUORUM_RATIO = 1
     with pytest.raises(ValueError, match="APPELLATION_QUORUM_RATIO"):

@@ -1,6 +1,7 @@
 """For any voters, conflicts and votes, the decision matches a plain re-computation of the rules."""
 
 import datetime
+from fractions import Fraction
 
 import pytest
 from django.db import transaction
@@ -19,7 +20,7 @@ from fabrique.network.models import Structure
 CHOICES = ["for", "against", "abstain"]
 
 
-def plain_decision(voters, conflicted, votes, ratio=0.5, abstentions=True):
+def plain_decision(voters, conflicted, votes, ratio=Fraction(1, 2), abstentions=True):
     """The rules of the issue, written the obvious way."""
     eligible = [v for v in voters if v not in conflicted]
     counted = {v: c for v, c in votes.items() if v in eligible}
@@ -41,12 +42,12 @@ ballots = st.integers(min_value=0, max_value=12).flatmap(
 )
 
 
-@given(ballots, st.sampled_from([0.5, 0.6, 2 / 3, 0.25]), st.booleans())
+@given(ballots, st.sampled_from([Fraction(1, 2), Fraction(3, 5), Fraction(2, 3), Fraction(1, 4)]), st.booleans())
 def test_the_tally_matches_a_plain_recomputation(ballot, ratio, abstentions):
     voters, conflicted, votes = ballot
-    setup = rules.RuleSettings(quorum_ratio=rules.Fraction(str(ratio)), abstentions_in_quorum=abstentions)
+    setup = rules.RuleSettings(quorum_ratio=ratio, abstentions_in_quorum=abstentions)
     result = rules.tally(voters, conflicted, votes, setup)
-    assert result.outcome == plain_decision(voters, conflicted, votes, float(setup.quorum_ratio), abstentions)
+    assert result.outcome == plain_decision(voters, conflicted, votes, ratio, abstentions)
     assert result.eligible + result.conflicted == len(voters)
 
 

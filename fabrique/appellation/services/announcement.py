@@ -45,14 +45,18 @@ def compose(session, structures) -> tuple[str, str]:
     count = len(structures)
     day = formats.date_format(session.held_on, "j F Y")
     network = settings.NETWORK_NAME
-    intro = (
-        f"Réuni le {day}, le comité de pairs — composé des structures ayant déjà l'appellation — a validé "
-        f"{'la demande' if count == 1 else f'les demandes de {count} structures'} en expérimentation. "
-        f"{'Elle rejoint' if count == 1 else 'Elles rejoignent'} le réseau {network}, s'engagent à faire vivre "
-        "la Fabrique sur leur territoire et à prendre part à la dynamique du réseau."
-    )
     if count == 1:
-        intro = intro.replace("s'engagent", "s'engage").replace("leur territoire", "son territoire")
+        intro = (
+            f"Réuni le {day}, le comité de pairs — composé des structures ayant déjà l'appellation — a validé la "
+            f"demande d'une structure en expérimentation. Elle rejoint le réseau {network}, s'engage à faire vivre "
+            "la Fabrique sur son territoire et à prendre part à la dynamique du réseau."
+        )
+    else:
+        intro = (
+            f"Réuni le {day}, le comité de pairs — composé des structures ayant déjà l'appellation — a validé les "
+            f"demandes de {count} structures en expérimentation. Elles rejoignent le réseau {network}, s'engagent "
+            "à faire vivre la Fabrique sur leur territoire et à prendre part à la dynamique du réseau."
+        )
     heading = (
         "## Présentation de la nouvelle structure"
         if count == 1

@@ -290,7 +290,7 @@ def _decide(item, state, request, *, by, day, session) -> str:
     previous = request.status
     request.status = target
     request.decided_at = timezone.now() if target != RequestStatus.DEFERRED else None
-    request._change_reason = note
+    request._change_reason = f"Décision du {session}"[:100]  # the history keeps a short reason
     request._history_user = by
     request.version += 1
     request.save(update_fields=["status", "decided_at", "version", "updated_at"])

@@ -163,7 +163,7 @@ def withdraw_request(request, *, by, reason: str = "") -> AppellationRequest:
             raise PermissionDenied("Seule une personne administratrice de la structure retire la demande.")
         previous = locked.status
         locked.status = RequestStatus.WITHDRAWN
-        locked._change_reason = reason or "Retrait par la structure"
+        locked._change_reason = (reason or "Retrait par la structure")[:100]
         save_with_version(locked, None, ["status"], by=by)
         log_change(locked, from_status=previous, to_status=RequestStatus.WITHDRAWN, by=by, note=reason)
     return locked
