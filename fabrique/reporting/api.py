@@ -123,5 +123,5 @@ def get_indicators(request, filters: Query[IndicatorFilters]):
         raise invalid(["query", "year"], str(exc)) from None
     except LoginRequired:
         raise AuthenticationError() from None
-    figures = indicators.compute(selection.year, selection.scope)
+    figures = indicators.cached_compute(selection.year, selection.scope)
     return presenters.figures_dict(figures, selection.structure.slug if selection.structure else None)

@@ -6,3 +6,8 @@ class ReportingConfig(AppConfig):
     name = "fabrique.reporting"
     label = "reporting"
     verbose_name = _("Indicateurs et rapports")
+
+    def ready(self):
+        from .cache import connect_signals
+
+        connect_signals()

@@ -4,6 +4,8 @@ the map of created activities and their list. A fixed number of queries whatever
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -13,6 +15,7 @@ from fabrique.network.enums import PartnerKind
 from fabrique.territories.models import Departement
 
 from . import charts, indicators
+from .cache import cached
 from .flow import Conversion
 from .indicators import Figures, YearSeries
 from .selection import Selection
@@ -35,6 +38,7 @@ class Dashboard:
     year_list: list[int]
     map: charts.Choropleth
     activities: list[Project] = field(default_factory=list)
+    body: SafeString = field(default_factory=SafeString)
 
     @property
     def year(self) -> int:
@@ -58,6 +62,13 @@ def _activities(selection: Selection, public_only: bool) -> list[Project]:
 
 
 def build(selection: Selection, *, public_only: bool = False) -> Dashboard:
+    """The dashboard of `selection`, from the cache while the data has not changed (cache.py)."""
+    scope = selection.scope
+    parts = ("dashboard", selection.year, *scope.key(), public_only)
+    return cached(parts, lambda: _build(selection, public_only))
+
+
+def _build(selection: Selection, public_only: bool) -> Dashboard:
     figures = indicators.compute(selection.year, selection.scope)
     scope = selection.scope
     year = selection.year
@@ -106,7 +117,9 @@ def build(selection: Selection, *, public_only: bool = False) -> Dashboard:
         else _("Activités créées par département, jusqu'en %s")
     )
     activity_map = charts.choropleth("activities-map", title % year, counts)
-    return Dashboard(
+    for chart in (funnel, stage_days, by_source, by_theme, partners, activity_map, *(c for _s, c in years)):
+        chart.svg  # noqa: B018 - drawn now, so that the cached dashboard carries its pictures
+    dashboard = Dashboard(
         selection=selection,
         figures=figures,
         public_only=public_only,
@@ -121,3 +134,6 @@ def build(selection: Selection, *, public_only: bool = False) -> Dashboard:
         map=activity_map,
         activities=_activities(selection, public_only),
     )
+    # The sections do not depend on the reader (who may read them is checked before): rendered once, cached.
+    dashboard.body = render_to_string("reporting/_dashboard_body.html", {"dashboard": dashboard, "figures": figures})
+    return dashboard

@@ -61,12 +61,12 @@ def median_stage_days(year: int, scope: Scope) -> dict[str, StageDays]:
     log = ProjectStageLog._meta
     table = connection.ops.quote_name(log.db_table)
     project_col = connection.ops.quote_name(log.get_field("project").column)
-    where, params = "", []
-    if scope.kind != "network":
-        sub_sql, sub_params = scope.projects().values("pk").query.sql_with_params()
-        where = f"WHERE l.{project_col} IN ({sub_sql})"
-        params.extend(sub_params)
     start, end = (connection.ops.adapt_datetimefield_value(value) for value in year_bounds(year))
+    # Only the projects that moved during the year can have a stay ending in it.
+    moved = scope.stage_log().filter(changed_at__gte=year_bounds(year)[0], changed_at__lt=year_bounds(year)[1])
+    sub_sql, params = moved.values("project_id").query.sql_with_params()
+    where = f"WHERE l.{project_col} IN ({sub_sql})"
+    params = list(params)
     sql = f"""
         WITH stays AS (
             SELECT l.to_stage AS stage, l.changed_at AS start_at,

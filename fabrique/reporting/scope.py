@@ -38,6 +38,11 @@ class Scope:
             return "region"
         return "network"
 
+    def key(self) -> tuple:
+        """What identifies the scope in a cache key (the label does not change the figures)."""
+        deps = tuple(sorted(self.departements)) if self.departements is not None else None
+        return (self.structure_id, self.region, deps)
+
     def with_region(self, region: str | None, label: str = "") -> "Scope":
         return Scope(self.structure_id, region, self.departements, label or self.label)
 

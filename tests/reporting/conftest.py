@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from .handbuilt import build
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Computed figures are cached (reporting/cache.py): each test starts from an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
