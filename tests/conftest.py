@@ -62,3 +62,9 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_directory(settings, tmp_path_factory):
+    """Uploaded and demo files never land in the data directory of the checkout."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

@@ -59,3 +59,16 @@ class NewsPostFactory(DjangoModelFactory):
     body = "Le texte de l'actualité."
     visibility = Visibility.PUBLIC
     published_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+
+
+def network_life_rows(structure, user) -> None:
+    """One row of each network life model, for tests that open every admin page of the community app."""
+    from fabrique.community.enums import RegistrationStatus
+    from fabrique.community.models import EventSpeaker, Registration
+
+    group = WorkingGroupFactory()
+    GroupMembershipFactory(group=group, user=user)
+    event = EventFactory(organiser=structure, working_group=group)
+    EventSpeaker.objects.create(event=event, name="Intervenante")
+    Registration.objects.create(event=event, user=user, structure=structure, status=RegistrationStatus.CONFIRMED)
+    NewsPostFactory()

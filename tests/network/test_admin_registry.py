@@ -11,6 +11,7 @@ from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 from fabrique.territories.models import Departement, Region
 from tests import factories
+from tests.community.factories import network_life_rows
 from tests.conftest import ROLES
 from tests.factories import CollectiveFactory, PartnershipFactory, StructureFactory, UserFactory
 
@@ -29,6 +30,7 @@ def registry(structure, coordinator):
     collective = CollectiveFactory()
     collective.structures.set([structure, candidate])
     factories.TestimonialFactory(structure=structure)
+    network_life_rows(structure, coordinator)  # the community app's other models share its admin
     return {"partnership": partnership, "collective": collective}
 
 

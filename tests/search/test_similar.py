@@ -1,0 +1,116 @@
+"""Déjà fait ailleurs: created activities of other structures, closest first, within the reader's rights."""
+
+import pytest
+
+from fabrique.demo import seed
+from fabrique.method.enums import Stage, Theme
+from fabrique.method.models import Need, Project
+from fabrique.search.similarity import similar_activities
+from fabrique.search.visibility import Visibility
+from tests.conftest import ROLES
+from tests.library.factories import ResourceFactory
+from tests.method.factories import NeedFactory, ProjectFactory
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    seed.load_all()
+
+
+def test_a_neighbourhood_concierge_need_finds_the_conciergerie_d_ampere_first(demo, client_for):
+    from fabrique.accounts.models import User
+    from fabrique.network.models import Structure
+
+    tag29 = Structure.objects.get(slug="tag29")
+    user = User.objects.get(email="tag29@example.org")
+    need = NeedFactory(
+        structure=tag29, title="Conciergerie solidaire pour un quartier", theme=Theme.LOCAL_SERVICES, description=""
+    )
+    activities = similar_activities(user, need)
+    assert 1 <= len(activities) <= 5
+    first = activities[0]
+    assert first.title == "Conciergerie d'Ampère"
+    assert first.document.structure.slug == "france-active-alsace"
+    assert {"Conciergerie", "solidaire", "quartier"} <= set(first.matched_words)
+    assert first.same_theme
+    ampere = Project.objects.get(title="Conciergerie d'Ampère")
+    assert first.url == ampere.get_public_url()
+    assert first.notebook_url == "/bibliotheque/carnet-conciergerie-d-ampere-fictif/"
+    assert all(activity.document.category == Stage.CREATED for activity in activities)
+    assert all(activity.document.structure_id != tag29.pk for activity in activities)
+
+    response = client_for(user).get(f"/api/v1/needs/{need.pk}/similar")
+    assert response.status_code == 200
+    assert response.json()[0]["title"] == "Conciergerie d'Ampère"
+    page = client_for(user).get(f"/methode/besoins/{need.pk}/").content.decode()
+    assert "Déjà fait ailleurs" in page and "Conciergerie d&#x27;Ampère" in page
+
+
+def test_the_similar_activities_of_a_project_come_from_other_structures(demo, client_for):
+    from fabrique.accounts.models import User
+
+    ampere = Project.objects.get(title="Conciergerie d'Ampère")
+    coordinator = User.objects.get(email="coordination@example.org")
+    response = client_for(coordinator).get(f"/api/v1/projects/{ampere.pk}/similar")
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()]
+    assert "Conciergerie d'Ampère" not in titles
+    assert len(titles) <= 5
+
+
+@pytest.fixture
+def elsewhere(other_structure):
+    """Two created activities of another structure: one public, one confidential."""
+    public = ProjectFactory(
+        structure=other_structure,
+        title="Épicerie solidaire du bourg",
+        summary="Une épicerie solidaire tenue par des habitants.",
+        theme=Theme.FOOD,
+        stage=Stage.CREATED,
+        is_public=True,
+    )
+    confidential = ProjectFactory(
+        structure=other_structure,
+        title="Épicerie solidaire confidentielle",
+        summary="Une épicerie solidaire dont le projet n'est pas publié.",
+        theme=Theme.FOOD,
+        stage=Stage.CREATED,
+        is_public=False,
+    )
+    ProjectFactory(structure=other_structure, title="Épicerie solidaire en étude", stage=Stage.OPPORTUNITY)
+    return public, confidential
+
+
+@pytest.mark.parametrize("persona", ROLES, indirect=True)
+def test_a_confidential_activity_elsewhere_is_never_listed_to_whoever_may_not_read_it(
+    persona, structure, elsewhere, client_for
+):
+    name, user = persona
+    need = NeedFactory(structure=structure, title="Épiceries solidaires", theme=Theme.FOOD)
+    titles = [activity.title for activity in similar_activities(user, need)]
+    expected = ["Épicerie solidaire du bourg"]
+    if name in {"coordinator", "other_member"}:  # the other structure reads its own confidential project
+        expected = ["Épicerie solidaire du bourg", "Épicerie solidaire confidentielle"]
+    assert sorted(titles) == sorted(expected)
+    response = client_for(user).get(f"/api/v1/needs/{need.pk}/similar")
+    assert response.status_code == (200 if name in {"coordinator", "member"} else 404)
+
+
+def test_a_public_notebook_is_offered_when_the_activity_has_one(structure, other_structure, member, elsewhere):
+    public, confidential = elsewhere
+    notebook = ResourceFactory(
+        title="Carnet de l'épicerie",
+        kind="project_notebook",
+        author_structure=other_structure,
+        visibility=Visibility.PUBLIC,
+    )
+    notebook.projects.add(public)
+    need = NeedFactory(structure=structure, title="Épicerie solidaire", theme=Theme.FOOD)
+    activity = similar_activities(member, need)[0]
+    assert activity.notebook_url == f"/bibliotheque/{notebook.slug}/"
+
+
+def test_a_need_without_meaningful_words_finds_nothing(structure, member, elsewhere):
+    need = Need(structure=structure, title="Le la les", description="", theme=Theme.FOOD)
+    assert similar_activities(member, need) == []
