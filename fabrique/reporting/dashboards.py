@@ -2,6 +2,8 @@
 the map of created activities and their list. A fixed number of queries whatever the number of projects."""
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -10,7 +12,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from fabrique.method.enums import NeedSource, Stage, Theme
-from fabrique.method.models import Project
 from fabrique.network.enums import PartnerKind
 from fabrique.territories.models import Departement
 
@@ -21,6 +22,20 @@ from .indicators import Figures, YearSeries
 from .selection import Selection
 
 YEARS_SHOWN = 6
+MAX_ACTIVITIES = 100
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A created activity as the dashboards and the report list it (plain data: cached cheaply)."""
+
+    title: str
+    public_url: str
+    structure: str
+    departements: str
+    legal_form: str
+    created_on: date
+    jobs_fte: Decimal
 
 
 @dataclass
@@ -37,7 +52,7 @@ class Dashboard:
     years: list[tuple[YearSeries, charts.ColumnChart]]
     year_list: list[int]
     map: charts.Choropleth
-    activities: list[Project] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
     body: SafeString = field(default_factory=SafeString)
 
     @property
@@ -45,20 +60,41 @@ class Dashboard:
         return self.selection.year
 
     @property
+    def listed_activities(self) -> list[Activity]:
+        return self.activities[:MAX_ACTIVITIES]
+
+    @property
+    def more_activities(self) -> bool:
+        return len(self.activities) > MAX_ACTIVITIES
+
+    @property
     def followups(self) -> list[indicators.FollowUp]:
         return [self.figures.followup_1y, self.figures.followup_3y]
 
 
-def _activities(selection: Selection, public_only: bool) -> list[Project]:
-    """Activities created in the year in the scope (only those flagged public for the public)."""
+def _activities(selection: Selection, public_only: bool) -> list[Activity]:
+    """The most recent activities created in the year in the scope (only those flagged public for the
+    public), at most MAX_ACTIVITIES + 1 so that the page knows when there are more."""
     projects = selection.scope.projects().filter(stage=Stage.CREATED, outcome__created_on__year=selection.year)
     if public_only:
         projects = projects.filter(is_public=True)
-    return list(
+    projects = (
         projects.select_related("outcome", "structure")
         .prefetch_related(Prefetch("departements", queryset=Departement.objects.order_by("code")))
-        .order_by("outcome__created_on", "title")
+        .order_by("-outcome__created_on", "title")[: MAX_ACTIVITIES + 1]
     )
+    return [
+        Activity(
+            title=p.title,
+            public_url=p.get_public_url() if p.is_public else "",
+            structure=p.structure.name,
+            departements=", ".join(d.code for d in p.departements.all()),
+            legal_form=str(p.outcome.get_legal_form_display()),
+            created_on=p.outcome.created_on,
+            jobs_fte=p.outcome.jobs_fte,
+        )
+        for p in projects
+    ]
 
 
 def build(selection: Selection, *, public_only: bool = False) -> Dashboard:

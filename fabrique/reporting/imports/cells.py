@@ -1,11 +1,13 @@
 """Matching a file's headers to a kind's columns, and reading each cell into a typed value."""
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import columns as c
@@ -122,11 +124,20 @@ def _bool(value) -> bool:
     raise CellError(_("« oui » ou « non » attendu."))
 
 
+@functools.lru_cache(maxsize=64)
+def _choice_index(choices, language: str) -> dict[str, str]:
+    """{normalized code or label: code} of a TextChoices, once per language."""
+    index = {}
+    for choice in choices:
+        index[normalize(choice.label)] = choice.value
+        index[normalize(choice.value)] = choice.value
+    return index
+
+
 def _choice(column: Column, value) -> str:
-    wanted = normalize(value)
-    for choice in column.choices:
-        if wanted in (normalize(choice.value), normalize(choice.label)):
-            return choice.value
+    found = _choice_index(column.choices, get_language() or "").get(normalize(value))
+    if found is not None:
+        return found
     labels = ", ".join(str(choice.label) for choice in column.choices)
     raise CellError(_("Valeur inconnue ; valeurs possibles : %s.") % labels)
 
