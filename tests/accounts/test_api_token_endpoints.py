@@ -1,0 +1,96 @@
+import hashlib
+
+import pytest
+
+from fabrique.accounts import services
+from fabrique.accounts.models import ApiToken
+from tests.api.helpers import names_field
+
+from .conftest import CALLERS
+
+TOKENS = "/api/v1/accounts/tokens"
+
+
+def revoke_url(token):
+    return f"{TOKENS}/{token.pk}/revoke"
+
+
+def test_a_new_token_is_returned_once_and_only_its_hash_is_stored(client_for, member):
+    client = client_for(member)
+    response = client.post(TOKENS, {"name": "  Export du soir "}, content_type="application/json")
+    assert response.status_code == 201
+    data = response.json()
+    raw = data["token"]
+    token = ApiToken.objects.get(pk=data["id"])
+    assert raw.startswith("fab_") and data["name"] == "Export du soir" == token.name
+    assert token.token_hash == hashlib.sha256(raw.encode()).hexdigest() and data["hint"] == raw[:10]
+    assert data["abilities"] == {"view": True, "revoke": True}
+    listing = client.get(TOKENS)
+    assert raw not in listing.content.decode()
+    assert [t["name"] for t in listing.json()["results"]] == ["Export du soir"]
+    me = client_for(None).get("/api/v1/accounts/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert me.json()["email"] == member.email
+
+
+@pytest.mark.parametrize("caller", CALLERS, indirect=True)
+def test_only_its_owner_lists_and_revokes_a_token(caller, member):
+    name, _user, client = caller
+    token, raw = services.create_api_token(member, name="Export")
+    listing = client.get(TOKENS)
+    response = client.post(revoke_url(token), "", content_type="application/json")
+    token.refresh_from_db()
+    if name == "anonymous":
+        assert listing.status_code == response.status_code == 401
+        assert token.revoked_at is None
+    elif name in ("member", "bearer"):
+        assert "Export" in [t["name"] for t in listing.json()["results"]]
+        assert response.status_code == 200 and response.json()["revoked_at"] is not None
+        assert response.json()["abilities"] == {"view": True, "revoke": False}
+        assert token.revoked_at is not None and ApiToken.authenticate(raw) is None
+    else:
+        assert listing.status_code == 200
+        assert "Export" not in [t["name"] for t in listing.json()["results"]]
+        assert response.status_code == 404 and token.revoked_at is None
+
+
+@pytest.mark.parametrize("caller", CALLERS, indirect=True)
+def test_creating_a_token_needs_an_identified_caller(caller):
+    name, user, client = caller
+    response = client.post(TOKENS, {"name": "Script"}, content_type="application/json")
+    if name == "anonymous":
+        assert response.status_code == 401 and not ApiToken.objects.filter(name="Script").exists()
+    else:
+        assert response.status_code == 201
+        assert ApiToken.objects.get(name="Script").user == user
+
+
+@pytest.mark.parametrize(
+    "body", [{"name": "   "}, {}, {"name": "x" * 101}, {"name": 12}], ids=["blank", "missing", "long", "number"]
+)
+def test_a_token_needs_a_valid_name(client_for, member, body):
+    response = client_for(member).post(TOKENS, body, content_type="application/json")
+    assert response.status_code == 422 and names_field(response, "name")
+    assert not ApiToken.objects.exists()
+
+
+def test_an_unknown_field_or_token_is_refused(client_for, member):
+    client = client_for(member)
+    response = client.post(TOKENS, {"name": "A", "owner": 1}, content_type="application/json")
+    assert response.status_code == 422 and names_field(response, "owner")
+    assert client.post(f"{TOKENS}/999999/revoke", "", content_type="application/json").status_code == 404
+
+
+def test_revoking_twice_changes_nothing(client_for, member):
+    token, _raw = services.create_api_token(member, name="Export")
+    client = client_for(member)
+    first = client.post(revoke_url(token), "", content_type="application/json").json()["revoked_at"]
+    assert client.post(revoke_url(token), "", content_type="application/json").json()["revoked_at"] == first
+
+
+def test_a_session_write_without_csrf_token_is_refused(member):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    response = client.post(TOKENS, {"name": "Script"}, content_type="application/json")
+    assert response.status_code == 401 and not ApiToken.objects.exists()
