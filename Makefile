@@ -35,8 +35,17 @@ fix: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install
+BENCH_STAMP := $(VENV)/.bench-installed-stamp
+
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	@touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench.run
+
+loadtest: $(BENCH_STAMP)
+	$(BIN)/python -m bench.loadtest
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -547,4 +547,8 @@ def generate(scale: Scale | str, seed: int = 1, *, progress: Callable[[str], Non
             if progress:
                 progress(step)
             _timed(plan, step, function)
+    if installed("reporting"):
+        from fabrique.reporting.cache import bump
+
+        bump()  # bulk inserts send no signal: figures cached before the run are stale
     return GenerationReport(scale=scale.name, seed=seed, counts=plan.counts, timings=plan.timings)
