@@ -6,11 +6,15 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from fabrique.appellation import demo_data as appellation_demo
 from fabrique.demo import seed
 from fabrique.demo.management.commands import demo as demo_command
 from fabrique.network import services
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure, StructureStatusLog
+
+# The seed's eleven structures, plus the appellation demo's fictitious peers and applicant.
+DEMO_STRUCTURES = 11 + appellation_demo.NEW_STRUCTURES
 
 
 def row_counts() -> dict[str, int]:
@@ -47,7 +51,7 @@ def test_the_command_prints_every_demo_login_and_the_password(db, settings):
     for slug in ("tag29", "tag22", "cluster-jura", "france-active-alsace", "initiatives-haut-pays"):
         assert f"{slug}@example.org" in printed
     assert seed.DEMO_PASSWORD in printed
-    assert "structures : 11 créé(s)" in printed
+    assert f"structures : {DEMO_STRUCTURES} créé(s)" in printed
 
 
 def test_the_demo_refuses_to_load_without_demo_mode_when_debug_is_off(db, settings):
@@ -62,7 +66,7 @@ def test_the_demo_loads_on_a_laptop_where_debug_is_on(db, settings):
     settings.DEBUG = True
     settings.DEMO_MODE = False
     call_command("demo", "--no-serve", verbosity=0)
-    assert Structure.objects.count() == 11
+    assert Structure.objects.count() == DEMO_STRUCTURES
 
 
 def test_without_no_serve_the_command_serves_on_the_given_address_without_reloader(db, settings, monkeypatch):
@@ -114,4 +118,4 @@ def test_other_apps_extend_the_demo_by_appending_a_loader(db, settings, monkeypa
     monkeypatch.setattr(seed, "LOADERS", [*seed.LOADERS, lambda report: seen.append(Structure.objects.count())])
     settings.DEMO_MODE = True
     call_command("demo", "--no-serve", verbosity=0)
-    assert seen == [11]
+    assert seen == [DEMO_STRUCTURES]
