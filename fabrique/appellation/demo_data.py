@@ -105,3 +105,6 @@ CLOSED_VOTES = (
     (EARLIER_LABELLED, "for", "Bienvenue dans le réseau (commentaire fictif)."),
 )
 OPEN_VOTES = (("fabrique-des-coteaux", "for", "Dossier complet et convaincant (commentaire fictif)."),)
+
+# Structures this loader adds to the network's demo (the fictitious peers and the applicant).
+NEW_STRUCTURES = len(EARLIER_PEERS) + 1
