@@ -99,3 +99,10 @@ def test_a_submitted_request_cannot_be_changed_through_the_pages(submitted, memb
     assert not submitted.attachments.exists()
     page = client.get(submitted.get_absolute_url()).content.decode()
     assert "lecture seule" in page and reverse("appellation:request_edit", args=[submitted.pk]) not in page
+
+
+def test_the_request_page_leads_a_voter_admin_to_the_ballot_but_not_the_applicant(
+    session, submitted, voter, member, client_for
+):
+    assert "Voter sur cette demande" in client_for(voter).get(submitted.get_absolute_url()).content.decode()
+    assert "Voter sur cette demande" not in client_for(member).get(submitted.get_absolute_url()).content.decode()

@@ -19,7 +19,7 @@ from ..enums import ACTIVE_REQUEST_STATUSES, RequestStatus
 from ..evidence import compute_evidence, for_display
 from ..forms import AttachmentForm, ConflictForm, NewRequestForm, RequestForm, WithdrawForm
 from ..models import AppellationRequest, RequestAttachment
-from ..perms import item_abilities
+from ..perms import item_abilities, voting_structures
 from ..selectors import item_states, requests_visible_to
 from .common import add_form_errors, flash_error, get_request, require
 
@@ -88,8 +88,10 @@ def _decisions(user, appellation_request):
         )
         names = {voter.pk: voter.name for voter in item.session.voters.all()}
         conflict_names = sorted((names.get(sid, "?"), reason) for sid, reason in state.conflicts.items())
+        can_vote = bool(voting_structures(user, item, state.conflicted_ids))
         rows.append(
             {
+                "can_vote": can_vote,
                 "item": item,
                 "state": state,
                 "abilities": abilities,
