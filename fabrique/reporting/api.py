@@ -22,13 +22,13 @@ class IndicatorFilters(Schema):
     )
 
 
-class Count_(Schema):
+class IndicatorCountItem(Schema):
     code: str
     label: str
     count: int
 
 
-class Scope_(Schema):
+class IndicatorScopeOut(Schema):
     kind: str = Field(description="network, region, structure ou territory.")
     label: str
     structure: str | None
@@ -36,43 +36,43 @@ class Scope_(Schema):
     departements: list[str] | None
 
 
-class Needs(Schema):
+class IndicatorNeeds(Schema):
     total: int
-    by_source: list[Count_]
-    by_theme: list[Count_]
+    by_source: list[IndicatorCountItem]
+    by_theme: list[IndicatorCountItem]
 
 
-class Sessions(Schema):
+class IndicatorSessions(Schema):
     count: int
     participants: int
 
 
-class Studies(Schema):
+class IndicatorStudies(Schema):
     launched: int
     completed: int
 
 
-class FollowUp(Schema):
+class IndicatorFollowUp(Schema):
     due: int
     recorded: int
     active: int
     jobs_fte: float
 
 
-class Activities(Schema):
+class IndicatorActivities(Schema):
     created: int
     jobs_fte: float
-    followup_1y: FollowUp
-    followup_3y: FollowUp
+    followup_1y: IndicatorFollowUp
+    followup_3y: IndicatorFollowUp
 
 
-class Partners(Schema):
+class IndicatorPartners(Schema):
     total: int
     new: int
-    by_kind: list[Count_]
+    by_kind: list[IndicatorCountItem]
 
 
-class StageRow(Schema):
+class IndicatorStageRow(Schema):
     code: str
     label: str
     median_days: float | None
@@ -80,13 +80,13 @@ class StageRow(Schema):
     current: int
 
 
-class FunnelRow(Schema):
+class IndicatorFunnelRow(Schema):
     code: str
     label: str
     reached: int
 
 
-class ConversionRow(Schema):
+class IndicatorConversionRow(Schema):
     from_: str = Field(alias="from")
     to: str
     label: str
@@ -95,16 +95,16 @@ class ConversionRow(Schema):
 
 class IndicatorsOut(Schema):
     year: int
-    scope: Scope_
-    needs: Needs
-    creativity_sessions: Sessions
-    opportunity_studies: Studies
+    scope: IndicatorScopeOut
+    needs: IndicatorNeeds
+    creativity_sessions: IndicatorSessions
+    opportunity_studies: IndicatorStudies
     handed_over: int
-    activities: Activities
-    partners: Partners
-    stages: list[StageRow]
-    funnel: list[FunnelRow]
-    conversions: list[ConversionRow]
+    activities: IndicatorActivities
+    partners: IndicatorPartners
+    stages: list[IndicatorStageRow]
+    funnel: list[IndicatorFunnelRow]
+    conversions: list[IndicatorConversionRow]
 
 
 @router.get("/indicators", response=IndicatorsOut, by_alias=True, summary="Lire les indicateurs")

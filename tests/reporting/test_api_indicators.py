@@ -93,3 +93,9 @@ def test_the_api_costs_the_same_number_of_queries_for_3_and_30_projects(structur
     few = count()
     ProjectFactory.create_batch(27, structure=structure)
     assert count() == few
+
+
+def test_the_indicators_endpoint_is_documented_in_the_openapi_schema(db, client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/indicators" in schema["paths"]
+    assert "IndicatorsOut" in schema["components"]["schemas"]
