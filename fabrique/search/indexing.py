@@ -6,7 +6,7 @@ the change (and a rolled-back edit leaves the index as it was).
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .backends import get_backend
@@ -85,7 +85,15 @@ def rebuild(types: Iterable[str] | None = None) -> dict[str, int]:
         if wanted is not None and adapter.type not in wanted:
             continue
         counts[adapter.type] = _rebuild_type(adapter)
+    _refresh_statistics()
     return counts
+
+
+def _refresh_statistics() -> None:
+    """After a bulk load, the query planner needs fresh statistics to start from the full-text match."""
+    with connection.cursor() as cursor:
+        for table in ("search_searchdocument", "search_searchfacet"):
+            cursor.execute(f"ANALYZE {table}")  # noqa: S608 (constant table names)
 
 
 def _rebuild_type(adapter: SearchAdapter) -> int:

@@ -113,7 +113,12 @@ def search(user, request: SearchRequest, page: int = 1, page_size: int = 20, fac
     if terms:
         base = backend.filter(base, terms, ALL)
     queryset = _filtered(base, request)
-    count = queryset.count()
+    found_facets = _facets(base, request) if facets else {}
+    if facets:
+        # The type facet is counted with every other filter: the total is the sum of the selected types.
+        count = sum(f.count for f in found_facets["type"] if not request.types or f.value in request.types)
+    else:
+        count = queryset.count()
     if terms and request.order == RELEVANCE:
         ordering = [F("score").desc(), F("date").desc(nulls_last=True), "pk"]
     else:
@@ -129,7 +134,7 @@ def search(user, request: SearchRequest, page: int = 1, page_size: int = 20, fac
     return SearchPage(
         count=count,
         results=[_result(document, stems) for document in rows],
-        facets=_facets(base, request) if facets else {},
+        facets=found_facets,
         terms=terms,
     )
 
