@@ -14,5 +14,6 @@ class DocumentType(models.TextChoices):
 
 
 class FacetName(models.TextChoices):
+    TYPE = "type", _("type")  # one row per document: all facets are counted in one grouped query
     THEME = "theme", _("thème")
     REGION = "region", _("région")

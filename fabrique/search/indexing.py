@@ -34,8 +34,9 @@ def _values(adapter: SearchAdapter, obj, doc: IndexedDocument) -> dict:
     }
 
 
-def _facets(document_id: int, doc: IndexedDocument) -> list[SearchFacet]:
-    values = {(FacetName.THEME, theme) for theme in doc.themes if theme}
+def _facets(document_id: int, type_: str, doc: IndexedDocument) -> list[SearchFacet]:
+    values = {(FacetName.TYPE, str(type_))}
+    values |= {(FacetName.THEME, theme) for theme in doc.themes if theme}
     values |= {(FacetName.REGION, region) for region in doc.regions if region}
     return [SearchFacet(document_id=document_id, name=name, value=value) for name, value in sorted(values)]
 
@@ -57,7 +58,7 @@ def index_object(obj, adapter: SearchAdapter | None = None) -> SearchDocument | 
     with transaction.atomic():
         document, _ = SearchDocument.objects.update_or_create(type=adapter.type, object_id=obj.pk, defaults=values)
         document.facets.all().delete()
-        SearchFacet.objects.bulk_create(_facets(document.pk, doc))
+        SearchFacet.objects.bulk_create(_facets(document.pk, adapter.type, doc))
         get_backend().sync([_fts_row(document)])
     return document
 
@@ -128,7 +129,7 @@ def _write_batch(adapter: SearchAdapter, batch: list, backend) -> int:
             document.pk = ids[document.object_id]
     facets = []
     for document, (_, doc) in zip(documents, batch, strict=True):
-        facets += _facets(document.pk, doc)
+        facets += _facets(document.pk, adapter.type, doc)
     SearchFacet.objects.bulk_create(facets, batch_size=BATCH)
     backend.sync(_fts_row(document) for document in documents)
     return len(documents)

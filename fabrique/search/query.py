@@ -159,36 +159,36 @@ def _result(document: SearchDocument, stems: list[str]) -> Result:
 
 
 def _facets(base: QuerySet, request: SearchRequest) -> dict[str, list[FacetValue]]:
-    types = dict(
-        _filtered(base, request, skip="type")
-        .order_by()
-        .values_list("type")
-        .annotate(n=Count("pk"))
-        .values_list("type", "n")
-    )
-    type_facet = [
-        FacetValue(value, str(DocumentType(value).label), types[value], value in request.types)
-        for value in registered_types()
-        if types.get(value)
-    ]
+    """Counts per type, theme and région. Each facet ignores its own filter (to offer the other values) and
+    applies the others; facets whose filter is not in use share one grouped query."""
+    selected = {FacetName.TYPE: request.types, FacetName.THEME: request.theme, FacetName.REGION: request.region}
+    groups: dict[str, list[str]] = {}
+    for name, value in selected.items():
+        groups.setdefault(name if value else "", []).append(name)
+    counts: dict[str, dict[str, int]] = {name: {} for name in selected}
+    for skip, names in groups.items():
+        documents = _filtered(base, request, skip=skip).values("pk")
+        rows = (
+            SearchFacet.objects.filter(document__in=documents, name__in=names)
+            .order_by()
+            .values_list("name", "value")
+            .annotate(n=Count("pk"))
+        )
+        for name, value, n in rows:
+            counts[name][value] = n
+    regions = dict(Region.objects.filter(code__in=counts[FacetName.REGION].keys()).values_list("code", "name"))
+    types = counts[FacetName.TYPE]
     return {
-        "type": type_facet,
-        FacetName.THEME: _value_facet(base, request, FacetName.THEME, dict(Theme.choices), request.theme),
-        FacetName.REGION: _value_facet(base, request, FacetName.REGION, None, request.region),
+        "type": [
+            FacetValue(value, str(DocumentType(value).label), types[value], value in request.types)
+            for value in registered_types()
+            if types.get(value)
+        ],
+        FacetName.THEME: _sorted(counts[FacetName.THEME], dict(Theme.choices), request.theme),
+        FacetName.REGION: _sorted(counts[FacetName.REGION], regions, request.region),
     }
 
 
-def _value_facet(base, request, name: str, labels: dict | None, selected: str) -> list[FacetValue]:
-    documents = _filtered(base, request, skip=name).values("pk")
-    counts = (
-        SearchFacet.objects.filter(name=name, document__in=documents)
-        .order_by()
-        .values_list("value")
-        .annotate(n=Count("pk"))
-        .values_list("value", "n")
-    )
-    counts = dict(counts)
-    if labels is None:
-        labels = dict(Region.objects.filter(code__in=counts.keys()).values_list("code", "name"))
+def _sorted(counts: dict[str, int], labels: dict, selected: str) -> list[FacetValue]:
     values = [FacetValue(value, str(labels.get(value, value)), n, value == selected) for value, n in counts.items()]
     return sorted(values, key=lambda facet: (-facet.count, facet.label))
