@@ -1,9 +1,22 @@
 """Turn the method's objects into the API's answers, with the caller's abilities and only what they may read."""
 
-from django.core.exceptions import ObjectDoesNotExist
+from functools import lru_cache
 
-from .enums import LegalForm
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import get_language
+
+from .enums import CarrierKind, LegalForm, NeedSource, NeedStatus, PartnerRole, Stage, Theme
 from .perms import need_abilities, project_abilities, session_abilities
+
+
+@lru_cache(maxsize=512)
+def _label_in(language: str, choices, value: str) -> str:
+    return str(choices(value).label) if value in choices.values else value
+
+
+def label(choices, value: str) -> str:
+    """The French label of a code: `get_FOO_display()` rebuilds its choices on each call, lists call it a lot."""
+    return _label_in(get_language(), choices, value)
 
 
 def _structure(structure) -> dict:
@@ -17,11 +30,11 @@ def need_item(request, need) -> dict:
         "title": need.title,
         "description": need.description,
         "theme": need.theme,
-        "theme_label": need.get_theme_display(),
+        "theme_label": label(Theme, need.theme),
         "departement": need.departement_id,
         "commune": need.commune,
         "source": need.source,
-        "source_label": need.get_source_display(),
+        "source_label": label(NeedSource, need.source),
         "session": need.session_id,
         "brought_by": {
             "name": need.brought_by_name,
@@ -30,7 +43,7 @@ def need_item(request, need) -> dict:
         },
         "detected_on": need.detected_on,
         "status": need.status,
-        "status_label": need.get_status_display(),
+        "status_label": label(NeedStatus, need.status),
         "status_reason": need.status_reason,
         "merged_into": need.merged_into_id,
         "projects": [p.pk for p in need.projects.all()],
@@ -94,7 +107,7 @@ def outcome_item(outcome, full: bool) -> dict | None:
     return {
         "created_on": outcome.created_on,
         "legal_form": outcome.legal_form,
-        "legal_form_label": outcome.get_legal_form_display(),
+        "legal_form_label": label(LegalForm, outcome.legal_form),
         "siret": outcome.siret if full or siret_public else None,
         "jobs_fte": float(outcome.jobs_fte),
         "followup_1y": {"active": outcome.followup_1y_active, "jobs_fte": _fte(outcome.followup_1y_jobs_fte)},
@@ -109,7 +122,7 @@ def _carrier(project, full: bool) -> dict:
     return {
         "name": (project.carrier_name if full else project.public_carrier_name) or None,
         "kind": kind,
-        "kind_label": project.get_carrier_kind_display() if kind else None,
+        "kind_label": label(CarrierKind, kind) if kind else None,
         "contact": (project.carrier_contact or None) if full else None,
     }
 
@@ -126,11 +139,11 @@ def project_item(request, project) -> dict:
         "summary": project.summary,
         "structure": _structure(project.structure),
         "theme": project.theme,
-        "theme_label": project.get_theme_display(),
+        "theme_label": label(Theme, project.theme),
         "departements": [d.code for d in project.departements.all()],
         "detected_on": project.detected_on,
         "stage": project.stage,
-        "stage_label": project.get_stage_display(),
+        "stage_label": label(Stage, project.stage),
         "stopped_at": (project.stopped_at or None) if full else None,
         "stop_reason": project.stop_reason if full else None,
         "is_public": project.is_public,
@@ -140,7 +153,7 @@ def project_item(request, project) -> dict:
             {
                 "partner": {"id": link.partner_id, "name": link.partner.name},
                 "role": link.role,
-                "role_label": link.get_role_display(),
+                "role_label": label(PartnerRole, link.role),
             }
             for link in project.project_partners.all()
         ],

@@ -79,7 +79,12 @@ class Project(models.Model):
         verbose_name = _("projet")
         verbose_name_plural = _("projets")
         ordering = ["-updated_at", "-pk"]
-        indexes = [models.Index(fields=["structure", "stage"]), models.Index(fields=["detected_on"])]
+        indexes = [
+            models.Index(fields=["structure", "stage"]),
+            models.Index(fields=["detected_on"]),
+            # the API list and "recently changed" sort: a page is read from the index, not sorted from the table
+            models.Index(fields=["-updated_at", "-id"], name="method_project_recent"),
+        ]
 
     def __str__(self):
         return self.title
@@ -159,6 +164,8 @@ class ProjectStageLog(models.Model):
         verbose_name = _("changement d'étape")
         verbose_name_plural = _("journal des étapes")
         ordering = ["pk"]
+        # the indicators count the moves of a year, and read the date of the latest one
+        indexes = [models.Index(fields=["changed_at"], name="method_stagelog_changed_at")]
 
     def __str__(self):
         return f"{self.project} : {self.from_stage or '∅'} → {self.to_stage}"
