@@ -192,7 +192,10 @@ class ApiToken(models.Model):
         )
         if token is None:
             return None
-        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        # the page shows the minute of last use: a write per minute, not a write per request
+        if token.last_used_at is None or now - token.last_used_at >= timedelta(minutes=1):
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user
 
 

@@ -211,6 +211,7 @@ def test_the_list_costs_the_same_queries_for_3_and_30_structures(persona, client
 def test_the_list_through_a_token_costs_the_same_queries_for_3_and_30_structures(bearer_client, member):
     client = bearer_client(member)
     make_structures(3)
+    client.get(URL)  # the token's first use is recorded (a write at most once a minute)
     few = count_queries(client, URL)
     make_structures(27)
     assert count_queries(client, URL) == few
