@@ -11,6 +11,12 @@ ROLES = ["coordinator", "member", "other_member", "anonymous"]
 
 
 @pytest.fixture(autouse=True)
+def map_computed_each_time(settings):
+    """The map is cached between requests (territories/map.py); tests see it computed, except its own tests."""
+    settings.MAP_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Every test creates personas; the production hasher would cost about a second each."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -79,6 +79,7 @@ def get_collective(request, slug: str):
 @router.get("/map", response=list[MapDepartement], summary="Carte du réseau", tags=["Carte"])
 def network_map(request):
     """Les 101 départements, chacun avec les structures visibles qui le couvrent et leur statut le plus avancé."""
+    origin = request.build_absolute_uri("/").rstrip("/")  # once, not once per structure
     return [
         {
             "code": entry.code,
@@ -87,7 +88,7 @@ def network_map(request):
             "status": entry.status,
             "status_label": str(StructureStatus(entry.status).label) if entry.status else None,
             "structures": [
-                {"slug": s.slug, "name": s.name, "status": s.status, "url": request.build_absolute_uri(s.url)}
+                {"slug": s.slug, "name": s.name, "status": s.status, "url": f"{origin}{s.url}"}
                 for s in entry.structures
             ],
         }

@@ -6,18 +6,24 @@ shape in the package: they are drawn as labelled square insets in a column left 
 Each département is coloured by the strongest status among the structures the reader may see.
 """
 
+import dataclasses
 import functools
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - parses only the shipped SVG file below
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from fabrique.accounts.roles import roles_of
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 from fabrique.network.perms import visible_structures
@@ -127,11 +133,11 @@ class MapStructure:
     name: str
     status: str
 
-    @property
+    @cached_property
     def status_label(self) -> str:
         return str(StructureStatus(self.status).label)
 
-    @property
+    @cached_property
     def url(self) -> str:
         return structure_url(self.slug)
 
@@ -146,11 +152,11 @@ class MapDepartement:
     inset: Inset | None = None
     structures: tuple[MapStructure, ...] = ()
 
-    @property
+    @cached_property
     def status(self) -> str | None:
         return strongest_status(s.status for s in self.structures)
 
-    @property
+    @cached_property
     def status_class(self) -> str:
         return f"status-{self.status or 'none'}"
 
@@ -159,7 +165,7 @@ class MapDepartement:
         """Covered by a member of the network (experimenting or labelled), not by a candidate or a leaver."""
         return any(s.status in MEMBER_STATUSES for s in self.structures)
 
-    @property
+    @cached_property
     def url(self) -> str | None:
         if not self.structures:
             return None
@@ -167,7 +173,7 @@ class MapDepartement:
             return self.structures[0].url
         return directory_url(self.code)
 
-    @property
+    @cached_property
     def label(self) -> str:
         """Accessible name: « Finistère (29) : TAg29 — avec appellation »."""
         listed = " ; ".join(
@@ -183,6 +189,9 @@ class DepartementMap:
     view_box: str
     departements: tuple[MapDepartement, ...]
     legend: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # set by build_map: the templates keep their rendering of this map in the cache as long as the map itself
+    cache_key: str = ""
+    cache_seconds: int = 0
 
     @property
     def shapes(self) -> list[MapDepartement]:
@@ -216,7 +225,38 @@ def legend() -> tuple[tuple[str, str], ...]:
     return (*items, ("status-none", _("aucune structure")))
 
 
+# The map is the same for every reader who sees the same structures; it is kept in the cache until a structure
+# or its départements change (signals bump the generation, see apps.py). With several processes and the default
+# per-process cache, a change shows everywhere after settings.MAP_CACHE_SECONDS (60 by default) at most; 0 turns
+# the cache off.
+MAP_GENERATION_KEY = "territories:map:generation"
+
+
+def bump_map_generation(*args, **kwargs) -> None:
+    """A signal receiver: the structures on the map, their status or their départements changed."""
+    try:
+        cache.incr(MAP_GENERATION_KEY)
+    except ValueError:
+        cache.set(MAP_GENERATION_KEY, 2, None)
+
+
 def build_map(user) -> DepartementMap:
+    """`compute_map(user)`, from the cache when a reader who sees the same structures asked for it recently."""
+    seconds = int(getattr(settings, "MAP_CACHE_SECONDS", 60))
+    if seconds <= 0:
+        return compute_map(user)
+    roles = roles_of(user)
+    scope = "all" if roles.coordinator else "public+" + ",".join(map(str, sorted(roles.member_of)))
+    generation = cache.get_or_set(MAP_GENERATION_KEY, 1, None)
+    key = f"territories:map:{generation}:{get_language()}:{scope}"
+    found = cache.get(key)
+    if found is None:
+        found = dataclasses.replace(compute_map(user), cache_key=key, cache_seconds=seconds)
+        cache.set(key, found, seconds)
+    return found
+
+
+def compute_map(user) -> DepartementMap:
     """Every département with the structures `user` may see; two queries whatever their number."""
     canvas = load_canvas()
     structures = visible_structures(user, Structure.objects.only("pk", "slug", "name", "status")).order_by("name")
@@ -236,6 +276,8 @@ def build_map(user) -> DepartementMap:
         for dep in departements
     ]
     rows.sort(key=lambda d: code_sort_key(d.code))
+    for row in rows:  # computed once, kept with the map in the cache
+        _ = (row.label, row.url, row.status_class, [(s.url, s.status_label) for s in row.structures])
     return DepartementMap(view_box=canvas.view_box, departements=tuple(rows), legend=legend())
 
 
