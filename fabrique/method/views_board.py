@@ -1,19 +1,23 @@
 """The method's overview, the board of a structure (one column per stage) and the list of projects."""
 
+from functools import lru_cache
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 from fabrique.accounts.roles import roles_of
 from fabrique.network.models import Structure
 
-from .enums import STAGE_ORDER, STOPPED_STAGES, Stage
+from .enums import STAGE_ORDER, STOPPED_STAGES, Stage, Theme
 from .filters import ProjectFilterForm, filter_projects, sort_projects, structures_for_filter
 from .models import Project
 from .perms import project_abilities, territory_departements, visible_projects
-from .stages import FORWARD, allowed_moves
+from .presenters import label
+from .stages import FORWARD, Move, allowed_moves
 from .views_common import structure_for
 
 PER_PAGE = 25
@@ -46,10 +50,23 @@ def method_home(request):
     return render(request, "method/home.html", context)
 
 
+@lru_cache(maxsize=64)
+def _move_label(language: str, to: str, kind: str) -> str:
+    return str(Move(to, kind, False).label)
+
+
 def _card(user, project: Project) -> dict:
     abilities = project_abilities(user, project)
     forward = next((m for m in allowed_moves(project) if m.kind == FORWARD), None) if abilities["move"] else None
-    return {"project": project, "abilities": abilities, "forward": forward}
+    return {
+        "project": project,
+        "abilities": abilities,
+        "forward": forward,
+        # get_FOO_display() translates every choice of the field on each call: once per card is too often
+        "theme_label": label(Theme, project.theme),
+        "stopped_label": label(Stage, project.stopped_at) if project.stopped_at else "",
+        "forward_label": _move_label(get_language(), forward.to, forward.kind) if forward else "",
+    }
 
 
 @login_required
