@@ -24,13 +24,13 @@ def generate_resources(plan: Plan) -> None:
     authors: list[StructureInfo | None] = [None, *plan.active_structures()]
     weights = [len(authors) * 0.1, *(info.weight for info in authors[1:])]
     rows, links = [], []
-    for owner, count in zip(authors, allocate(plan.scale.resources, weights), strict=True):
+    for rank, (owner, count) in enumerate(zip(authors, allocate(plan.scale.resources, weights), strict=True)):
         rng = plan.rng("resources", owner.slug if owner else "coordination")
         for number in range(count):
             kind = rng.choice(sorted(W.RESOURCE_TITLES))
             idea = rng.choice(W.IDEAS_ALL)
             title = f"{rng.choice(W.RESOURCE_TITLES[kind])} : {idea[2].lower()} {W.FICTITIOUS}"
-            slug = f"{slugify(title)[:60]}-{owner.pk if owner else 0}-{number + 1}"
+            slug = f"{slugify(title)[:60]}-{rank}-{number + 1}"  # rank, not pk: ids differ between databases
             day = days_between(rng, owner.start if owner else date(2015, 1, 1), owner.end if owner else ANCHOR)
             themes = sorted({idea[0], rng.choice(Theme.values)} if rng.random() < 0.3 else {idea[0]})
             body = "\n\n".join(
