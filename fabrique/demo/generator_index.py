@@ -80,7 +80,8 @@ class IndexRows:
     def _add(self, values: tuple, themes: list[str], regions: list[str]) -> None:
         doc_type, object_id, title, summary, body, keywords = values[:6]
         document = self.documents.add(*values, None, self.now)
-        facets = {(self.facet_names.THEME, theme) for theme in themes if theme}
+        facets = {(self.facet_names.TYPE, str(doc_type))}
+        facets |= {(self.facet_names.THEME, theme) for theme in themes if theme}
         facets |= {(self.facet_names.REGION, region) for region in regions if region}
         for name, value in sorted(facets):
             self.facets.add(document, name, value)
