@@ -77,6 +77,7 @@ def search_everything(request, params: Query[SearchParams]):
     start = (params.page - 1) * params.page_size
     return {
         "count": found.count,
+        "count_is_exact": found.exact,
         "page": params.page,
         "page_size": params.page_size,
         "next": _page_url(request, params.page + 1) if start + params.page_size < found.count else None,

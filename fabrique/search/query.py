@@ -23,6 +23,9 @@ from .registry import adapter_for_type, registered_types
 from .visibility import readable_q
 
 RELEVANCE, RECENT = "relevance", "recent"
+# Beyond this many matches the total reads "more than COUNT_LIMIT" and the facets count the first ones only:
+# counting every row of a query that matches half of the network costs more than it tells.
+COUNT_LIMIT = 1000
 
 
 @dataclass
@@ -74,6 +77,7 @@ class SearchPage:
     facets: dict[str, list[FacetValue]]
     terms: list[str]
     empty_query: bool = False
+    exact: bool = True  # False: more than COUNT_LIMIT matches, `count` is COUNT_LIMIT and facets are partial
 
 
 def readable_documents(user) -> QuerySet:
@@ -114,9 +118,11 @@ def search(user, request: SearchRequest, page: int = 1, page_size: int = 20, fac
         base = backend.filter(base, terms, ALL)
     queryset = _filtered(base, request)
     found_facets = _facets(base, request) if facets else {}
+    exact = True
     if facets:
-        # The type facet is counted with every other filter: the total is the sum of the selected types.
-        count = sum(f.count for f in found_facets["type"] if not request.types or f.value in request.types)
+        count = queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()  # stops at the limit
+        exact = count <= COUNT_LIMIT
+        count = min(count, COUNT_LIMIT)
     else:
         count = queryset.count()
     if terms and request.order == RELEVANCE:
@@ -136,6 +142,7 @@ def search(user, request: SearchRequest, page: int = 1, page_size: int = 20, fac
         results=[_result(document, stems) for document in rows],
         facets=found_facets,
         terms=terms,
+        exact=exact,
     )
 
 
@@ -159,15 +166,16 @@ def _result(document: SearchDocument, stems: list[str]) -> Result:
 
 
 def _facets(base: QuerySet, request: SearchRequest) -> dict[str, list[FacetValue]]:
-    """Counts per type, theme and région. Each facet ignores its own filter (to offer the other values) and
-    applies the others; facets whose filter is not in use share one grouped query."""
+    """Counts per type, theme and région, over at most COUNT_LIMIT + 1 matches. Each facet ignores its own
+    filter (to offer the other values) and applies the others; facets whose filter is not in use share one
+    grouped query."""
     selected = {FacetName.TYPE: request.types, FacetName.THEME: request.theme, FacetName.REGION: request.region}
     groups: dict[str, list[str]] = {}
     for name, value in selected.items():
         groups.setdefault(name if value else "", []).append(name)
     counts: dict[str, dict[str, int]] = {name: {} for name in selected}
     for skip, names in groups.items():
-        documents = _filtered(base, request, skip=skip).values("pk")
+        documents = _filtered(base, request, skip=skip).order_by().values("pk")[: COUNT_LIMIT + 1]
         rows = (
             SearchFacet.objects.filter(document__in=documents, name__in=names)
             .order_by()

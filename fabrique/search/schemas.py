@@ -50,7 +50,10 @@ class SearchFacets(Schema):
 
 
 class SearchOut(Schema):
-    count: int
+    count: int = Field(description="Nombre de résultats, plafonné (voir count_is_exact).")
+    count_is_exact: bool = Field(
+        description="Faux au-delà du plafond : count vaut le plafond et les facettes ne comptent que les premiers."
+    )
     page: int
     page_size: int
     next: str | None

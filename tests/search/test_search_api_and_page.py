@@ -105,3 +105,16 @@ def test_an_empty_search_page_shows_only_the_form(db, client):
     response = client.get("/recherche/")
     assert response.status_code == 200
     assert "résultat" not in response.content.decode()
+
+
+def test_beyond_the_limit_the_total_says_more_than_and_pages_stop_there(structure, member, client_for, monkeypatch):
+    from fabrique.search import query
+
+    monkeypatch.setattr(query, "COUNT_LIMIT", 5)
+    for number in range(8):
+        ResourceFactory(title=f"Fiche capteurs {number}", author_structure=structure)
+    client = client_for(member)
+    body = client.get("/api/v1/search?q=capteurs&page_size=2").json()
+    assert (body["count"], body["count_is_exact"]) == (5, False)
+    assert "Plus de 5 résultats" in client.get("/recherche/?q=capteurs").content.decode()
+    assert client.get("/api/v1/search?q=capteurs&page_size=2&page=2").json()["count_is_exact"] is False
