@@ -51,7 +51,7 @@ def _one(project: Project, name: str):
 
 @login_required
 def project_detail(request, pk):
-    queryset = Project.objects.select_related("structure").prefetch_related(
+    queryset = Project.objects.select_related("structure", "economic_model", "outcome").prefetch_related(
         "departements",
         Prefetch("needs", queryset=Need.objects.order_by("-detected_on")),
         Prefetch("project_partners", queryset=ProjectPartner.objects.select_related("partner")),
