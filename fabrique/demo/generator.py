@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils.text import slugify
 
 from fabrique.accounts.enums import MembershipRole
@@ -547,6 +547,9 @@ def generate(scale: Scale | str, seed: int = 1, *, progress: Callable[[str], Non
             if progress:
                 progress(step)
             _timed(plan, step, function)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, before the first page is asked for
     if installed("reporting"):
         from fabrique.reporting.cache import bump
 
