@@ -1,12 +1,11 @@
 """axe-core on every registry page, in Debian's chromium: no serious or critical violation."""
 
 import os
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, axe_violations
+from tests.e2e.browser import axe_violations
 from tests.factories import CollectiveFactory, PartnerFactory, PartnershipFactory, StructureFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -14,16 +13,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop 
 
 
 @pytest.fixture
-def browser_page():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-        yield context
-        browser.close()
+def browser_page(browser):
+    """A fresh context of the session's browser: one Playwright instance per test process."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
 
 
 def _log_in(context, live_server, user) -> None:
