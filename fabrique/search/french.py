@@ -8,6 +8,7 @@ and lower-cased here.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -92,10 +93,21 @@ def is_prefix_term(term: str) -> bool:
     return len(term) >= MIN_PREFIX_LENGTH
 
 
+@lru_cache(maxsize=50_000)
+def folded_word(word: str) -> str:
+    """fold() of one word of a text, remembered: the same words come back in every snippet."""
+    return fold(word)
+
+
+@lru_cache(maxsize=50_000)
+def word_stem(word: str) -> str:
+    return stem(folded_word(word))
+
+
 def matches(term_stems: list[str], word: str) -> bool:
     """Whether a word of a text is met by one of the query's stems (prefix match on the stem)."""
-    word_stem = stem(fold(word))
-    return any(word_stem.startswith(s) if is_prefix_term(s) else word_stem == s for s in term_stems)
+    word_stem_ = word_stem(word)
+    return any(word_stem_.startswith(s) if is_prefix_term(s) else word_stem_ == s for s in term_stems)
 
 
 def matched_words(term_stems: list[str], text: str) -> list[str]:
@@ -103,7 +115,7 @@ def matched_words(term_stems: list[str], text: str) -> list[str]:
     found, seen = [], set()
     for match in _RAW_WORD.finditer(text or ""):
         word = match.group(0)
-        key = fold(word)
+        key = folded_word(word)
         if key not in seen and key not in STOP_WORDS and matches(term_stems, word):
             seen.add(key)
             found.append(word)
@@ -115,7 +127,7 @@ def highlight(text: str, term_stems: list[str]) -> SafeString:
     out, last = [], 0
     for match in _RAW_WORD.finditer(text or ""):
         word = match.group(0)
-        if fold(word) not in STOP_WORDS and matches(term_stems, word):
+        if folded_word(word) not in STOP_WORDS and matches(term_stems, word):
             out.append(escape(text[last : match.start()]))
             out.append(f"<mark>{escape(word)}</mark>")
             last = match.end()
@@ -130,7 +142,7 @@ def snippet(text: str, term_stems: list[str], width: int = 220) -> SafeString:
         return mark_safe("")  # noqa: S308 (constant)
     start = 0
     for match in _RAW_WORD.finditer(text):
-        if fold(match.group(0)) not in STOP_WORDS and matches(term_stems, match.group(0)):
+        if folded_word(match.group(0)) not in STOP_WORDS and matches(term_stems, match.group(0)):
             start = max(0, match.start() - width // 3)
             break
     if start:
