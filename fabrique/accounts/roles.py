@@ -5,6 +5,9 @@ Every perms.py reads this object, so checking a whole list costs no query per ro
 
 from dataclasses import dataclass, field
 
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
+
 from .enums import MembershipRole
 
 
@@ -32,16 +35,34 @@ def roles_of(user) -> Roles:
     cached = getattr(user, "_fabrique_roles", None)
     if cached is not None:
         return cached
-    memberships = list(user.memberships.values_list("structure_id", "role"))
+    memberships, departements = _memberships_and_departements(user)
     roles = Roles(
         authenticated=True,
         coordinator=bool(user.is_coordinator or user.is_superuser),
         admin_of=frozenset(sid for sid, role in memberships if role == MembershipRole.ADMIN),
         member_of=frozenset(sid for sid, _ in memberships),
-        partner_departements=frozenset(user.partner_departements.values_list("code", flat=True)),
+        partner_departements=frozenset(departements),
     )
     user._fabrique_roles = roles
     return roles
+
+
+def _memberships_and_departements(user) -> tuple[list[tuple[int, str]], list[str]]:
+    """(structure id, role) of each membership and the partner départements, in one query (every page asks)."""
+    from .models import Membership, User
+
+    memberships = (
+        Membership.objects.filter(user=user)
+        .annotate(kind=Value("m"), key=Cast("structure_id", CharField()))
+        .values_list("kind", "key", "role")
+    )
+    departements = (
+        User.partner_departements.through.objects.filter(user=user)
+        .annotate(kind=Value("d"), role=Value(""))
+        .values_list("kind", "departement_id", "role")
+    )
+    rows = list(memberships.union(departements, all=True))
+    return [(int(key), role) for kind, key, role in rows if kind == "m"], [key for kind, key, _ in rows if kind == "d"]
 
 
 def forget_roles(user) -> None:

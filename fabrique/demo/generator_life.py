@@ -212,8 +212,10 @@ def rebuild_search_index(plan: Plan) -> None:
     """Index the structures, resources, events and news; needs and projects were indexed as they were written."""
     if not installed("search"):
         return
+    from fabrique.search.backends import get_backend
     from fabrique.search.indexing import rebuild
     from fabrique.search.registry import registered_types
 
     for label, count in rebuild([t for t in registered_types() if t not in ("need", "project")]).items():
         plan.counts[f"index de recherche ({label})"] = count
+    get_backend().refresh_similar()  # the projects' full-text rows were written directly, without `sync`

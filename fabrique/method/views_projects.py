@@ -5,7 +5,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,13 +31,26 @@ def _decision_time(decision) -> datetime:
     return _at_noon(decision.decided_on)
 
 
+def _decisions_with_attendees(project: Project) -> list:
+    """The committee decisions, each with `attendee_names` (partners present), in one query: one row per
+    (decision, partner present), or one row with no name for a decision without partners."""
+    rows = project.decisions.annotate(partner_name=F("attendee_partners__name")).order_by("pk", "partner_name")
+    decisions: dict[int, object] = {}
+    for row in rows:
+        decision = decisions.setdefault(row.pk, row)
+        if decision is row:
+            decision.attendee_names = []
+        if row.partner_name:
+            decision.attendee_names.append(row.partner_name)
+    return list(decisions.values())
+
+
 def timeline(project: Project) -> list[dict]:
     """Stage changes, steering decisions and notes, most recent first."""
     entries = [
         {"kind": "stage", "at": row.changed_at, "row": row} for row in project.stage_log.select_related("changed_by")
     ]
-    decisions = project.decisions.prefetch_related("attendee_partners")
-    entries += [{"kind": "decision", "at": _decision_time(d), "row": d} for d in decisions]
+    entries += [{"kind": "decision", "at": _decision_time(d), "row": d} for d in _decisions_with_attendees(project)]
     entries += [{"kind": "note", "at": n.written_at, "row": n} for n in project.notes.select_related("author")]
     return sorted(entries, key=lambda entry: (entry["at"], entry["kind"] == "stage"), reverse=True)
 

@@ -7,6 +7,10 @@
 
 Every term is a prefix, so a partial word typed without a typo finds the whole word. `mode="all"` wants every
 term (the search box); `mode="any"` wants at least one and ranks by how many meet (similar activities).
+
+`match_similar` searches only the created activities (`SIMILAR_SCOPE`), through an index of their own: a
+partial GIN index on PostgreSQL, the FTS5 table `search_similar_fts` on SQLite (kept in step by `sync` and
+`remove`, from the rows of `search_fts`).
 """
 
 from django.db import connection
@@ -15,6 +19,10 @@ from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
 from . import french
 
 ALL, ANY = "all", "any"
+# (type, category) of the documents "déjà fait ailleurs" looks among: projects at the stage "created".
+SIMILAR_SCOPE = ("project", "created")
+# SQLite accepts 32,766 parameters per statement since 3.32; 500 keeps every supported version happy.
+CHUNK = 500
 
 
 def _vector_column(compiler) -> str:
@@ -61,6 +69,14 @@ class PostgresBackend:
         """Filtered and annotated with `score` (higher is better)."""
         return self.filter(queryset, terms, mode).annotate(score=_VectorRank(self.tsquery(terms, mode)))
 
+    def match_similar(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
+        """Any of the terms, among the created activities (the partial GIN index answers), best first."""
+        type_, category = SIMILAR_SCOPE
+        return self.match(queryset.filter(type=type_, category=category), terms, ANY).order_by("-score", "pk")
+
+    def refresh_similar(self) -> None:
+        """Nothing to do: the partial index follows its rows."""
+
     def sync(self, rows) -> None:
         """Nothing to do: the vector is a generated column."""
 
@@ -85,8 +101,18 @@ class SqliteBackend:
         # bm25 is negative, lower is better: the score is its opposite, higher is better.
         return self.filter(queryset, terms, mode).annotate(score=-F("fts__rank"))
 
+    def match_similar(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
+        """Any of the terms, in the FTS5 table of the created activities only, best first. Ordered by FTS5's
+        `rank` alone, which FTS5 sorts itself: a second sort key (or the rank's opposite) makes SQLite sort
+        every match again and doubles the time."""
+        type_, category = SIMILAR_SCOPE
+        queryset = queryset.filter(type=type_, category=category)
+        queryset = queryset.filter(similar_fts__search_similar_fts__match=self.fts_query(terms, ANY))
+        return queryset.order_by("similar_fts__rank")
+
     def sync(self, rows) -> None:
-        """rows: (document id, title, summary, body, keywords), stored as stems."""
+        """rows: (document id, title, summary, body, keywords), stored as stems. The documents' rows of
+        `search_searchdocument` are written first: their type and category decide `search_similar_fts`."""
         rows = list(rows)
         if not rows:
             return
@@ -96,12 +122,41 @@ class SqliteBackend:
                 "INSERT INTO search_fts (rowid, title, summary, body, keywords) VALUES (%s, %s, %s, %s, %s)",
                 [(row[0], *(french.index_text(text) for text in row[1:])) for row in rows],
             )
+        self._sync_similar([row[0] for row in rows])
+
+    def _sync_similar(self, ids: list[int]) -> None:
+        type_, category = SIMILAR_SCOPE
+        with connection.cursor() as cursor:
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM search_similar_fts WHERE rowid IN ({marks})", chunk)  # noqa: S608
+                cursor.execute(
+                    "INSERT INTO search_similar_fts (rowid, title, summary, body, keywords) "  # noqa: S608
+                    "SELECT f.rowid, f.title, f.summary, f.body, f.keywords FROM search_fts f "
+                    "JOIN search_searchdocument d ON d.id = f.rowid "
+                    f"WHERE f.rowid IN ({marks}) AND d.type = %s AND d.category = %s",
+                    [*chunk, type_, category],
+                )
+
+    def refresh_similar(self) -> None:
+        """Refill `search_similar_fts` from `search_fts` (after rows were written to both tables directly)."""
+        type_, category = SIMILAR_SCOPE
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_similar_fts")
+            cursor.execute(
+                "INSERT INTO search_similar_fts (rowid, title, summary, body, keywords) "
+                "SELECT f.rowid, f.title, f.summary, f.body, f.keywords FROM search_fts f "
+                "JOIN search_searchdocument d ON d.id = f.rowid WHERE d.type = %s AND d.category = %s",
+                [type_, category],
+            )
 
     def remove(self, document_ids) -> None:
         ids = [(pk,) for pk in document_ids]
         if ids:
             with connection.cursor() as cursor:
                 cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", ids)
+                cursor.executemany("DELETE FROM search_similar_fts WHERE rowid = %s", ids)
 
 
 def get_backend():

@@ -4,6 +4,10 @@ Rows are written by `indexing` from each model's adapter (see `registry`); nobod
 columns carry the weights of the ranking: title (A), summary (B), body (C), keywords (D). On PostgreSQL a
 generated `search_vector` column (weighted `french` vectors of the unaccented text) with a GIN index is added
 by a migration; on SQLite the FTS5 table `search_fts` holds the same text, stemmed by `french`.
+
+"Déjà fait ailleurs" only ever looks among the created activities (a tenth of the projects, a fortieth of the
+index): PostgreSQL gives them a partial GIN index, SQLite a second FTS5 table, `search_similar_fts`, holding
+the `search_fts` rows of those documents only.
 """
 
 from django.db import models
@@ -87,6 +91,23 @@ class FtsEntry(models.Model):
     class Meta:
         managed = False
         db_table = "search_fts"
+
+    def __str__(self):
+        return str(self.pk)
+
+
+class SimilarFtsEntry(models.Model):
+    """SQLite only: the FTS5 table of the created activities (see `backends.SIMILAR_SCOPE`), by rowid."""
+
+    document = models.OneToOneField(
+        SearchDocument, on_delete=models.DO_NOTHING, primary_key=True, db_column="rowid", related_name="similar_fts"
+    )
+    search_similar_fts = FtsMatchField()
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "search_similar_fts"
 
     def __str__(self):
         return str(self.pk)

@@ -8,22 +8,24 @@ engine's rank.
 
 from dataclasses import dataclass
 
+from django.db.models import F, FilteredRelation, Q
 from django.urls import reverse
 
 from fabrique.library.enums import ResourceKind
 from fabrique.library.models import Resource
-from fabrique.method.enums import Stage, Theme
+from fabrique.method.enums import Theme
 from fabrique.method.models import Project
 
 from . import french
-from .backends import ANY, get_backend
-from .enums import DocumentType, FacetName
+from .backends import get_backend
+from .enums import FacetName
 from .models import SearchDocument
 from .query import readable_documents
 from .visibility import readable_q
 
 DEFAULT_LIMIT = 5
 CANDIDATES = 40
+SHOWN = ("type", "object_id", "title", "summary", "url", "category", "structure__name", "structure__slug")
 
 
 @dataclass
@@ -60,27 +62,27 @@ def similar_activities(user, source, limit: int = DEFAULT_LIMIT) -> list[Similar
     theme_terms = [term for term in french.query_terms(theme_label) if term not in terms]
     if not terms:
         return []
-    candidates = readable_documents(user).filter(type=DocumentType.PROJECT, category=Stage.CREATED)
-    candidates = candidates.exclude(structure_id=source.structure_id)
+    candidates = readable_documents(user).exclude(structure_id=source.structure_id)
     if isinstance(source, Project):
         candidates = candidates.exclude(object_id=source.pk)
-    found = list(
+    found = (
         get_backend()
-        .match(candidates, terms + theme_terms, ANY)
+        .match_similar(candidates, terms + theme_terms)
+        .annotate(theme_facet=FilteredRelation("facets", condition=Q(facets__name=FacetName.THEME)))
+        .annotate(theme=F("theme_facet__value"))  # a project has one theme: one row per document
         .select_related("structure")
-        .prefetch_related("facets")
-        .order_by("-score", "pk")[:CANDIDATES]
+        # every match is sorted: only what the ranking and the list show goes into the sort
+        .only(*SHOWN)[:CANDIDATES]
     )
     stems = [french.stem(term) for term in terms]
     ranked = []
-    for position, document in enumerate(found):
+    for position, document in enumerate(dict((document.pk, document) for document in found).values()):
         words = french.matched_words(stems, f"{document.title} {document.summary}")
-        themes = {facet.value for facet in document.facets.all() if facet.name == FacetName.THEME}
-        same_theme = source.theme in themes
+        same_theme = document.theme == source.theme
         if not words and not same_theme:
             continue
         key = (len({french.stem(french.fold(word)) for word in words}) + (1 if same_theme else 0), -position)
-        theme = next(iter(themes), "")
+        theme = document.theme if document.theme in Theme.values else ""
         activity = SimilarActivity(document, words, same_theme, str(Theme(theme).label) if theme else "")
         ranked.append((key, activity))
     ranked.sort(key=lambda item: item[0], reverse=True)

@@ -127,3 +127,47 @@ def test_partners_are_associated_with_a_role_and_removed(client_for, member, pro
     link = project.project_partners.get()
     client.post(reverse("method:project_partner_remove", args=[project.pk, link.pk]))
     assert not project.project_partners.exists()
+
+
+def _project_page_queries(client, project) -> tuple[int, str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("method:project_detail", args=[project.pk])
+    client.get(url)  # warm the session
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def _grow(project, other_structure, n: int) -> None:
+    """n more decisions (each with two partners present), notes, departements and similar created activities."""
+    from fabrique.method.models import ProjectNote, ProjectPartner
+    from tests.factories import PartnerFactory
+
+    from .factories import ProjectFactory
+
+    for _ in range(n):
+        decision = SteeringDecisionFactory(project=project)
+        decision.attendee_partners.set([PartnerFactory(), PartnerFactory()])
+        ProjectNote.objects.create(project=project, text="Point d'étape")
+        ProjectPartner.objects.create(project=project, partner=PartnerFactory())
+        ProjectFactory(structure=other_structure, title="Recyclerie solidaire", stage=Stage.CREATED, is_public=True)
+
+
+def test_a_project_page_costs_at_most_12_queries_for_3_and_for_30_of_everything(
+    client_for, member, structure, other_structure
+):
+    from .factories import ProjectFactory
+
+    project = ProjectFactory(structure=structure, title="Recyclerie solidaire", departements=["29", "22"])
+    client = client_for(member)
+    _grow(project, other_structure, 3)
+    few, html = _project_page_queries(client, project)
+    assert html.count("Partenaires présents :") == 3
+    _grow(project, other_structure, 27)
+    many, html = _project_page_queries(client, project)
+    assert html.count("Partenaires présents :") == 30
+    assert "Déjà fait ailleurs" in html
+    assert few == many <= 12

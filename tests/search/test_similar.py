@@ -114,3 +114,39 @@ def test_a_public_notebook_is_offered_when_the_activity_has_one(structure, other
 def test_a_need_without_meaningful_words_finds_nothing(structure, member, elsewhere):
     need = Need(structure=structure, title="Le la les", description="", theme=Theme.FOOD)
     assert similar_activities(member, need) == []
+
+
+def test_an_activity_is_offered_from_the_day_it_is_created_and_no_longer_once_deleted(
+    structure, other_structure, member
+):
+    project = ProjectFactory(
+        structure=other_structure,
+        title="Garage solidaire",
+        summary="",
+        theme=Theme.MOBILITY,
+        stage=Stage.LAUNCH,
+        is_public=True,
+    )
+    need = NeedFactory(structure=structure, title="Garage solidaire pour le canton", theme=Theme.MOBILITY)
+    assert similar_activities(member, need) == []
+    project.stage = Stage.CREATED
+    project.save()
+    assert [activity.title for activity in similar_activities(member, need)] == ["Garage solidaire"]
+    project.title = "Atelier vélo"
+    project.save()
+    [activity] = similar_activities(member, need)  # still the same theme, no shared word any more
+    assert (activity.title, activity.matched_words, activity.same_theme) == ("Atelier vélo", [], True)
+    project.delete()
+    assert similar_activities(member, need) == []
+
+
+def test_the_index_of_created_activities_refilled_from_scratch_answers_the_same(structure, member, elsewhere):
+    from fabrique.search.backends import SIMILAR_SCOPE, get_backend
+    from fabrique.search.enums import DocumentType
+
+    assert SIMILAR_SCOPE == (DocumentType.PROJECT, Stage.CREATED)
+    need = NeedFactory(structure=structure, title="Épicerie solidaire", theme=Theme.FOOD)
+    before = [activity.title for activity in similar_activities(member, need)]
+    assert before == ["Épicerie solidaire du bourg"]
+    get_backend().refresh_similar()
+    assert [activity.title for activity in similar_activities(member, need)] == before
