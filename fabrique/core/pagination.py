@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 from django.db.models import QuerySet
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -36,7 +37,14 @@ class ReferencePageParams(PageParams):
     )
 
 
-class Page(Schema, Generic[T]):
+class Out(BaseModel):
+    """An answer built as a dict by a presenter, validated by pydantic alone.
+
+    ninja's `Schema` reads each field through a wrapper that resolves attributes of model instances: for
+    dicts that is a tenth of an API page of 50 projects spent for nothing."""
+
+
+class Page(Out, Generic[T]):
     count: int = Field(description="Nombre total d'éléments, toutes pages confondues.")
     page: int
     page_size: int

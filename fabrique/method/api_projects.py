@@ -2,7 +2,6 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,7 +11,6 @@ from ninja import Query, Status
 from fabrique.core.api_errors import invalid
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
-from fabrique.territories.models import Departement
 
 from . import presenters, services
 from .api import (
@@ -27,7 +25,7 @@ from .api import (
     structure_to_write,
 )
 from .filters import filter_projects
-from .models import Need, Project, ProjectPartner, SteeringDecision
+from .models import Need, Project, SteeringDecision
 from .perms import project_abilities, readable_projects
 from .schemas import (
     DecisionIn,
@@ -52,17 +50,14 @@ ECONOMIC_MODEL_RENAMES = {
 
 
 def projects_for(request):
-    """Projects the caller may read (in full or in their public shape), with what an item needs prefetched."""
-    queryset = Project.objects.select_related("structure", "economic_model", "outcome").prefetch_related(
-        Prefetch("departements", queryset=Departement.objects.order_by("code")),
-        Prefetch("needs", queryset=Need.objects.only("pk").order_by("pk")),
-        Prefetch("project_partners", queryset=ProjectPartner.objects.select_related("partner")),
-    )
-    return readable_projects(request.user, queryset)
+    """Projects the caller may read (in full or in their public shape); `presenters.attach_project_lists`
+    adds their départements, needs and partners."""
+    return readable_projects(request.user, Project.objects.select_related("structure", "economic_model", "outcome"))
 
 
 def _item(request, pk: int) -> dict:
-    return presenters.project_item(request, get_object_or_404(projects_for(request), pk=pk))
+    project = get_object_or_404(projects_for(request), pk=pk)
+    return presenters.project_item(request, presenters.attach_project_lists([project])[0])
 
 
 def _project_to(request, pk: int, ability: str) -> Project:
@@ -93,6 +88,7 @@ def list_projects(request, filters: Query[ProjectFilters]):
     values = filters.model_dump(exclude={"page", "page_size"})
     projects = filter_projects(projects_for(request), **values).order_by("-updated_at", "-pk")
     envelope, rows = paginate(request, projects, filters)
+    presenters.attach_project_lists(rows)
     envelope["results"] = [presenters.project_item(request, project) for project in rows]
     return envelope
 

@@ -7,7 +7,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from fabrique.core.pagination import PageParams
+from fabrique.core.pagination import Out, PageParams
 
 from .enums import CarrierKind, DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus, Stage, Theme
 
@@ -39,16 +39,16 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Abilities(Schema):
+class Abilities(Out):
     abilities: dict[str, bool] = Field(description="Ce que l'appelant peut faire sur cet élément.")
 
 
-class StructureRef(Schema):
+class StructureRef(Out):
     slug: str
     name: str
 
 
-class PartnerRef(Schema):
+class PartnerRef(Out):
     id: int
     name: str
 
@@ -148,14 +148,14 @@ class SessionFilters(PageParams):
 # --- projects ------------------------------------------------------------------------------------------------
 
 
-class CarrierOut(Schema):
+class CarrierOut(Out):
     name: str | None = Field(description="Nom du porteur ; pour le public, seulement celui d'une organisation.")
     kind: CarrierKindCode | None
     kind_label: str | None
     contact: str | None = Field(description="Coordonnées ; null pour qui n'a pas accès au projet.")
 
 
-class ProjectPartnerOut(Schema):
+class ProjectPartnerOut(Out):
     partner: PartnerRef
     role: str
     role_label: str
@@ -168,7 +168,7 @@ class RevenueMix(Schema):
     other: Decimal = share()
 
 
-class EconomicModelOut(Schema):
+class EconomicModelOut(Out):
     total_budget: float
     revenue_mix: dict[str, float] = Field(description="Parts des recettes, en pourcentage (total 100).")
     break_even_year: int | None
@@ -184,12 +184,12 @@ class EconomicModelIn(Input):
     version: int = Field(0, ge=0, description="Version lue ; 0 s'il n'y en avait pas encore.")
 
 
-class FollowUp(Schema):
+class FollowUp(Out):
     active: bool | None
     jobs_fte: float | None
 
 
-class OutcomeOut(Schema):
+class OutcomeOut(Out):
     created_on: date
     legal_form: LegalFormCode
     legal_form_label: str
