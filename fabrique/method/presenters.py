@@ -127,6 +127,19 @@ def _carrier(project, full: bool) -> dict:
     }
 
 
+def attach_departement_codes(projects: list) -> dict:
+    """`departement_codes` of each project (sorted), in one query; returns the projects by id."""
+    from .models import Project
+
+    by_id = {project.pk: project for project in projects}
+    for project in projects:
+        project.departement_codes = []
+    departements = Project.departements.through.objects.filter(project_id__in=by_id).order_by("departement_id")
+    for project_id, code in departements.values_list("project_id", "departement_id"):
+        by_id[project_id].departement_codes.append(code)
+    return by_id
+
+
 def attach_project_lists(projects: list) -> list:
     """The département codes, need ids and partners of each project, in three queries for the whole page.
 
@@ -134,12 +147,9 @@ def attach_project_lists(projects: list) -> list:
     per relation, which cost more than the rest of an API page of 50 projects."""
     from .models import Project, ProjectPartner
 
-    by_id = {project.pk: project for project in projects}
+    by_id = attach_departement_codes(projects)
     for project in projects:
-        project.departement_codes, project.need_ids, project.partner_links = [], [], []
-    departements = Project.departements.through.objects.filter(project_id__in=by_id).order_by("departement_id")
-    for project_id, code in departements.values_list("project_id", "departement_id"):
-        by_id[project_id].departement_codes.append(code)
+        project.need_ids, project.partner_links = [], []
     needs = Project.needs.through.objects.filter(project_id__in=by_id).order_by("need_id")
     for project_id, need_id in needs.values_list("project_id", "need_id"):
         by_id[project_id].need_ids.append(need_id)
