@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Status
 
 from fabrique.core.api_errors import from_django, invalid
-from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
 
 from . import presenters, services
@@ -157,10 +156,7 @@ def end_partnership(request, partnership_id: int, payload: PartnershipEnd | None
     """Un partenariat se termine, il n'est pas supprimé : sa durée compte pour l'appellation."""
     partnership = get_object_or_404(partnerships_for(request), pk=partnership_id)
     _require_manage(request, partnership)
-    today = timezone.localdate()
-    if partnership.until is not None and partnership.until <= today:
-        raise DomainError(_("Ce partenariat est déjà terminé (le %s).") % partnership.until.strftime("%d/%m/%Y"))
-    until = payload.until if payload and payload.until else today
+    until = payload.until if payload and payload.until else timezone.localdate()
     _check_dates(partnership.since, until)
     try:
         services.end_partnership(partnership, by=request.user, until=until)

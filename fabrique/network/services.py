@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import TransitionError
 from fabrique.core.versioning import save_with_version
@@ -158,10 +159,19 @@ def save_partnership(partnership: Partnership, *, by, expected_version: int | No
 
 
 def end_partnership(partnership: Partnership, *, by, until: date | None = None) -> Partnership:
-    """Partnerships are ended, not deleted: their duration is evidence for the appellation."""
+    """Partnerships are ended, not deleted: their duration is evidence for the appellation.
+
+    Refused when the stored end date is today or past: the partnership has already ended."""
     if not structure_abilities(by, partnership.structure)["manage_partners"]:
         raise PermissionDenied("Vous ne pouvez pas gérer les partenaires de cette structure.")
     with transaction.atomic():
+        # Read under lock: two concurrent ends cannot both pass the check.
+        ended_on = Partnership.objects.select_for_update().values_list("until", flat=True).get(pk=partnership.pk)
+        if ended_on is not None and ended_on <= _today():
+            raise TransitionError(
+                _("Le partenariat avec « %(partner)s » est déjà terminé (le %(until)s).")
+                % {"partner": partnership.partner.name, "until": ended_on.strftime("%d/%m/%Y")}
+            )
         partnership.until = until or _today()
         partnership.full_clean()
         save_with_version(partnership, None, ["until"], by=by)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fabrique.core.exceptions import VersionConflict
+from fabrique.core.exceptions import DomainError, VersionConflict
 
 from . import services
 from .forms import EndPartnershipForm, NewPartnershipForm, PartnerForm, PartnerSearchForm, PartnershipForm
@@ -167,6 +167,8 @@ def partnership_end(request, slug, pk):
     else:
         try:
             services.end_partnership(partnership, by=request.user, until=form.cleaned_data["until"])
+        except DomainError as exc:
+            messages.error(request, str(exc))
         except ValidationError:
             messages.error(
                 request,

@@ -44,11 +44,12 @@ def test_a_bearer_token_ends_a_partnership(bearer_client, member, partnership):
     assert end(bearer_client(member), partnership).status_code == 200
 
 
-def test_ending_an_ended_partnership_is_a_409(client_for, member, partnership):
+def test_ending_an_ended_partnership_is_a_409_naming_the_partner(client_for, member, partnership):
     end(client_for(member), partnership, {"until": "2025-03-31"})
     response = end(client_for(member), partnership)
     assert response.status_code == 409
-    assert "déjà terminé" in response.json()["detail"]
+    detail = response.json()["detail"]
+    assert f"« {partnership.partner.name} » est déjà terminé (le 31/03/2025)" in detail
     assert Partnership.objects.get(pk=partnership.pk).until == datetime.date(2025, 3, 31)
 
 

@@ -186,6 +186,16 @@ def test_ending_before_the_start_is_refused_with_a_message(client_for, member, s
     assert partnership.until is None
 
 
+def test_ending_an_ended_partnership_is_refused_with_a_message(client_for, member, structure):
+    partnership = PartnershipFactory(structure=structure, partner__name="Fondation X", until=datetime.date(2025, 1, 31))
+    url = f"/structures/tag-test/partenaires/{partnership.pk}/terminer/"
+    response = client_for(member).post(url, {"until": ""}, follow=True)
+    assert response.status_code == 200
+    assert "Le partenariat avec « Fondation X » est déjà terminé (le 31/01/2025)." in response.content.decode()
+    partnership.refresh_from_db()
+    assert (partnership.until, partnership.version) == (datetime.date(2025, 1, 31), 1)
+
+
 def test_ending_requires_a_post(client_for, member, structure):
     partnership = PartnershipFactory(structure=structure)
     assert client_for(member).get(f"/structures/tag-test/partenaires/{partnership.pk}/terminer/").status_code == 405
