@@ -8,7 +8,7 @@ engine's rank.
 
 from dataclasses import dataclass
 
-from django.db.models import F, FilteredRelation, Q
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from fabrique.library.enums import ResourceKind
@@ -19,7 +19,7 @@ from fabrique.method.models import Project
 from . import french
 from .backends import get_backend
 from .enums import FacetName
-from .models import SearchDocument
+from .models import SearchDocument, SearchFacet
 from .query import readable_documents
 from .visibility import readable_q
 
@@ -65,18 +65,19 @@ def similar_activities(user, source, limit: int = DEFAULT_LIMIT) -> list[Similar
     candidates = readable_documents(user).exclude(structure_id=source.structure_id)
     if isinstance(source, Project):
         candidates = candidates.exclude(object_id=source.pk)
+    themes = SearchFacet.objects.filter(document_id=OuterRef("pk"), name=FacetName.THEME).order_by("value")
     found = (
         get_backend()
         .match_similar(candidates, terms + theme_terms)
-        .annotate(theme_facet=FilteredRelation("facets", condition=Q(facets__name=FacetName.THEME)))
-        .annotate(theme=F("theme_facet__value"))  # a project has one theme: one row per document
+        # read for the kept rows only (after the sort and the limit), not for every match
+        .annotate(theme=Subquery(themes.values("value")[:1]))
         .select_related("structure")
         # every match is sorted: only what the ranking and the list show goes into the sort
         .only(*SHOWN)[:CANDIDATES]
     )
     stems = [french.stem(term) for term in terms]
     ranked = []
-    for position, document in enumerate(dict((document.pk, document) for document in found).values()):
+    for position, document in enumerate(found):
         words = french.matched_words(stems, f"{document.title} {document.summary}")
         same_theme = document.theme == source.theme
         if not words and not same_theme:
