@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import TransitionError
+from fabrique.core.french import de
 from fabrique.core.versioning import save_with_version
 
 from .enums import PartnerKind
@@ -45,7 +46,8 @@ def _today() -> date:
 def _check(structure: Structure, transition: Transition) -> None:
     if structure.status not in transition.sources:
         raise TransitionError(
-            f"Impossible de {transition.label} : la structure est « {structure.get_status_display()} »."
+            _("Impossible %(action)s : la structure est « %(status)s ».")
+            % {"action": de(transition.label), "status": structure.get_status_display()}
         )
 
 

@@ -1,3 +1,5 @@
+from html import unescape
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -64,7 +66,7 @@ def test_a_withdrawal_without_reason_is_refused_with_a_message(client_for, coord
 
 def test_an_impossible_transition_is_shown_as_a_message(client_for, coordinator, structure):
     response = _transition(client_for(coordinator), "tag-test", "admit")
-    assert "Impossible de admettre" in response.content.decode() or "Impossible d" in response.content.decode()
+    assert "Impossible d'admettre la candidature" in unescape(response.content.decode())
     assert Structure.objects.get(pk=structure.pk).status == StructureStatus.EXPERIMENTING
 
 

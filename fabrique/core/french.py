@@ -1,0 +1,13 @@
+"""French grammar for messages assembled from parts."""
+
+VOWELS = frozenset("aàâäeéèêëiîïoôöuùûüyÿæœ")
+# An aspirated h forbids the elision ("de hausser"); every other h is mute ("d'héberger").
+ASPIRATED_H = ("hach", "haï", "harcel", "hasard", "hauss", "heurt", "hiérarch", "hiss", "hurl")
+
+
+def de(phrase: str) -> str:
+    """The preposition "de" before `phrase`, elided before a vowel or a mute h: "d'admettre", "de réadmettre"."""
+    word = phrase.lower()
+    if word[:1] in VOWELS or (word.startswith("h") and not word.startswith(ASPIRATED_H)):
+        return f"d'{phrase}"
+    return f"de {phrase}"
