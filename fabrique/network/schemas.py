@@ -6,8 +6,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from fabrique.core.pagination import PageParams
-from fabrique.territories.schemas import RegionRef
+from fabrique.core.pagination import Out, PageParams
 
 from .enums import PartnerKind, StructureStatus
 
@@ -113,17 +112,22 @@ class CollectiveOut(Schema):
     abilities: dict[str, bool]
 
 
-class MapStructure(Schema):
+class MapStructure(Out):
     slug: str
     name: str
     status: StatusCode
     url: str
 
 
-class MapDepartement(Schema):
+class MapRegion(Out):
     code: str
     name: str
-    region: RegionRef
+
+
+class MapDepartement(Out):
+    code: str
+    name: str
+    region: MapRegion
     status: StatusCode | None = Field(description="Statut le plus avancé parmi les structures visibles, ou null.")
     status_label: str | None
     structures: list[MapStructure]

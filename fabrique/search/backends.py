@@ -69,6 +69,10 @@ class PostgresBackend:
         """Filtered and annotated with `score` (higher is better)."""
         return self.filter(queryset, terms, mode).annotate(score=_VectorRank(self.tsquery(terms, mode)))
 
+    def relevance_ordering(self) -> list:
+        """Best first; equal ranks, the most recent first."""
+        return [F("score").desc(), F("date").desc(nulls_last=True), "pk"]
+
     def match_similar(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
         """Any of the terms, among the created activities (the partial GIN index answers), best first."""
         type_, category = SIMILAR_SCOPE
@@ -100,6 +104,12 @@ class SqliteBackend:
     def match(self, queryset: QuerySet, terms: list[str], mode: str = ALL) -> QuerySet:
         # bm25 is negative, lower is better: the score is its opposite, higher is better.
         return self.filter(queryset, terms, mode).annotate(score=-F("fts__rank"))
+
+    def relevance_ordering(self) -> list:
+        """FTS5's `rank` alone, which FTS5 sorts itself while it reads the matches (and stops at the page's
+        end); any further sort key makes SQLite sort every match again, twice the time of a broad query.
+        Equal ranks come in FTS5's order."""
+        return ["fts__rank"]
 
     def match_similar(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
         """Any of the terms, in the FTS5 table of the created activities only, best first. Ordered by FTS5's

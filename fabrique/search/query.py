@@ -126,7 +126,7 @@ def search(user, request: SearchRequest, page: int = 1, page_size: int = 20, fac
     else:
         count = queryset.count()
     if terms and request.order == RELEVANCE:
-        ordering = [F("score").desc(), F("date").desc(nulls_last=True), "pk"]
+        ordering = backend.relevance_ordering()
     else:
         ordering = [F("date").desc(nulls_last=True), "title", "pk"]
     start = (page - 1) * page_size
