@@ -5,6 +5,7 @@ Documented in docs/configuration.md. A value that cannot be understood stops the
 
 import os
 import secrets
+from fractions import Fraction
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,20 @@ def envint(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} n'est pas un nombre entier.") from None
+
+
+def envratio(name: str, default: float) -> float:
+    """A share from 0 (included) to 1 (excluded), written as a decimal (0.5) or a fraction (2/3)."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return default
+    try:
+        value = Fraction(raw)
+    except (ValueError, ZeroDivisionError):
+        raise ImproperlyConfigured(f"{name}={raw!r} n'est ni un nombre décimal (0.5) ni une fraction (2/3).") from None
+    if not 0 <= value < 1:
+        raise ImproperlyConfigured(f"{name}={raw!r} doit être compris entre 0 (inclus) et 1 (exclu).")
+    return float(value)
 
 
 def envlist(name: str, default: list[str]) -> list[str]:
@@ -210,3 +225,27 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_MAX_LIMIT = 200
+
+
+def _csv_delimiter() -> str:
+    raw = os.environ.get("EXPORT_CSV_DELIMITER", "")  # not stripped: a tab is a delimiter
+    if raw == "":
+        return ";"
+    if len(raw) != 1:
+        raise ImproperlyConfigured(f"EXPORT_CSV_DELIMITER={raw!r} doit être un seul caractère.")
+    return raw
+
+
+EXPORT_CSV_DELIMITER = _csv_delimiter()
+REPORTING_CACHE_SECONDS = envint("REPORTING_CACHE_SECONDS", 300)
+MAP_CACHE_SECONDS = envint("MAP_CACHE_SECONDS", 60)
+LIBRARY_MAX_UPLOAD_MB = envint("LIBRARY_MAX_UPLOAD_MB", 20)
+
+APPELLATION_QUORUM_RATIO = envratio("APPELLATION_QUORUM_RATIO", 0.5)
+APPELLATION_ABSTENTIONS_IN_QUORUM = envbool("APPELLATION_ABSTENTIONS_IN_QUORUM", True)
+APPELLATION_COLLECTIVE_CONFLICT = envbool("APPELLATION_COLLECTIVE_CONFLICT", True)
+APPELLATION_REMINDER_DAYS = envint("APPELLATION_REMINDER_DAYS", 2)
+APPELLATION_ATTACHMENT_MAX_BYTES = envint("APPELLATION_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+APPELLATION_PRIVATE_ROOT = Path(
+    os.environ.get("APPELLATION_PRIVATE_ROOT", "").strip() or DATA_DIR / "private"
+).resolve()

@@ -8,11 +8,28 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from fabrique.settings import envbool, envint, envlist
+from fabrique.settings import envbool, envint, envlist, envratio
 
 ROOT = Path(__file__).resolve().parents[2]
 # Variables a developer's shell or the CI may set, removed so each start-up below sees only what it is given.
-SETTINGS_VARIABLES = ("DEBUG", "SECRET_KEY", "DATABASE_URL", "FABRIQUE_DATA_DIR", "FABRIQUE_DEMO", "ALLOWED_HOSTS")
+SETTINGS_VARIABLES = (
+    "DEBUG",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "FABRIQUE_DATA_DIR",
+    "FABRIQUE_DEMO",
+    "ALLOWED_HOSTS",
+    "LIBRARY_MAX_UPLOAD_MB",
+    "EXPORT_CSV_DELIMITER",
+    "REPORTING_CACHE_SECONDS",
+    "MAP_CACHE_SECONDS",
+    "APPELLATION_QUORUM_RATIO",
+    "APPELLATION_ABSTENTIONS_IN_QUORUM",
+    "APPELLATION_COLLECTIVE_CONFLICT",
+    "APPELLATION_REMINDER_DAYS",
+    "APPELLATION_ATTACHMENT_MAX_BYTES",
+    "APPELLATION_PRIVATE_ROOT",
+)
 
 
 def start_django(tmp_path, code: str = "", **env: str) -> subprocess.CompletedProcess:
@@ -67,6 +84,83 @@ def test_envlist_splits_on_commas_and_drops_blanks(monkeypatch):
     assert envlist("SOME_HOSTS", []) == ["fabrique.example.org", "www.example.org"]
     monkeypatch.delenv("SOME_HOSTS")
     assert envlist("SOME_HOSTS", ["localhost"]) == ["localhost"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("0.5", 0.5), ("0", 0.0), (" 0.75 ", 0.75), ("2/3", 2 / 3)])
+def test_envratio_reads_a_decimal_or_a_fraction(monkeypatch, raw, expected):
+    monkeypatch.setenv("SOME_RATIO", raw)
+    assert envratio("SOME_RATIO", 0.1) == expected
+
+
+@pytest.mark.parametrize("raw", ["0,5", "moitié", "1", "3/2", "-0.1", "1/0"])
+def test_envratio_refuses_what_is_not_a_share_below_one_and_names_the_variable(monkeypatch, raw):
+    monkeypatch.setenv("SOME_RATIO", raw)
+    with pytest.raises(ImproperlyConfigured, match="SOME_RATIO"):
+        envratio("SOME_RATIO", 0.5)
+
+
+SHOW_KNOBS = (
+    "from django.conf import settings as s; "
+    "print(repr(s.EXPORT_CSV_DELIMITER), s.REPORTING_CACHE_SECONDS, s.MAP_CACHE_SECONDS, s.LIBRARY_MAX_UPLOAD_MB, "
+    "s.APPELLATION_QUORUM_RATIO, s.APPELLATION_ABSTENTIONS_IN_QUORUM, s.APPELLATION_COLLECTIVE_CONFLICT, "
+    "s.APPELLATION_REMINDER_DAYS, s.APPELLATION_ATTACHMENT_MAX_BYTES, s.APPELLATION_PRIVATE_ROOT, sep='|')"
+)
+
+
+def test_the_application_knobs_have_their_defaults(tmp_path):
+    result = start_django(tmp_path, SHOW_KNOBS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().split("|") == [
+        "';'",
+        "300",
+        "60",
+        "20",
+        "0.5",
+        "True",
+        "True",
+        "2",
+        "10485760",
+        str(tmp_path.resolve() / "private"),
+    ]
+
+
+def test_the_application_knobs_are_read_from_the_environment_with_their_types(tmp_path):
+    env = {
+        "EXPORT_CSV_DELIMITER": "\t",
+        "REPORTING_CACHE_SECONDS": "0",
+        "MAP_CACHE_SECONDS": "30",
+        "LIBRARY_MAX_UPLOAD_MB": "5",
+        "APPELLATION_QUORUM_RATIO": "2/3",
+        "APPELLATION_ABSTENTIONS_IN_QUORUM": "false",
+        "APPELLATION_COLLECTIVE_CONFLICT": "no",
+        "APPELLATION_REMINDER_DAYS": "3",
+        "APPELLATION_ATTACHMENT_MAX_BYTES": "1000",
+        "APPELLATION_PRIVATE_ROOT": str(tmp_path / "pieces"),
+    }
+    result = start_django(tmp_path, SHOW_KNOBS, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().split("|") == [
+        "'\\t'",
+        "0",
+        "30",
+        "5",
+        str(2 / 3),
+        "False",
+        "False",
+        "3",
+        "1000",
+        str(tmp_path.resolve() / "pieces"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variable", "raw"),
+    [("EXPORT_CSV_DELIMITER", ";;"), ("APPELLATION_QUORUM_RATIO", "0,5"), ("APPELLATION_COLLECTIVE_CONFLICT", "oui")],
+)
+def test_an_application_knob_that_cannot_be_understood_stops_the_start_up(tmp_path, variable, raw):
+    result = start_django(tmp_path, **{variable: raw})
+    assert result.returncode != 0
+    assert variable in result.stderr and "ImproperlyConfigured" in result.stderr
 
 
 def test_a_boolean_that_is_neither_true_nor_false_stops_the_start_up(tmp_path):
