@@ -13,6 +13,7 @@ partial GIN index on PostgreSQL, the FTS5 table `search_similar_fts` on SQLite (
 `remove`, from the rows of `search_fts`).
 """
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
 
@@ -21,6 +22,16 @@ from . import french
 ALL, ANY = "all", "any"
 # (type, category) of the documents "déjà fait ailleurs" looks among: projects at the stage "created".
 SIMILAR_SCOPE = ("project", "created")
+# A word found in more than COMMON_SHARE of the created activities tells them apart no better than no word
+# (bm25 and ts_rank give it next to no weight) but makes nearly all of them candidates, each to be ranked: it is
+# left out of the search for similar activities (it still counts among the words in common). Below
+# COMMON_MIN_DOCUMENTS created activities every word would look common: none is left out. The list is computed
+# at most every COMMON_CACHE_SECONDS: a word's share changes slowly.
+COMMON_SHARE = 0.5
+COMMON_MIN_DOCUMENTS = 200
+COMMON_CACHE_SECONDS = 3600
+# ts_stat() takes the text of a query: the vectors of SIMILAR_SCOPE (a test checks they agree)
+_CREATED_VECTORS = "SELECT search_vector FROM search_searchdocument WHERE type = 'project' AND category = 'created'"
 # SQLite accepts 32,766 parameters per statement since 3.32; 500 keeps every supported version happy.
 CHUNK = 500
 
@@ -31,27 +42,41 @@ def _vector_column(compiler) -> str:
     return f"{compiler.quote_name_unless_alias(alias)}.search_vector"
 
 
+def _plain_tsquery(text: str) -> tuple[str, list]:
+    return "to_tsquery('french'::regconfig, %s)", [text]
+
+
 class _VectorMatches(Expression):
     conditional = True
     output_field = BooleanField()
 
-    def __init__(self, tsquery: str):
+    def __init__(self, tsquery: tuple[str, list]):
         super().__init__()
         self.tsquery = tsquery
 
     def as_sql(self, compiler, connection):
-        return f"{_vector_column(compiler)} @@ to_tsquery('french'::regconfig, %s)", [self.tsquery]
+        sql, params = self.tsquery
+        return f"{_vector_column(compiler)} @@ {sql}", list(params)
 
 
 class _VectorRank(Expression):
     output_field = FloatField()
 
-    def __init__(self, tsquery: str):
+    def __init__(self, tsquery: tuple[str, list]):
         super().__init__()
         self.tsquery = tsquery
 
     def as_sql(self, compiler, connection):
-        return f"ts_rank({_vector_column(compiler)}, to_tsquery('french'::regconfig, %s))", [self.tsquery]
+        sql, params = self.tsquery
+        return f"ts_rank({_vector_column(compiler)}, {sql})", list(params)
+
+
+# The words of the query whose lexeme is common among the created activities are left out; all of them are kept
+# when none would remain. One InitPlan: PostgreSQL computes it once per query.
+_UNCOMMON_TSQUERY = """(SELECT coalesce(
+    to_tsquery('french'::regconfig, string_agg(t.part, ' | ')), to_tsquery('french'::regconfig, %s))
+    FROM unnest(%s::text[], %s::text[]) AS t(part, term)
+    WHERE NOT tsvector_to_array(to_tsvector('french'::regconfig, t.term)) <@ %s::text[])"""
 
 
 class PostgresBackend:
@@ -63,20 +88,37 @@ class PostgresBackend:
         return (" & " if mode == ALL else " | ").join(parts)
 
     def filter(self, queryset: QuerySet, terms: list[str], mode: str = ALL) -> QuerySet:
-        return queryset.filter(_VectorMatches(self.tsquery(terms, mode)))
+        return queryset.filter(_VectorMatches(_plain_tsquery(self.tsquery(terms, mode))))
 
     def match(self, queryset: QuerySet, terms: list[str], mode: str = ALL) -> QuerySet:
         """Filtered and annotated with `score` (higher is better)."""
-        return self.filter(queryset, terms, mode).annotate(score=_VectorRank(self.tsquery(terms, mode)))
+        return self.filter(queryset, terms, mode).annotate(score=_VectorRank(_plain_tsquery(self.tsquery(terms, mode))))
 
     def relevance_ordering(self) -> list:
         """Best first; equal ranks, the most recent first."""
         return [F("score").desc(), F("date").desc(nulls_last=True), "pk"]
 
     def match_similar(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
-        """Any of the terms, among the created activities (the partial GIN index answers), best first."""
+        """Any of the uncommon terms, among the created activities (the partial GIN index answers), best first."""
         type_, category = SIMILAR_SCOPE
-        return self.match(queryset.filter(type=type_, category=category), terms, ANY).order_by("-score", "pk")
+        common = sorted(common_similar_words(self))
+        parts = [self.tsquery([term], ANY) for term in terms]
+        tsquery = (_UNCOMMON_TSQUERY, [self.tsquery(terms, ANY), parts, terms, common])
+        queryset = queryset.filter(type=type_, category=category).filter(_VectorMatches(tsquery))
+        return queryset.annotate(score=_VectorRank(tsquery)).order_by("-score", "pk")
+
+    def common_words(self) -> set[str]:
+        """Lexemes found in more than COMMON_SHARE of the created activities (none in a small network)."""
+        type_, category = SIMILAR_SCOPE
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM search_searchdocument WHERE type = %s AND category = %s", [type_, category]
+            )
+            total = cursor.fetchone()[0]
+            if total < COMMON_MIN_DOCUMENTS:
+                return set()
+            cursor.execute("SELECT word FROM ts_stat(%s) WHERE ndoc > %s", [_CREATED_VECTORS, total * COMMON_SHARE])
+            return {word for (word,) in cursor.fetchall()}
 
     def refresh_similar(self) -> None:
         """Nothing to do: the partial index follows its rows."""
@@ -116,9 +158,21 @@ class SqliteBackend:
         `rank` alone, which FTS5 sorts itself: a second sort key (or the rank's opposite) makes SQLite sort
         every match again and doubles the time."""
         type_, category = SIMILAR_SCOPE
+        common = common_similar_words(self)
+        terms = [term for term in terms if french.stem(term) not in common] or terms
         queryset = queryset.filter(type=type_, category=category)
         queryset = queryset.filter(similar_fts__search_similar_fts__match=self.fts_query(terms, ANY))
         return queryset.order_by("similar_fts__rank")
+
+    def common_words(self) -> set[str]:
+        """Stems found in more than COMMON_SHARE of the created activities (none in a small network)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_similar_fts")
+            total = cursor.fetchone()[0]
+            if total < COMMON_MIN_DOCUMENTS:
+                return set()
+            cursor.execute("SELECT term FROM search_similar_vocab WHERE doc > %s", [total * COMMON_SHARE])
+            return {term for (term,) in cursor.fetchall()}
 
     def sync(self, rows) -> None:
         """rows: (document id, title, summary, body, keywords), stored as stems. The documents' rows of
@@ -167,6 +221,16 @@ class SqliteBackend:
             with connection.cursor() as cursor:
                 cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", ids)
                 cursor.executemany("DELETE FROM search_similar_fts WHERE rowid = %s", ids)
+
+
+def common_similar_words(backend) -> frozenset[str]:
+    """`backend.common_words()`, from the cache when it was computed less than COMMON_CACHE_SECONDS ago."""
+    key = f"search:similar-common-words:{backend.vendor}"
+    words = cache.get(key)
+    if words is None:
+        words = frozenset(backend.common_words())
+        cache.set(key, words, COMMON_CACHE_SECONDS)
+    return words
 
 
 def get_backend():

@@ -150,3 +150,40 @@ def test_the_index_of_created_activities_refilled_from_scratch_answers_the_same(
     assert before == ["Épicerie solidaire du bourg"]
     get_backend().refresh_similar()
     assert [activity.title for activity in similar_activities(member, need)] == before
+
+
+@pytest.fixture
+def small_common_threshold(monkeypatch):
+    """Words held by more than half of the created activities are common from 4 activities on (200 in use)."""
+    from django.core.cache import cache
+
+    from fabrique.search import backends
+
+    monkeypatch.setattr(backends, "COMMON_MIN_DOCUMENTS", 4)
+    key = f"search:similar-common-words:{backends.get_backend().vendor}"
+    cache.delete(key)
+    yield
+    cache.delete(key)
+
+
+def test_a_word_most_created_activities_hold_does_not_make_them_all_candidates(
+    structure, other_structure, member, small_common_threshold
+):
+    for title in ("Épicerie solidaire", "Crèche solidaire", "Cantine solidaire", "Garage solidaire"):
+        ProjectFactory(
+            structure=other_structure, title=title, summary="", theme=Theme.FOOD, stage=Stage.CREATED, is_public=True
+        )
+    need = NeedFactory(structure=structure, title="Garage solidaire", description="", theme=Theme.MOBILITY)
+    [garage] = similar_activities(member, need)
+    assert garage.title == "Garage solidaire"
+    assert garage.matched_words == ["Garage", "solidaire"]  # still a word in common
+    # a need made of common words only is still answered
+    need = NeedFactory(structure=structure, title="Solidaire", description="", theme=Theme.FOOD)
+    assert len(similar_activities(member, need)) == 4
+
+
+def test_the_vectors_read_for_common_words_are_those_of_the_similar_scope():
+    from fabrique.search.backends import _CREATED_VECTORS, SIMILAR_SCOPE
+
+    type_, category = SIMILAR_SCOPE
+    assert f"WHERE type = '{type_}' AND category = '{category}'" in _CREATED_VECTORS
