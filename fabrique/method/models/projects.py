@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from fabrique.core.reversing import reverse_one
 
 from ..enums import CarrierKind, PartnerRole, Stage, Theme
 
@@ -90,10 +91,10 @@ class Project(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("method:project_detail", args=[self.pk])
+        return reverse_one("method:project_detail", self.pk)
 
     def get_public_url(self):
-        return reverse("method:activity_detail", args=[self.slug])
+        return reverse_one("method:activity_detail", self.slug)
 
     def clean(self):
         errors = {}
