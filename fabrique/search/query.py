@@ -117,14 +117,13 @@ def search(user, request: SearchRequest, page: int = 1, page_size: int = 20, fac
     if terms:
         base = backend.filter(base, terms, ALL)
     queryset = _filtered(base, request)
-    found_facets = _facets(base, request) if facets else {}
     exact = True
     if facets:
-        count = queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()  # stops at the limit
+        found_facets, count = _facets(base, request)  # the count stops at COUNT_LIMIT + 1
         exact = count <= COUNT_LIMIT
         count = min(count, COUNT_LIMIT)
     else:
-        count = queryset.count()
+        found_facets, count = {}, queryset.count()
     if terms and request.order == RELEVANCE:
         ordering = backend.relevance_ordering()
     else:
@@ -165,28 +164,34 @@ def _result(document: SearchDocument, stems: list[str]) -> Result:
     )
 
 
-def _facets(base: QuerySet, request: SearchRequest) -> dict[str, list[FacetValue]]:
-    """Counts per type, theme and région, over at most COUNT_LIMIT + 1 matches. Each facet ignores its own
-    filter (to offer the other values) and applies the others; facets whose filter is not in use share one
-    grouped query."""
+def _facets(base: QuerySet, request: SearchRequest) -> tuple[dict[str, list[FacetValue]], int]:
+    """Counts per type, theme and région, over at most COUNT_LIMIT + 1 matches, and the number of matches (at
+    most COUNT_LIMIT + 1). Each facet ignores its own filter (to offer the other values) and applies the others;
+    facets whose filter is not in use share one grouped query, over the matches of every filter, which also
+    counts them: each document has exactly one type row, so their type counts add up to their number."""
     selected = {FacetName.TYPE: request.types, FacetName.THEME: request.theme, FacetName.REGION: request.region}
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {"": []}
     for name, value in selected.items():
         groups.setdefault(name if value else "", []).append(name)
     counts: dict[str, dict[str, int]] = {name: {} for name in selected}
+    total = 0
     for skip, names in groups.items():
         documents = _filtered(base, request, skip=skip).order_by().values("pk")[: COUNT_LIMIT + 1]
+        wanted = {*names, FacetName.TYPE} if skip == "" else set(names)
         rows = (
-            SearchFacet.objects.filter(document__in=documents, name__in=names)
+            SearchFacet.objects.filter(document__in=documents, name__in=sorted(wanted))
             .order_by()
             .values_list("name", "value")
             .annotate(n=Count("pk"))
         )
         for name, value, n in rows:
-            counts[name][value] = n
+            if skip == "" and name == FacetName.TYPE:
+                total += n
+            if name in names:
+                counts[name][value] = n
     regions = dict(Region.objects.filter(code__in=counts[FacetName.REGION].keys()).values_list("code", "name"))
     types = counts[FacetName.TYPE]
-    return {
+    found = {
         "type": [
             FacetValue(value, str(DocumentType(value).label), types[value], value in request.types)
             for value in registered_types()
@@ -195,6 +200,7 @@ def _facets(base: QuerySet, request: SearchRequest) -> dict[str, list[FacetValue
         FacetName.THEME: _sorted(counts[FacetName.THEME], dict(Theme.choices), request.theme),
         FacetName.REGION: _sorted(counts[FacetName.REGION], regions, request.region),
     }
+    return found, total
 
 
 def _sorted(counts: dict[str, int], labels: dict, selected: str) -> list[FacetValue]:
