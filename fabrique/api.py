@@ -13,7 +13,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from fabrique.core.api_auth import BearerOrSession
-from fabrique.core.api_errors import detail_for_status, french_errors
+from fabrique.core.api_errors import detail_for_status, french_errors, from_django
 from fabrique.core.exceptions import DomainError, VersionConflict
 
 api = NinjaAPI(
@@ -34,8 +34,8 @@ def on_validation_error(request, exc):
 
 @api.exception_handler(ValidationError)
 def on_django_validation_error(request, exc):
-    detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-    return api.create_response(request, {"detail": detail}, status=422)
+    """A service refused a value and the endpoint did not convert it: the same 422 list, fields under `body`."""
+    return on_validation_error(request, from_django(exc))
 
 
 @api.exception_handler(PermissionDenied)
