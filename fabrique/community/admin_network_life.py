@@ -36,6 +36,8 @@ class EventAdmin(VersionedAdmin, SimpleHistoryAdmin):
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("organiser", "departement")
+    # Cancelled from the event page only, which tells the registrants.
+    readonly_fields = ("cancelled_at", "cancel_reason")
     inlines = [SpeakerInline, RegistrationInline]
 
     def save_model(self, request, obj, form, change):

@@ -16,7 +16,7 @@ from fabrique.method.enums import Theme
 from fabrique.network.models import Structure
 from fabrique.network.perms import visible_structures
 
-from . import registrations
+from . import registrations, services
 from .enums import EventKind, RegistrationStatus
 from .models import Event, GroupMembership, NewsPost, Registration, Testimonial, WorkingGroup
 from .perms import (
@@ -28,6 +28,7 @@ from .perms import (
     readable_testimonials,
 )
 from .schemas import (
+    CancelIn,
     EventDetailOut,
     EventFilters,
     EventOut,
@@ -84,6 +85,8 @@ def event_item(request, event: Event, mine: dict[int, str]) -> dict:
         "confirmed": event.confirmed_count,
         "waiting": event.waiting_count,
         "registration_open": event.registration_is_open(),
+        "cancelled_at": event.cancelled_at,
+        "cancel_reason": event.cancel_reason,
         "my_registration": mine.get(event.pk),
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "ics_url": request.build_absolute_uri(f"{event.get_absolute_url().rstrip('/')}.ics"),
@@ -124,7 +127,10 @@ def _event_for(request, slug: str) -> Event:
 
 @router.get("/events/{slug}", response=EventDetailOut, summary="Lire un événement")
 def get_event(request, slug: str):
-    event = _event_for(request, slug)
+    return _event_detail(request, _event_for(request, slug))
+
+
+def _event_detail(request, event: Event) -> dict:
     mine = _my_registrations(request, [event])
     item = event_item(request, event, mine)
     sees_link = mine.get(event.pk) == RegistrationStatus.CONFIRMED or item["abilities"]["manage"]
@@ -141,6 +147,19 @@ def get_event(request, slug: str):
         }
     )
     return item
+
+
+@router.post("/events/{slug}/cancel", response=EventDetailOut, summary="Annuler un événement")
+def cancel_event(request, slug: str, payload: CancelIn):
+    """Pour les organisateurs : annule l'événement avec un motif, envoyé par e-mail aux personnes inscrites ou en
+    liste d'attente. 409 si la version est dépassée, si l'événement est déjà annulé ou déjà terminé."""
+    event = _event_for(request, slug)
+    _require_login(request)
+    try:
+        services.cancel_event(event, request.user, payload.reason, expected_version=payload.version)
+    except ValidationError as exc:
+        raise from_django(exc) from None
+    return _event_detail(request, _event_for(request, slug))
 
 
 def registration_out(registration: Registration) -> dict:
@@ -163,7 +182,7 @@ def _require_login(request) -> None:
 @router.post("/events/{slug}/registration", response={201: RegistrationOut}, summary="S'inscrire à un événement")
 def register(request, slug: str, payload: RegistrationIn | None = None):
     """Inscrit l'appelant (au titre de l'une de ses structures) : confirmé s'il reste une place, sinon en liste
-    d'attente. 409 si les inscriptions sont closes ou s'il est déjà inscrit."""
+    d'attente. 409 si l'événement est annulé, si les inscriptions sont closes ou s'il est déjà inscrit."""
     _require_login(request)
     event = _event_for(request, slug)
     structure = None

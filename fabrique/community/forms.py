@@ -7,7 +7,7 @@ from fabrique.network.models import Structure
 from fabrique.territories.models import Departement
 
 from .enums import EventKind
-from .models import Event
+from .models import CANCEL_REASON_MAX_LENGTH, Event
 from .perms import organiser_ids
 
 
@@ -67,6 +67,20 @@ class EventForm(StyledMixin, forms.ModelForm):
 
     def event_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class CancelEventForm(StyledMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Motif de l'annulation"),
+        max_length=CANCEL_REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Envoyé par e-mail aux personnes inscrites et affiché sur la page de l'événement."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = event.version
 
 
 class RegistrationForm(StyledMixin, forms.Form):

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 PRODUCT = "-//Fabrique//Vie du reseau//FR"
 
@@ -38,18 +39,23 @@ def _utc(moment: datetime) -> str:
 def _event_lines(event, base_url: str) -> list[str]:
     url = f"{base_url}{event.get_absolute_url()}"
     place = event.place or (event.online_url and "En ligne") or ""
-    description = "\n\n".join(part for part in (event.summary, event.online_url, url) if part)
+    title, notice, link = event.title, "", event.online_url
+    if event.is_cancelled:
+        # STATUS is enough for most clients; the words are for those that ignore it.
+        title = _("Annulé : %(title)s") % {"title": event.title}
+        notice, link = _("Événement annulé : %(reason)s") % {"reason": event.cancel_reason}, ""
+    description = "\n\n".join(part for part in (notice, event.summary, link, url) if part)
     lines = [
         "BEGIN:VEVENT",
         f"UID:evenement-{event.pk}@{base_url.split('://', 1)[-1]}",
         f"DTSTAMP:{_utc(event.updated_at)}",
         f"DTSTART:{_utc(event.starts_at)}",
         f"DTEND:{_utc(event.ends_at)}",
-        f"SUMMARY:{_escape(event.title)}",
+        f"SUMMARY:{_escape(title)}",
         f"DESCRIPTION:{_escape(description)}",
         f"CATEGORIES:{_escape(event.get_kind_display())}",
         f"URL:{url}",
-        "STATUS:CONFIRMED",
+        f"STATUS:{'CANCELLED' if event.is_cancelled else 'CONFIRMED'}",
         "END:VEVENT",
     ]
     if place:

@@ -99,6 +99,9 @@ class GroupMembership(models.Model):
         return f"{self.user} — {self.group}"
 
 
+CANCEL_REASON_MAX_LENGTH = 2000
+
+
 class EventQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now())
@@ -154,6 +157,8 @@ class Event(models.Model):
     visibility = models.CharField(
         _("visibilité"), max_length=12, choices=PUBLICATION_CHOICES, default=Visibility.NETWORK
     )
+    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
+    cancel_reason = models.TextField(_("motif de l'annulation"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -170,7 +175,11 @@ class Event(models.Model):
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["visibility", "starts_at"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_dates_ordered")
+            models.CheckConstraint(condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_dates_ordered"),
+            models.CheckConstraint(
+                condition=models.Q(cancelled_at__isnull=True) | ~models.Q(cancel_reason=""),
+                name="event_cancellation_has_a_reason",
+            ),
         ]
 
     def __str__(self):
@@ -197,8 +206,13 @@ class Event(models.Model):
     def is_past(self, now=None) -> bool:
         return self.ends_at < (now or timezone.now())
 
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
     def registration_is_open(self, now=None) -> bool:
-        return (now or timezone.now()) < self.closes_at
+        """Never for a cancelled event; otherwise until registrations close."""
+        return not self.is_cancelled and (now or timezone.now()) < self.closes_at
 
     @property
     def is_online(self) -> bool:

@@ -10,8 +10,9 @@ from .enums import GroupRole
 
 
 def event_abilities(user, event, now=None) -> dict[str, bool]:
-    """view; register (a member of the network, while registrations are open); manage (the coordinator or a
-    member of the organising structure: see who registered, edit); record_attendance (manage, once begun)."""
+    """view; register (a member of the network, while registrations are open: never once cancelled); manage
+    (the coordinator or a member of the organising structure: see who registered, edit); cancel (manage, until
+    the event is over, once); record_attendance (manage, once begun, unless cancelled)."""
     roles = roles_of(user)
     now = now or timezone.now()
     view = can_read(roles, event.visibility, None)
@@ -20,7 +21,8 @@ def event_abilities(user, event, now=None) -> dict[str, bool]:
         "view": view,
         "register": view and in_network(roles) and event.registration_is_open(now),
         "manage": manage,
-        "record_attendance": manage and event.starts_at <= now,
+        "cancel": manage and not event.is_cancelled and not event.is_past(now),
+        "record_attendance": manage and event.starts_at <= now and not event.is_cancelled,
     }
 
 

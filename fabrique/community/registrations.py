@@ -56,20 +56,27 @@ def _structure_for(user, structure):
     return structure
 
 
+def _refuse_if_cancelled(event: Event) -> None:
+    if event.is_cancelled:
+        raise RegistrationError(_("Cet événement est annulé : les inscriptions sont fermées."))
+
+
 def register(event: Event, user, structure=None) -> Registration:
     """Register `user` for `event` on behalf of one of their structures (by default their only one).
 
-    Confirmed while places remain, otherwise on the waiting list. Refused once registrations are closed or
-    when the person is already registered."""
+    Confirmed while places remain, otherwise on the waiting list. Refused once the event is cancelled, once
+    registrations are closed or when the person is already registered."""
     if not event_abilities(user, event)["view"]:
         raise PermissionDenied(_("Cet événement est réservé aux membres du réseau."))
     if not event_abilities(user, event)["register"]:
+        _refuse_if_cancelled(event)
         if not event.registration_is_open():
             raise RegistrationError(_("Les inscriptions à cet événement sont closes."))
         raise PermissionDenied(_("Seuls les membres du réseau s'inscrivent aux événements."))
     structure = _structure_for(user, structure)
     with transaction.atomic():
         event = _locked(event)
+        _refuse_if_cancelled(event)  # cancelled since it was read
         registration = Registration.objects.filter(event=event, user=user).first()
         if registration is not None and registration.status != S.CANCELLED:
             if registration.status == S.WAITLISTED:
@@ -95,6 +102,8 @@ def cancel(registration: Registration, by) -> Registration:
         raise PermissionDenied(_("Vous ne pouvez annuler que votre propre inscription."))
     if registration.status == S.CANCELLED:
         raise RegistrationError(_("Cette inscription est déjà annulée."))
+    if registration.event.is_cancelled:
+        raise RegistrationError(_("L'événement est annulé : il n'y a plus d'inscription à annuler."))
     if registration.event.is_past():
         raise RegistrationError(_("L'événement est passé : l'inscription ne peut plus être annulée."))
     with transaction.atomic():
@@ -109,8 +118,9 @@ def cancel(registration: Registration, by) -> Registration:
 def promote_waiting(event: Event) -> list[Registration]:
     """Give the free places to the people waiting, first come first served; each is told by e-mail.
 
-    Call inside a transaction that locked the event (after a cancellation or a larger capacity)."""
-    if event.is_past():
+    Call inside a transaction that locked the event (after a cancellation or a larger capacity). Nobody is
+    promoted to a cancelled event."""
+    if event.is_past() or event.is_cancelled:
         return []
     free = None if event.capacity is None else event.capacity - confirmed_count(event)
     waiting = event.registrations.filter(status=S.WAITLISTED).select_related("user").order_by("registered_at", "pk")

@@ -43,7 +43,9 @@ class EventOut(Schema):
     capacity: int | None
     confirmed: int = Field(description="Inscriptions confirmées.")
     waiting: int = Field(description="Personnes en liste d'attente.")
-    registration_open: bool
+    registration_open: bool = Field(description="Jamais pour un événement annulé.")
+    cancelled_at: datetime | None = Field(description="Date de l'annulation ; null si l'événement a lieu.")
+    cancel_reason: str = Field(description="Motif de l'annulation ; vide si l'événement a lieu.")
     my_registration: str | None = Field(description="Statut de l'inscription de l'appelant, ou null.")
     url: str
     ics_url: str
@@ -56,6 +58,13 @@ class EventDetailOut(EventOut):
     online_url: str | None = Field(description="Donné aux inscrit·es confirmé·es et aux organisateurs.")
     speakers: list[SpeakerOut]
     version: int
+
+
+class CancelIn(Schema):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    reason: str = Field(max_length=2000, description="Motif, envoyé par e-mail aux inscrit·es et affiché.")
+    version: int = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
 
 
 class RegistrationIn(Schema):

@@ -1,6 +1,8 @@
-"""What the search index says about events and news: public or network, as their pages."""
+"""What the search index says about events and news: public or network, as their pages; a cancelled event
+stays findable and its summary says it is cancelled."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from fabrique.search.enums import DocumentType
 from fabrique.search.registry import IndexedDocument, SearchAdapter, Watch, soft_url
@@ -22,9 +24,14 @@ class EventAdapter(SearchAdapter):
         speakers = [f"{s.name} {s.organisation}" for s in event.speakers.all()] if event.pk else []
         place = [event.place, event.departement.name if event.departement else ""]
         keywords = [str(EventKind(event.kind).label), event.organiser.name if event.organiser else "", *place]
+        summary = event.summary
+        if event.is_cancelled:  # still found, but the result says so first
+            notice = _("Événement annulé (motif : %(reason)s).") % {"reason": event.cancel_reason}
+            summary = f"{notice} {summary}".strip()
+            keywords.append(_("annulé"))
         return IndexedDocument(
             title=event.title,
-            summary=event.summary,
+            summary=summary,
             body=event.description,
             keywords=" ".join(part for part in [*keywords, *speakers] if part),
             url=soft_url(event),

@@ -1,15 +1,21 @@
-"""Network life operations other than registrations: organise an event, join or leave a working group."""
+"""Network life operations other than registrations: organise, edit or cancel an event, join or leave a
+working group."""
 
+from functools import partial
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
 from fabrique.core.versioning import save_with_version
 
-from .enums import GroupRole
-from .models import Event, GroupMembership, WorkingGroup
+from .enums import GroupRole, RegistrationStatus
+from .models import CANCEL_REASON_MAX_LENGTH, Event, GroupMembership, WorkingGroup
 from .perms import can_create_event, event_abilities, group_abilities, organiser_ids
 from .registrations import promote_waiting
 
@@ -79,6 +85,62 @@ def update_event(event: Event, by, data: dict, expected_version: int | None) -> 
         locked = Event.objects.select_for_update().get(pk=event.pk)
         promote_waiting(locked)
     return event
+
+
+def cancellation_refusal(event: Event) -> str | None:
+    """Why the event cannot be cancelled (already cancelled, or over), or None."""
+    if event.is_cancelled:
+        when = timezone.localtime(event.cancelled_at).strftime("%d/%m/%Y")
+        return _("Cet événement est déjà annulé (depuis le %(date)s).") % {"date": when}
+    if event.is_past():
+        return _("Cet événement est terminé : il ne peut plus être annulé.")
+    return None
+
+
+def people_to_tell(event: Event):
+    """Those a cancellation reaches: confirmed or on the waiting list."""
+    return event.registrations.filter(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED])
+
+
+def cancel_event(event: Event, by, reason: str, expected_version: int | None) -> Event:
+    """Cancel an event that is not over, once, with a reason; everyone registered or on the waiting list is
+    told by e-mail after the commit. Registrations stay as they were: who had registered remains known."""
+    if not event_abilities(by, event)["manage"]:
+        raise PermissionDenied(_("Seuls les organisateurs annulent l'événement."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Indiquez le motif de l'annulation : il est envoyé aux personnes inscrites.")}
+        )
+    if len(reason) > CANCEL_REASON_MAX_LENGTH:
+        message = _("Le motif tient en %(max)s caractères au plus.") % {"max": CANCEL_REASON_MAX_LENGTH}
+        raise ValidationError({"reason": message})
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        refusal = cancellation_refusal(event)
+        if refusal:
+            raise DomainError(refusal)
+        event.cancelled_at = timezone.now()
+        event.cancel_reason = reason
+        save_with_version(event, expected_version, ["cancelled_at", "cancel_reason"], by=by)
+        _tell_registrants(event)
+    return event
+
+
+def _tell_registrants(event: Event) -> None:
+    subject = _("Événement annulé : %(title)s") % {"title": event.title}
+    body = _(
+        "Bonjour,\n\nL'événement « %(title)s » prévu le %(date)s est annulé.\n\nMotif : %(reason)s\n\n"
+        "Vous y étiez inscrit·e ou en liste d'attente : vous n'avez rien à faire.\n\n"
+        "La page de l'événement : %(url)s"
+    ) % {
+        "title": event.title,
+        "date": timezone.localtime(event.starts_at).strftime("%d/%m/%Y %H:%M"),
+        "reason": event.cancel_reason,
+        "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+    }
+    for email in people_to_tell(event).order_by("registered_at", "pk").values_list("user__email", flat=True):
+        transaction.on_commit(partial(send_mail, subject, body, None, [email], fail_silently=True))
 
 
 def _membership(group: WorkingGroup, user) -> GroupMembership | None:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("evenements/<slug:slug>/inscription/", views_events.event_register, name="event_register"),
     path("evenements/<slug:slug>/desinscription/", views_events.event_cancel, name="event_cancel"),
     path("evenements/<slug:slug>/presences/", views_events.event_attendance, name="event_attendance"),
+    path("evenements/<slug:slug>/annuler/", views_events.event_cancellation, name="event_cancellation"),
     path("groupes-de-travail/", views_life.group_list, name="group_list"),
     path("groupes-de-travail/<slug:slug>/", views_life.group_detail, name="group_detail"),
     path("groupes-de-travail/<slug:slug>/rejoindre/", views_life.group_join, name="group_join"),

@@ -18,7 +18,7 @@ from fabrique.core.exceptions import DomainError, VersionConflict
 
 from . import ical, registrations, services
 from .enums import RegistrationStatus
-from .forms import AttendanceForm, EventFilterForm, EventForm, RegistrationForm
+from .forms import AttendanceForm, CancelEventForm, EventFilterForm, EventForm, RegistrationForm
 from .models import Event, Registration
 from .perms import can_create_event, event_abilities, readable_events
 
@@ -216,6 +216,33 @@ def event_edit(request, slug):
             messages.success(request, _("L'événement est enregistré."))
             return redirect(event)
     return render(request, "community/events/form.html", {"form": form, "event": event, "title": title})
+
+
+@login_required
+def event_cancellation(request, slug):
+    """Cancel the event after a confirmation form; the reason goes to everyone registered or waiting."""
+    event, _abilities = _event_for(request, slug, "manage")
+    refusal = services.cancellation_refusal(event)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(event)
+    form = CancelEventForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.cancel_event(event, request.user, data["reason"], data["version"])
+        except VersionConflict as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+            return redirect(event)
+        else:
+            messages.success(request, _("L'événement est annulé : les personnes inscrites sont prévenues par e-mail."))
+            return redirect(event)
+    context = {"event": event, "form": form, "to_tell": services.people_to_tell(event).count()}
+    return render(request, "community/events/cancel.html", context)
 
 
 def _add_errors(form, exc: ValidationError) -> None:
