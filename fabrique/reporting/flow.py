@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from fabrique.method.enums import STAGE_ORDER, Stage
@@ -98,14 +98,30 @@ def median_stage_days(year: int, scope: Scope) -> dict[str, StageDays]:
 
 def funnel(year: int, scope: Scope) -> list[FunnelStep]:
     """Of the projects detected during the year, how many reached each stage of the method (at any time
-    since, paused or abandoned later or not)."""
-    aggregates = {}
-    for index, stage in enumerate(STAGE_ORDER):
-        later = STAGE_ORDER[index:]
-        reached = ProjectStageLog.objects.filter(project=OuterRef("pk"), to_stage__in=later)
-        aggregates[stage] = Count("pk", filter=Q(Exists(reached)))
-    result = scope.projects().filter(detected_on__year=year).aggregate(**aggregates)
-    return [FunnelStep(stage, result[stage]) for stage in STAGE_ORDER]
+    since, paused or abandoned later or not). One pass over their log: the furthest stage each one reached,
+    counted per stage; a project reached every stage up to its furthest."""
+    log = ProjectStageLog._meta
+    table = connection.ops.quote_name(log.db_table)
+    project_col = connection.ops.quote_name(log.get_field("project").column)
+    stage_col = connection.ops.quote_name(log.get_field("to_stage").column)
+    detected = scope.projects().filter(detected_on__year=year).values("pk")
+    sub_sql, sub_params = detected.query.sql_with_params()
+    ranks = " ".join("WHEN %s THEN %s" for _ in STAGE_ORDER)
+    rank_params = [value for index, stage in enumerate(STAGE_ORDER) for value in (stage, index)]
+    sql = f"""
+        SELECT furthest, COUNT(*) FROM (
+            SELECT MAX(CASE l.{stage_col} {ranks} END) AS furthest
+            FROM {table} l WHERE l.{project_col} IN ({sub_sql})
+            GROUP BY l.{project_col}
+        ) AS projects WHERE furthest IS NOT NULL GROUP BY furthest
+    """  # noqa: S608 - table and column names come from the model; values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*rank_params, *sub_params])
+        furthest = dict(cursor.fetchall())
+    return [
+        FunnelStep(stage, sum(n for rank, n in furthest.items() if rank >= index))
+        for index, stage in enumerate(STAGE_ORDER)
+    ]
 
 
 def conversions(steps: list[FunnelStep]) -> list[Conversion]:
