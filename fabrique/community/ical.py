@@ -38,8 +38,11 @@ def _utc(moment: datetime) -> str:
 
 def _event_lines(event, base_url: str) -> list[str]:
     url = f"{base_url}{event.get_absolute_url()}"
-    place = event.place or (event.online_url and "En ligne") or ""
-    title, notice, link = event.title, "", event.online_url
+    place = event.place or (event.online_url and _("En ligne")) or ""
+    title, notice = event.title, ""
+    # The same file goes to whoever may read the event: the connection link, given to confirmed registrants
+    # on the event's page, is never in it.
+    link = _("Lien de connexion donné aux inscrit·es sur la page de l'événement.") if event.online_url else ""
     if event.is_cancelled:
         # STATUS is enough for most clients; the words are for those that ignore it.
         title = _("Annulé : %(title)s") % {"title": event.title}

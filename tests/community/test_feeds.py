@@ -34,6 +34,19 @@ def test_one_event_as_ics_has_utc_times_and_its_address(structure, client):
     assert f"URL:http://127.0.0.1:8000/evenements/{event.slug}/" in body
 
 
+def test_the_connection_link_of_an_online_event_is_never_in_the_calendar_files(structure, member, client_for):
+    event = EventFactory(
+        organiser=structure, visibility=Visibility.PUBLIC, place="", online_url="https://visio.example.org/salle-42"
+    )
+    for user in (None, member):
+        client = client_for(user)
+        for address in ("/evenements/agenda.ics", f"/evenements/{event.slug}.ics"):
+            body = client.get(address).content.decode().replace("\r\n ", "")
+            assert "salle-42" not in body
+            assert "LOCATION:En ligne" in body
+            assert "Lien de connexion donné aux inscrit·es" in body
+
+
 def test_long_lines_are_folded_without_cutting_a_character():
     line = "DESCRIPTION:" + "é" * 60
     folded = _fold(line)
