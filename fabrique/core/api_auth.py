@@ -1,6 +1,8 @@
 """API authentication: a personal bearer token, or the browser session (with its CSRF check)."""
 
+from django.core.exceptions import PermissionDenied
 from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.translation import gettext
 from ninja.errors import AuthenticationError
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -36,7 +38,14 @@ class BearerOrSession:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             if request.method not in SAFE_METHODS and _csrf_failure(request):
-                raise AuthenticationError()
+                # the caller is known: not a 401 (which says "log in"), a 403 saying what is missing
+                raise PermissionDenied(
+                    gettext(
+                        "Écriture refusée : une requête authentifiée par la session doit porter le jeton CSRF "
+                        "(en-tête X-CSRFToken, valeur du cookie csrftoken). Un script utilise plutôt un jeton "
+                        "personnel (Authorization: Bearer …)."
+                    )
+                )
             return user
         if self.optional:
             return True

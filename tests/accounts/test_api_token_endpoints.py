@@ -93,4 +93,5 @@ def test_a_session_write_without_csrf_token_is_refused(member):
     client = Client(enforce_csrf_checks=True)
     client.force_login(member)
     response = client.post(TOKENS, {"name": "Script"}, content_type="application/json")
-    assert response.status_code == 401 and not ApiToken.objects.exists()
+    assert response.status_code == 403 and not ApiToken.objects.exists()
+    assert "jeton CSRF" in response.json()["detail"]
