@@ -52,8 +52,8 @@ class Structure(models.Model):
     labelled_on = models.DateField(_("appellation obtenue le"), null=True, blank=True)
     withdrawn_on = models.DateField(_("retrait le"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = StructureQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[departements])

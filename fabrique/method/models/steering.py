@@ -79,7 +79,7 @@ class EconomicModel(models.Model):
     jobs_planned_fte = models.DecimalField(
         _("emplois prévus (ETP)"), max_digits=7, decimal_places=2, default=Decimal(0), validators=FTE
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -139,7 +139,7 @@ class Outcome(models.Model):
         blank=True,
         help_text=_("Affiché sur la page publique de l'activité : aucune donnée personnelle."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
