@@ -1,8 +1,12 @@
 """French grammar for messages assembled from parts."""
 
 VOWELS = frozenset("aàâäeéèêëiîïoôöuùûüyÿæœ")
-# An aspirated h forbids the elision ("de hausser"); every other h is mute ("d'héberger").
-ASPIRATED_H = ("hach", "haï", "harcel", "hasard", "hauss", "heurt", "hiérarch", "hiss", "hurl")
+# An aspirated h forbids the elision ("de hausser", "de Haute-Savoie"); every other h is mute ("d'héberger").
+ASPIRATED_H = (
+    ("hach", "haï", "harcel", "hasard", "hauss", "heurt", "hiérarch", "hiss", "hurl")
+    # The openings of place and organisation names: "Hauts-de-France", "Halles", "Hameau", "Hangar".
+    + ("hall", "halte", "hameau", "hangar", "haut")
+)
 
 
 def de(phrase: str) -> str:

@@ -15,6 +15,9 @@ from fabrique.core.french import de
         ("réadmettre en expérimentation", "de réadmettre en expérimentation"),
         ("hausser le seuil", "de hausser le seuil"),
         ("clore la séance", "de clore la séance"),
+        ("Habitat et Humanisme", "d'Habitat et Humanisme"),
+        ("Hauts-de-France Active", "de Hauts-de-France Active"),
+        ("Haute-Savoie", "de Haute-Savoie"),
     ],
 )
 def test_de_is_elided_before_a_vowel_or_a_mute_h_only(phrase, expected):
