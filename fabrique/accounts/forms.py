@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from fabrique.core.french import de
 from fabrique.network.models import Structure
 
 from .backends import locked_until, remaining_attempts
@@ -246,7 +247,7 @@ class MembershipRoleForm(StyledFormMixin, forms.Form):
         kwargs.setdefault("initial", {"role": membership.role, "version": membership.version})
         kwargs.setdefault("prefix", f"m{membership.pk}")
         super().__init__(*args, **kwargs)
-        self.fields["role"].label = _("Rôle de %(person)s") % {"person": membership.user}
+        self.fields["role"].label = _("Rôle %(of_person)s") % {"of_person": de(str(membership.user))}
 
 
 class ApiTokenForm(StyledFormMixin, forms.ModelForm):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
+from fabrique.core.french import de
 from fabrique.core.versioning import save_with_version
 
 from .enums import MembershipRole
@@ -70,8 +71,8 @@ def _nothing_to_grant(email: str, structure, role: str, as_coordinator: bool) ->
     if user is None:
         return None
     if not user.is_active:
-        return _("Le compte de %(email)s est désactivé : la coordination du réseau peut le réactiver.") % {
-            "email": email
+        return _("Le compte %(of_email)s est désactivé : la coordination du réseau peut le réactiver.") % {
+            "of_email": de(email)
         }
     coordinator_ok = not as_coordinator or user.is_coordinator
     membership = structure and Membership.objects.filter(user=user, structure=structure).first()
@@ -242,9 +243,9 @@ def leaves_without_admin(membership: Membership) -> bool:
 
 def last_admin_message(membership: Membership) -> str:
     return _(
-        "%(person)s est le dernier administrateur ou la dernière administratrice de %(structure)s : la structure "
+        "%(person)s est le dernier administrateur ou la dernière administratrice %(of_structure)s : la structure "
         "doit garder au moins un·e administrateur·rice. Donnez d'abord ce rôle à un autre membre."
-    ) % {"person": membership.user, "structure": membership.structure}
+    ) % {"person": membership.user, "of_structure": de(membership.structure.name)}
 
 
 def change_role(membership: Membership, *, by, role: str, expected_version: int | None) -> Membership:

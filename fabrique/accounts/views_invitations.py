@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fabrique.core.exceptions import DomainError
+from fabrique.core.french import de
 from fabrique.network.models import Structure
 
 from . import services
@@ -170,8 +171,8 @@ def _confirm(request, invitation):
 
 def _welcome(invitation) -> str:
     if invitation.structure is not None:
-        return _("Bienvenue : vous êtes désormais membre de %(structure)s (%(role)s).") % {
-            "structure": invitation.structure,
+        return _("Bienvenue : vous êtes désormais membre %(of_structure)s (%(role)s).") % {
+            "of_structure": de(invitation.structure.name),
             "role": invitation.get_role_display(),
         }
     return _("Bienvenue dans l'équipe de coordination du réseau.")

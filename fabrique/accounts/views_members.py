@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fabrique.core.exceptions import DomainError
+from fabrique.core.french import de
 from fabrique.network.models import Structure
 from fabrique.network.perms import can_view_structure
 
@@ -102,7 +103,7 @@ def member_remove(request, slug, pk):
         return redirect("accounts:dashboard")
     messages.success(
         request,
-        _("%(person)s ne fait plus partie de %(structure)s.")
-        % {"person": membership.user, "structure": membership.structure},
+        _("%(person)s ne fait plus partie %(of_structure)s.")
+        % {"person": membership.user, "of_structure": de(membership.structure.name)},
     )
     return redirect("accounts:members", slug=slug)
