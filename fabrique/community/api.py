@@ -16,12 +16,13 @@ from fabrique.method.enums import Theme
 from fabrique.network.models import Structure
 from fabrique.network.perms import visible_structures
 
-from . import registrations, services
+from . import news, registrations, services
 from .enums import EventKind, RegistrationStatus
 from .models import Event, GroupMembership, NewsPost, Registration, Testimonial, WorkingGroup
 from .perms import (
     event_abilities,
     group_abilities,
+    news_abilities,
     readable_events,
     readable_groups,
     readable_news,
@@ -35,7 +36,9 @@ from .schemas import (
     GroupDetailOut,
     GroupOut,
     NewsDetailOut,
+    NewsIn,
     NewsOut,
+    NewsPatch,
     ParticipationOut,
     RegistrationIn,
     RegistrationOut,
@@ -305,9 +308,16 @@ def list_news(request, params: Query[PageParams]):
     return envelope
 
 
+def _news_for(request, slug: str) -> NewsPost:
+    return get_object_or_404(readable_news(request.user, NewsPost.objects.all()), slug=slug)
+
+
 @router.get("/news/{slug}", response=NewsDetailOut, summary="Lire une actualité")
 def get_news(request, slug: str):
-    post = get_object_or_404(readable_news(request.user, NewsPost.objects.all()), slug=slug)
+    return _news_detail(request, _news_for(request, slug))
+
+
+def _news_detail(request, post: NewsPost) -> dict:
     item = news_item(request, post)
     testimonials = readable_testimonials(request.user, post.testimonials.all()).order_by("pk")
     item.update(
@@ -316,9 +326,45 @@ def get_news(request, slug: str):
             "body_html": str(render_markdown(post.body)),
             "source_url": post.source_url,
             "testimonials": list(testimonials.values_list("pk", flat=True)),
+            "abilities": news_abilities(request.user, post),
+            "version": post.version,
         }
     )
     return item
+
+
+NEWS_CONFLICT = {409: {"description": "Version dépassée : relire l'actualité, puis refaire la modification."}}
+
+
+@router.post("/news", response={201: NewsDetailOut}, summary="Rédiger une actualité")
+def create_news(request, payload: NewsIn):
+    """Pour la coordination : publiée le jour `published_on` (aujourd'hui, ou plus tard : programmée), brouillon
+    si `published_on` est null. L'identifiant (`slug`) est tiré du titre et ne change plus."""
+    _require_login(request)
+    try:
+        post = news.create_news(request.user, payload.dict())
+    except ValidationError as exc:
+        raise from_django(exc) from None
+    return Status(201, _news_detail(request, post))
+
+
+@router.patch(
+    "/news/{slug}", response=NewsDetailOut, summary="Modifier une actualité", openapi_extra={"responses": NEWS_CONFLICT}
+)
+def update_news(request, slug: str, payload: NewsPatch):
+    """Pour la coordination : seuls les champs envoyés changent ; `published_on: null` retire l'actualité (elle
+    redevient un brouillon, conservée avec son historique)."""
+    post = _news_for(request, slug)
+    _require_login(request)
+    data = payload.dict(exclude_unset=True, exclude={"version"})
+    for name, value in data.items():
+        if value is None and name != "published_on":
+            raise invalid(["body", name], _("Ce champ ne peut pas être null."))
+    try:
+        news.update_news(post, request.user, data, expected_version=payload.version)
+    except ValidationError as exc:
+        raise from_django(exc) from None
+    return _news_detail(request, post)
 
 
 def testimonial_item(testimonial: Testimonial) -> dict:

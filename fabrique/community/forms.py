@@ -2,12 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fabrique.accounts.roles import roles_of
-from fabrique.network.forms import StyledMixin, https_urls
+from fabrique.network.forms import DateInput, StyledMixin, https_urls, one_newline_style
 from fabrique.network.models import Structure
 from fabrique.territories.models import Departement
 
 from .enums import EventKind
-from .models import CANCEL_REASON_MAX_LENGTH, Event
+from .models import CANCEL_REASON_MAX_LENGTH, Event, NewsPost
 from .perms import organiser_ids
 
 
@@ -67,6 +67,53 @@ class EventForm(StyledMixin, forms.ModelForm):
 
     def event_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class NewsPostForm(StyledMixin, forms.ModelForm):
+    """Writing a post; the publication date is today or later (a later day: scheduled), empty for a draft."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = NewsPost
+        formfield_callback = https_urls
+        fields = ["title", "summary", "body", "visibility", "published_on", "source_url"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 14}),
+            "visibility": forms.RadioSelect,
+            "published_on": DateInput,
+        }
+        help_texts = {
+            "summary": _("Quelques phrases en tête de l'actualité, reprises dans la liste et le flux Atom."),
+            "body": _("Markdown simple : **gras**, *italique*, listes, liens, intertitres (##)."),
+            "published_on": _(
+                "Aujourd'hui ou plus tard : une date à venir programme la publication, l'actualité reste "
+                "invisible jusqu'à ce jour. Vide : brouillon, lu par la coordination seule."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean_body(self):
+        return one_newline_style(self.cleaned_data["body"])
+
+    def clean_summary(self):
+        return one_newline_style(self.cleaned_data["summary"])
+
+    def news_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class UnpublishNewsForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, post, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = post.version
 
 
 class CancelEventForm(StyledMixin, forms.Form):

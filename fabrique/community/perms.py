@@ -66,13 +66,19 @@ def readable_groups(user, queryset: QuerySet) -> QuerySet:
 
 
 def news_abilities(user, post, today=None) -> dict[str, bool]:
-    """A post is read once published (drafts: the coordinator only); the coordination writes the news."""
+    """A post is read once published (drafts and scheduled posts: the coordinator only); the coordination
+    writes the news, and withdraws (unpublishes) a published or scheduled post."""
     roles = roles_of(user)
     published = post.is_published(today)
     return {
         "view": roles.coordinator or (published and can_read(roles, post.visibility, None)),
         "change": roles.coordinator,
+        "unpublish": roles.coordinator and post.published_on is not None,
     }
+
+
+def can_write_news(user) -> bool:
+    return roles_of(user).coordinator
 
 
 def readable_news(user, queryset: QuerySet, today=None) -> QuerySet:

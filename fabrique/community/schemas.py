@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
@@ -116,6 +117,38 @@ class NewsDetailOut(NewsOut):
     body_html: str
     source_url: str
     testimonials: list[int]
+    abilities: dict[str, bool]
+    version: int
+
+
+Visibility = Literal["public", "network"]
+
+
+class NewsIn(Schema):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=200)
+    summary: str = Field("", max_length=600, description="Chapô.")
+    body: str = Field(min_length=1, max_length=100_000, description="Texte en Markdown simple.")
+    visibility: Visibility = "public"
+    published_on: date | None = Field(
+        description="Aujourd'hui ou plus tard (une date à venir programme la publication) ; null : brouillon."
+    )
+    source_url: str = Field("", max_length=200)
+
+
+class NewsPatch(Schema):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    version: int = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
+    title: str | None = Field(None, min_length=1, max_length=200)
+    summary: str | None = Field(None, max_length=600)
+    body: str | None = Field(None, min_length=1, max_length=100_000)
+    visibility: Visibility | None = None
+    published_on: date | None = Field(
+        None, description="Une nouvelle date : aujourd'hui ou plus tard ; null explicite : retirer (brouillon)."
+    )
+    source_url: str | None = Field(None, max_length=200)
 
 
 class TestimonialOut(Schema):

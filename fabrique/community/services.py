@@ -36,7 +36,7 @@ EVENT_FIELDS = (
     "registration_closes_at",
     "visibility",
 )
-RESERVED_SLUGS = {"nouveau", "calendrier", "agenda", "participation"}
+RESERVED_SLUGS = {"nouveau", "nouvelle", "calendrier", "agenda", "participation"}
 
 
 def unique_slug(model, title: str, fallback: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views_events, views_life
+from . import feeds, views_events, views_life, views_news
 
 app_name = "community"
 urlpatterns = [
@@ -20,8 +20,11 @@ urlpatterns = [
     path("groupes-de-travail/<slug:slug>/", views_life.group_detail, name="group_detail"),
     path("groupes-de-travail/<slug:slug>/rejoindre/", views_life.group_join, name="group_join"),
     path("groupes-de-travail/<slug:slug>/quitter/", views_life.group_leave, name="group_leave"),
-    path("actualites/", views_life.news_list, name="news_list"),
+    path("actualites/", views_news.news_list, name="news_list"),
     path("actualites/atom.xml", feeds.PublicNewsFeed(), name="news_feed"),
-    path("actualites/<slug:slug>/", views_life.news_detail, name="news_detail"),
+    path("actualites/nouvelle/", views_news.news_create, name="news_create"),
+    path("actualites/<slug:slug>/", views_news.news_detail, name="news_detail"),
+    path("actualites/<slug:slug>/modifier/", views_news.news_edit, name="news_edit"),
+    path("actualites/<slug:slug>/retirer/", views_news.news_unpublish, name="news_unpublish"),
     path("temoignages/", views_life.testimonial_list, name="testimonial_list"),
 ]

@@ -1,14 +1,12 @@
-"""Working groups, news, and the participation of a structure in network life."""
+"""Working groups, testimonials, and the participation of a structure in network life."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -21,15 +19,12 @@ from . import registrations, services
 from .models import GroupMembership, NewsPost, Testimonial, WorkingGroup
 from .perms import (
     group_abilities,
-    news_abilities,
     participation_abilities,
     readable_events,
     readable_groups,
     readable_news,
     readable_testimonials,
 )
-
-PER_PAGE = 20
 
 
 @require_safe
@@ -99,26 +94,6 @@ def group_leave(request, slug):
     else:
         messages.success(request, _("Vous avez quitté le groupe « %(name)s ».") % {"name": group.name})
     return redirect(group)
-
-
-@require_safe
-def news_list(request):
-    posts = readable_news(request.user, NewsPost.objects.all()).order_by("-published_on", "-pk")
-    page = Paginator(posts, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "community/news/list.html", {"page": page, "today": timezone.localdate(), "query": ""})
-
-
-@require_safe
-def news_detail(request, slug):
-    post = get_object_or_404(NewsPost, slug=slug)
-    abilities = news_abilities(request.user, post)
-    if not abilities["view"]:
-        if not request.user.is_authenticated and post.is_published():
-            return redirect_to_login(request.get_full_path())
-        raise Http404(_("Actualité introuvable."))
-    testimonials = readable_testimonials(request.user, post.testimonials.select_related("structure")).order_by("pk")
-    context = {"post": post, "abilities": abilities, "testimonials": testimonials}
-    return render(request, "community/news/detail.html", context)
 
 
 @login_required
