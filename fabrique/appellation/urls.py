@@ -34,4 +34,5 @@ urlpatterns = [
     path("notifications/lues/", network.notifications_read, name="notifications_read"),
     path("annonces/", network.announcement_list, name="announcement_list"),
     path("annonces/<int:pk>/", network.announcement_edit, name="announcement_edit"),
+    path("annonces/<int:pk>/publier/", network.announcement_publish, name="announcement_publish"),
 ]

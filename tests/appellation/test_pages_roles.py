@@ -64,6 +64,7 @@ ACTION_NAMES = {
     "charter_accept",
     "notifications_read",
     "announcement_edit",
+    "announcement_publish",  # test_announcement_publish.py
 }
 
 

@@ -1,4 +1,5 @@
-"""The news draft written when a session grants the appellation, for the coordinator to edit."""
+"""The news draft written when a session grants the appellation, for the coordinator to edit and publish once
+as a news post."""
 
 from django.conf import settings
 from django.db import models
@@ -17,6 +18,15 @@ class AnnouncementDraft(models.Model):
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    news_post = models.OneToOneField(
+        "community.NewsPost",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="announcement",
+        verbose_name=_("publiée comme actualité"),
+        help_text=_("L'actualité créée à partir de ce projet : il ne se publie qu'une fois."),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 

@@ -1,6 +1,6 @@
 """Every change of the appellation procedure goes through one of these verbs."""
 
-from .announcement import draft_announcement, update_announcement
+from .announcement import draft_announcement, publish_announcement, update_announcement
 from .charter import accept_charter, current_charter, update_charter
 from .committee import cast_vote, close_session, declare_conflict, open_session, record_conflict
 from .reminders import send_deadline_reminders
@@ -22,6 +22,7 @@ __all__ = [
     "current_charter",
     "declare_conflict",
     "draft_announcement",
+    "publish_announcement",
     "open_session",
     "record_conflict",
     "remove_attachment",

@@ -1,13 +1,15 @@
 """The news draft written when a session grants the appellation, in the spirit of the network's own
 announcements (« 9 nouvelles structures rejoignent la Fabrique à initiatives »).
 
-It is kept as an AnnouncementDraft until the community app's NewsPost exists."""
+It is kept as an AnnouncementDraft, which the coordinator edits, then publishes once as a community NewsPost."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats
 
+from fabrique.community import news
+from fabrique.core.exceptions import DomainError
 from fabrique.core.versioning import save_with_version
 
 from ..models import AnnouncementDraft
@@ -79,6 +81,8 @@ def draft_announcement(session, structures, *, by) -> AnnouncementDraft:
 def update_announcement(draft, *, by, title: str, body: str, expected_version: int | None) -> AnnouncementDraft:
     if not can_edit_announcement(by):
         raise PermissionDenied("Seule la coordination modifie le projet d'annonce.")
+    if draft.news_post_id is not None:
+        raise DomainError(ALREADY_PUBLISHED)
     errors = {}
     if not title.strip():
         errors["title"] = "Le titre est obligatoire."
@@ -90,3 +94,22 @@ def update_announcement(draft, *, by, title: str, body: str, expected_version: i
         draft.title, draft.body, draft.updated_by = title.strip(), body.strip(), by
         save_with_version(draft, expected_version, ["title", "body", "updated_by"], by=by)
     return draft
+
+
+ALREADY_PUBLISHED = "Ce projet d'annonce est déjà publié comme actualité : modifiez l'actualité elle-même."
+
+
+def publish_announcement(draft, *, by, data: dict, expected_version: int | None):
+    """Publish the draft as a news post (through the community service, with the text as finally edited in
+    `data`), once: the draft records which post it became, and a second publication is refused."""
+    if not can_edit_announcement(by):
+        raise PermissionDenied("Seule la coordination publie le projet d'annonce.")
+    with transaction.atomic():
+        locked = AnnouncementDraft.objects.select_for_update().get(pk=draft.pk)
+        if locked.news_post_id is not None:
+            raise DomainError(ALREADY_PUBLISHED)
+        post = news.create_news(by, data)
+        locked.news_post = post
+        save_with_version(locked, expected_version, ["news_post"], by=by)
+    draft.news_post, draft.version = post, locked.version
+    return post

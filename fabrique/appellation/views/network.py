@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fabrique.accounts.roles import roles_of
-from fabrique.core.exceptions import DomainError
+from fabrique.community.forms import NewsPostForm
+from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.markdown import render_markdown
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 
@@ -119,7 +121,7 @@ def notifications_read(request):
 @login_required
 def announcement_list(request):
     require(can_edit_announcement(request.user), _("Seule la coordination lit les projets d'annonce."))
-    drafts = list(AnnouncementDraft.objects.select_related("session").order_by("-created_at"))
+    drafts = list(AnnouncementDraft.objects.select_related("session", "news_post").order_by("-created_at"))
     return render(request, "appellation/announcement_list.html", {"drafts": drafts})
 
 
@@ -127,7 +129,7 @@ def announcement_list(request):
 @require_http_methods(["GET", "POST"])
 def announcement_edit(request, pk: int):
     require(can_edit_announcement(request.user), _("Seule la coordination modifie les projets d'annonce."))
-    draft = get_object_or_404(AnnouncementDraft.objects.select_related("session"), pk=pk)
+    draft = get_object_or_404(AnnouncementDraft.objects.select_related("session", "news_post"), pk=pk)
     form = AnnouncementForm(request.POST or None, instance=draft, initial={"version": draft.version})
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,3 +148,39 @@ def announcement_edit(request, pk: int):
             messages.success(request, _("Projet d'annonce enregistré."))
             return redirect(draft)
     return render(request, "appellation/announcement_form.html", {"form": form, "draft": draft})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def announcement_publish(request, pk: int):
+    """Publish the draft as a news post, after a form prefilled from it (editable before publishing); once only:
+    a published draft sends to its post."""
+    require(can_edit_announcement(request.user), _("Seule la coordination publie les projets d'annonce."))
+    draft = get_object_or_404(AnnouncementDraft.objects.select_related("session", "news_post"), pk=pk)
+    if draft.news_post is not None:
+        messages.info(request, _("Ce projet d'annonce est déjà publié : voici l'actualité."))
+        return redirect(draft.news_post)
+    initial = {"title": draft.title[:200], "body": draft.body, "published_on": timezone.localdate()}
+    form = NewsPostForm(request.POST or None, initial={**initial, "version": draft.version})
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = render_markdown(form.cleaned_data["body"])
+        else:
+            data = form.news_data()
+            try:
+                post = services.publish_announcement(
+                    draft, by=request.user, data=data, expected_version=form.cleaned_data["version"]
+                )
+            except VersionConflict as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                add_form_errors(form, exc)
+            except DomainError as exc:
+                flash_error(request, exc)
+                return redirect(draft)
+            else:
+                messages.success(request, _("Le projet d'annonce est publié comme actualité."))
+                return redirect(post)
+    context = {"form": form, "draft": draft, "preview": preview}
+    return render(request, "appellation/announcement_publish.html", context)
