@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from fabrique.accounts.roles import roles_of
@@ -7,8 +8,8 @@ from fabrique.network.models import Structure
 from fabrique.territories.models import Departement
 
 from .enums import EventKind
-from .models import CANCEL_REASON_MAX_LENGTH, Event, NewsPost
-from .perms import organiser_ids
+from .models import CANCEL_REASON_MAX_LENGTH, Event, NewsPost, WorkingGroup
+from .perms import network_people, organiser_ids
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -106,6 +107,46 @@ class NewsPostForm(StyledMixin, forms.ModelForm):
 
     def news_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def _people():
+    return network_people(get_user_model().objects.all()).order_by("last_name", "first_name", "email")
+
+
+class WorkingGroupForm(StyledMixin, forms.ModelForm):
+    lead = forms.ModelChoiceField(
+        label=_("Animateur·rice"),
+        queryset=get_user_model().objects.none(),
+        help_text=_("Une personne du réseau ; si vous la changez, l'animateur·rice précédent·e reste membre."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = WorkingGroup
+        fields = ["name", "theme", "description", "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8}), "visibility": forms.RadioSelect}
+
+    def __init__(self, *args, leads=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = _people()
+        if leads:
+            self.fields["lead"].initial = leads[0].pk
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean_description(self):
+        return one_newline_style(self.cleaned_data["description"])
+
+    def group_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in [*self.Meta.fields, "lead"]}
+
+
+class AddMemberForm(StyledMixin, forms.Form):
+    user = forms.ModelChoiceField(label=_("Personne à ajouter"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = _people().exclude(group_memberships__group=group)
 
 
 class UnpublishNewsForm(forms.Form):

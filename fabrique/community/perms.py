@@ -48,17 +48,32 @@ def participation_abilities(user, structure) -> dict[str, bool]:
 
 
 def group_abilities(user, group, membership_role: str | None = None) -> dict[str, bool]:
-    """`membership_role`: the user's role in the group, if any (read once by the caller)."""
+    """`membership_role`: the user's role in the group, if any (read once by the caller). The coordination
+    creates groups and edits them (theme, description, visibility, lead); the group's leads and the coordination
+    manage its members."""
     roles = roles_of(user)
     view = can_read(roles, group.visibility, None)
     member = membership_role is not None
+    manage = roles.coordinator or membership_role == GroupRole.LEAD
     return {
         "view": view,
         "view_members": view and in_network(roles),
         "join": view and in_network(roles) and not member,
         "leave": member,
-        "manage": roles.coordinator or membership_role == GroupRole.LEAD,
+        "manage": manage,
+        "change": roles.coordinator,
+        "manage_members": manage,
     }
+
+
+def can_create_group(user) -> bool:
+    return roles_of(user).coordinator
+
+
+def network_people(queryset: QuerySet) -> QuerySet:
+    """Who may belong to a working group: active people of the network (the coordination, members of a
+    structure)."""
+    return queryset.filter(is_active=True).filter(Q(is_coordinator=True) | Q(memberships__isnull=False)).distinct()
 
 
 def readable_groups(user, queryset: QuerySet) -> QuerySet:

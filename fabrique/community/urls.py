@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views_events, views_life, views_news
+from . import feeds, views_events, views_groups, views_life, views_news
 
 app_name = "community"
 urlpatterns = [
@@ -17,7 +17,20 @@ urlpatterns = [
     path("evenements/<slug:slug>/presences/", views_events.event_attendance, name="event_attendance"),
     path("evenements/<slug:slug>/annuler/", views_events.event_cancellation, name="event_cancellation"),
     path("groupes-de-travail/", views_life.group_list, name="group_list"),
+    path("groupes-de-travail/nouveau/", views_groups.group_create, name="group_create"),
     path("groupes-de-travail/<slug:slug>/", views_life.group_detail, name="group_detail"),
+    path("groupes-de-travail/<slug:slug>/modifier/", views_groups.group_edit, name="group_edit"),
+    path("groupes-de-travail/<slug:slug>/membres/", views_groups.group_members, name="group_members"),
+    path(
+        "groupes-de-travail/<slug:slug>/membres/<int:pk>/role/",
+        views_groups.group_member_role,
+        name="group_member_role",
+    ),
+    path(
+        "groupes-de-travail/<slug:slug>/membres/<int:pk>/retirer/",
+        views_groups.group_member_remove,
+        name="group_member_remove",
+    ),
     path("groupes-de-travail/<slug:slug>/rejoindre/", views_life.group_join, name="group_join"),
     path("groupes-de-travail/<slug:slug>/quitter/", views_life.group_leave, name="group_leave"),
     path("actualites/", views_news.news_list, name="news_list"),

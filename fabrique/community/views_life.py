@@ -18,6 +18,7 @@ from fabrique.network.perms import visible_structures
 from . import registrations, services
 from .models import GroupMembership, NewsPost, Testimonial, WorkingGroup
 from .perms import (
+    can_create_group,
     group_abilities,
     participation_abilities,
     readable_events,
@@ -33,7 +34,8 @@ def group_list(request):
     mine = set()
     if request.user.is_authenticated:
         mine = set(GroupMembership.objects.filter(user=request.user).values_list("group_id", flat=True))
-    return render(request, "community/groups/list.html", {"groups": groups.order_by("name"), "mine": mine})
+    context = {"groups": groups.order_by("name"), "mine": mine, "can_create": can_create_group(request.user)}
+    return render(request, "community/groups/list.html", context)
 
 
 def _group_for(request, slug: str):
