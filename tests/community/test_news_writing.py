@@ -164,3 +164,15 @@ def test_slugs_are_unique_and_never_take_the_writing_address(coordinator):
     first = news.create_news(coordinator, {"title": "Nouvelle", "body": "x", "published_on": None})
     second = news.create_news(coordinator, {"title": "Nouvelle", "body": "x", "published_on": None})
     assert first.slug != "nouvelle" and first.slug != second.slug
+
+
+def test_a_published_post_is_found_and_a_withdrawn_one_leaves_the_search(coordinator):
+    from fabrique.search.query import SearchRequest, search
+
+    def found():
+        return [result.title for result in search(None, SearchRequest(text="covoiturage")).results]
+
+    post = news.create_news(coordinator, {"title": "Covoiturage rural", "body": "x", "published_on": TODAY()})
+    assert found() == ["Covoiturage rural"]
+    news.unpublish_news(post, coordinator, expected_version=1)
+    assert found() == []
