@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.core.french import de
+
 from ..enums import ACTIVE_REQUEST_STATUSES, RequestStatus
 from ..storage import attachment_path, private_storage
 
@@ -73,7 +75,7 @@ class AppellationRequest(models.Model):
         ]
 
     def __str__(self):
-        return f"Demande d'appellation de {self.structure}"
+        return f"Demande d'appellation {de(str(self.structure))}"
 
     def get_absolute_url(self):
         return reverse("appellation:request_detail", args=[self.pk])

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 
 from fabrique.accounts.roles import roles_of
+from fabrique.core.french import de
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 from fabrique.network.services import grant_appellation
@@ -203,7 +204,7 @@ def record_conflict(request, *, by, structure, reason: str) -> Conflict:
         notify(
             admins_of([structure.pk]),
             kind=NotificationKind.CONFLICT_RECORDED,
-            subject=f"Conflit d'intérêts enregistré : demande de {item.request.structure.name}",
+            subject=f"Conflit d'intérêts enregistré : demande {de(item.request.structure.name)}",
             body=f"La coordination a enregistré un conflit d'intérêts pour votre structure sur cette demande "
             f"(« {reason.strip()} ») : votre structure ne vote pas sur cette demande.",
             url="/appellation/votes/",

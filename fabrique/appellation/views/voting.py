@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
+from fabrique.core.french import de
 from fabrique.network.models import Structure
 
 from .. import services
@@ -97,8 +98,8 @@ def vote(request, pk: int):
     else:
         messages.success(
             request,
-            _("Vote enregistré pour la demande de %(name)s. Vous pouvez le modifier jusqu'à la clôture de la séance.")
-            % {"name": appellation_request.structure.name},
+            _("Vote enregistré pour la demande %(of_name)s. Vous pouvez le modifier jusqu'à la clôture de la séance.")
+            % {"of_name": de(appellation_request.structure.name)},
         )
     return redirect("appellation:ballot")
 
