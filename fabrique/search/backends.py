@@ -24,11 +24,12 @@ ALL, ANY = "all", "any"
 SIMILAR_SCOPE = ("project", "created")
 # A word found in more than COMMON_SHARE of the created activities tells them apart no better than no word
 # (bm25 and ts_rank give it next to no weight) but makes nearly all of them candidates, each to be ranked: it is
-# left out of the search for similar activities (it still counts among the words in common). Below
-# COMMON_MIN_DOCUMENTS created activities every word would look common: none is left out. The list is computed
-# at most every COMMON_CACHE_SECONDS: a word's share changes slowly.
+# left out of the search for similar activities, and an activity sharing only such words (and not the theme) is
+# not offered; it still shows among the words in common. Below COMMON_MIN_DOCUMENTS created activities the
+# shares mean little: no word is common. The list is computed at most every COMMON_CACHE_SECONDS: a word's
+# share changes slowly.
 COMMON_SHARE = 0.5
-COMMON_MIN_DOCUMENTS = 200
+COMMON_MIN_DOCUMENTS = 20
 COMMON_CACHE_SECONDS = 3600
 # ts_stat() takes the text of a query: the vectors of SIMILAR_SCOPE (a test checks they agree)
 _CREATED_VECTORS = "SELECT search_vector FROM search_searchdocument WHERE type = 'project' AND category = 'created'"

@@ -17,7 +17,7 @@ from fabrique.method.enums import Theme
 from fabrique.method.models import Project
 
 from . import french
-from .backends import get_backend
+from .backends import common_similar_words, get_backend
 from .enums import FacetName
 from .models import SearchDocument, SearchFacet
 from .query import readable_documents
@@ -66,9 +66,10 @@ def similar_activities(user, source, limit: int = DEFAULT_LIMIT) -> list[Similar
     if isinstance(source, Project):
         candidates = candidates.exclude(object_id=source.pk)
     themes = SearchFacet.objects.filter(document_id=OuterRef("pk"), name=FacetName.THEME).order_by("value")
+    backend = get_backend()
+    common = common_similar_words(backend)
     found = (
-        get_backend()
-        .match_similar(candidates, terms + theme_terms)
+        backend.match_similar(candidates, terms + theme_terms)
         # read for the kept rows only (after the sort and the limit), not for every match
         .annotate(theme=Subquery(themes.values("value")[:1]))
         .select_related("structure")
@@ -80,8 +81,9 @@ def similar_activities(user, source, limit: int = DEFAULT_LIMIT) -> list[Similar
     for position, document in enumerate(found):
         words = french.matched_words(stems, f"{document.title} {document.summary}")
         same_theme = document.theme == source.theme
-        if not words and not same_theme:
-            continue
+        distinctive = [word for word in words if french.stem(french.fold(word)) not in common]
+        if not distinctive and not same_theme:
+            continue  # nothing in common but words most activities hold
         key = (len({french.stem(french.fold(word)) for word in words}) + (1 if same_theme else 0), -position)
         theme = document.theme if document.theme in Theme.values else ""
         activity = SimilarActivity(document, words, same_theme, str(Theme(theme).label) if theme else "")

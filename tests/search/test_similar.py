@@ -187,3 +187,29 @@ def test_the_vectors_read_for_common_words_are_those_of_the_similar_scope():
 
     type_, category = SIMILAR_SCOPE
     assert f"WHERE type = '{type_}' AND category = '{category}'" in _CREATED_VECTORS
+
+
+def test_an_activity_sharing_only_common_words_is_not_offered(
+    structure, other_structure, member, small_common_threshold
+):
+    for title in ("Épicerie solidaire", "Crèche solidaire", "Garage solidaire"):
+        ProjectFactory(
+            structure=other_structure,
+            title=title,
+            summary="",
+            theme=Theme.FOOD,
+            stage=Stage.CREATED,
+            is_public=True,
+            departements=["21"],
+        )
+    ProjectFactory(  # found through its département (a keyword), sharing only « solidaire » in its title
+        structure=other_structure,
+        title="Cantine solidaire",
+        summary="",
+        theme=Theme.FOOD,
+        stage=Stage.CREATED,
+        is_public=True,
+        departements=["29"],
+    )
+    need = NeedFactory(structure=structure, title="Garage solidaire Finistère", description="", theme=Theme.MOBILITY)
+    assert [activity.title for activity in similar_activities(member, need)] == ["Garage solidaire"]
