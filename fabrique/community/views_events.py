@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.forms import attach_errors
 
 from . import ical, registrations, services
 from .enums import RegistrationStatus
@@ -193,7 +194,7 @@ def event_create(request):
         try:
             event = services.create_event(request.user, form.event_data())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("L'événement est publié."))
             return redirect(event)
@@ -208,10 +209,8 @@ def event_edit(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_event(event, request.user, form.event_data(), form.cleaned_data["version"])
-        except VersionConflict as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except (VersionConflict, ValidationError) as exc:
+            attach_errors(form, exc)
         else:
             messages.success(request, _("L'événement est enregistré."))
             return redirect(event)
@@ -231,10 +230,8 @@ def event_cancellation(request, slug):
         data = form.cleaned_data
         try:
             services.cancel_event(event, request.user, data["reason"], data["version"])
-        except VersionConflict as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except (VersionConflict, ValidationError) as exc:
+            attach_errors(form, exc)
         except DomainError as exc:
             messages.error(request, str(exc))
             return redirect(event)
@@ -243,14 +240,6 @@ def event_cancellation(request, slug):
             return redirect(event)
     context = {"event": event, "form": form, "to_tell": services.people_to_tell(event).count()}
     return render(request, "community/events/cancel.html", context)
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _ics(content: str, filename: str) -> HttpResponse:

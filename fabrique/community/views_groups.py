@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.forms import attach_errors
 
 from . import groups
 from .enums import GroupRole
 from .forms import AddMemberForm, WorkingGroupForm
 from .models import GroupMembership, WorkingGroup
 from .perms import can_create_group
-from .views_events import _add_errors
 from .views_life import _group_for
 
 
@@ -38,7 +38,7 @@ def group_create(request):
         try:
             group = groups.create_group(request.user, form.group_data())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Le groupe de travail est créé."))
             return redirect(group)
@@ -54,10 +54,8 @@ def group_edit(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             groups.update_group(group, request.user, form.group_data(), form.cleaned_data["version"])
-        except VersionConflict as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            _add_errors(form, exc)
+        except (VersionConflict, ValidationError) as exc:
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Le groupe de travail est enregistré."))
             return redirect(group)
@@ -74,7 +72,7 @@ def group_members(request, slug):
         try:
             groups.add_member(group, request.user, form.cleaned_data["user"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         except DomainError as exc:
             form.add_error("user", str(exc))
         else:

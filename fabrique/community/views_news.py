@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.forms import attach_errors
 from fabrique.core.markdown import render_markdown
 
 from . import news
 from .forms import NewsPostForm, UnpublishNewsForm
 from .models import NewsPost
 from .perms import can_write_news, news_abilities, readable_news, readable_testimonials
-from .views_events import _add_errors
 
 PER_PAGE = 20
 
@@ -82,7 +82,7 @@ def news_create(request):
         try:
             post = news.create_news(request.user, form.news_data())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _published_message(post))
             return redirect(post)
@@ -102,7 +102,7 @@ def news_edit(request, slug):
         except VersionConflict as exc:
             form.add_error(None, conflict_message(post, exc))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _published_message(post))
             return redirect(post)

@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import VersionConflict
+from fabrique.core.forms import attach_errors
 
 from . import services
 from .enums import NeedStatus
 from .forms import NeedForm, SessionForm
-from .views_common import attach_errors, need_for, session_for, structure_for
+from .views_common import need_for, session_for, structure_for
 
 PER_PAGE = 25
 

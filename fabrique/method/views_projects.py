@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.forms import attach_errors
 
 from . import services
 from .forms import MoveForm, NoteForm, ProjectForm, ProjectPartnerForm
 from .models import Need, Project, ProjectPartner
 from .stages import allowed_moves, change_stage
-from .views_common import attach_errors, project_for, safe_next, structure_for
+from .views_common import project_for, safe_next, structure_for
 
 
 def _at_noon(day) -> datetime:

@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import VersionConflict
+from fabrique.core.forms import attach_errors
 
 from . import services
 from .forms import DecisionForm, EconomicModelForm, OutcomeForm
 from .models import EconomicModel, Outcome
-from .views_common import attach_errors, project_for
+from .views_common import project_for
 
 
 @login_required
