@@ -29,7 +29,7 @@ SIMILAR_SCOPE = ("project", "created")
 # shares mean little: no word is common. The list is computed at most every COMMON_CACHE_SECONDS: a word's
 # share changes slowly.
 COMMON_SHARE = 0.5
-COMMON_MIN_DOCUMENTS = 20
+COMMON_MIN_DOCUMENTS = 10
 COMMON_CACHE_SECONDS = 3600
 # ts_stat() takes the text of a query: the vectors of SIMILAR_SCOPE (a test checks they agree)
 _CREATED_VECTORS = "SELECT search_vector FROM search_searchdocument WHERE type = 'project' AND category = 'created'"
