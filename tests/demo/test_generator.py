@@ -118,6 +118,15 @@ def test_the_search_rows_written_with_needs_and_projects_are_those_a_rebuild_wri
     assert _index_rows(["need", "project"]) == written
 
 
+def test_the_created_activities_of_the_generated_network_are_in_their_own_index(small_network):
+    created = set(SearchDocument.objects.filter(type="project", category=Stage.CREATED).values_list("pk", flat=True))
+    assert created
+    if connection.vendor == "sqlite":  # PostgreSQL: a partial index, nothing to fill
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid FROM search_similar_fts")
+            assert {row[0] for row in cursor.fetchall()} == created
+
+
 def test_the_generated_accounts_log_in_with_the_demo_password(small_network, client):
     member = Structure.objects.exclude(status="candidate").order_by("slug").first()
     for email in (seed.COORDINATOR_EMAIL, seed.member_email(member.slug)):
