@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import VersionConflict
+from fabrique.core.forms import attach_errors
 
 from . import services
 from .forms import CollectiveForm
@@ -35,11 +36,6 @@ def collective_detail(request, slug):
     return render(request, "network/collectives/detail.html", context)
 
 
-def _save_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @login_required
 def collective_create(request):
     if not can_create_collective(request.user):
@@ -52,7 +48,7 @@ def collective_create(request):
                 by=request.user, data=data, structures=form.cleaned_data["structures"]
             )
         except ValidationError as exc:
-            _save_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Collectif « %(name)s » créé.") % {"name": collective.name})
             return redirect(collective)

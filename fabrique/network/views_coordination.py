@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from fabrique.core.exceptions import TransitionError
+from fabrique.core.forms import attach_errors
 
 from . import services
 from .enums import StructureStatus
@@ -119,8 +120,7 @@ def structure_create(request):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Structure « %(name)s » créée, candidate.") % {"name": structure.name})
             return redirect(structure)

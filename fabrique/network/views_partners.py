@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.forms import attach_errors
 
 from . import services
 from .forms import EndPartnershipForm, NewPartnershipForm, PartnerForm, PartnerSearchForm, PartnershipForm
@@ -22,14 +23,6 @@ SEARCH_LIMIT = 20
 
 def _partners_url(structure) -> str:
     return reverse("network:partner_list", args=[structure.slug])
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -69,7 +62,7 @@ def partnership_add(request, slug):
             try:
                 partnership = services.save_partnership(form.build_partnership(), by=request.user)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                attach_errors(form, exc)
             else:
                 messages.success(
                     request, _("Partenariat avec « %(name)s » enregistré.") % {"name": partnership.partner.name}
@@ -108,7 +101,7 @@ def partnership_edit(request, slug, pk):
         except VersionConflict as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Partenariat avec « %(name)s » enregistré.") % {"name": partner.name})
             return redirect(_partners_url(structure))
@@ -141,7 +134,7 @@ def partner_edit(request, slug, pk):
         except VersionConflict as exc:
             partner_form.add_error(None, str(exc))
         except ValidationError as exc:
-            _add_errors(partner_form, exc)
+            attach_errors(partner_form, exc)
         else:
             messages.success(request, _("Organisation « %(name)s » enregistrée.") % {"name": partner.name})
             return redirect(_partners_url(structure))

@@ -125,3 +125,18 @@ def test_collective_pages_cost_the_same_number_of_queries_for_3_and_30_members(p
     for _ in range(27):
         collective.structures.add(StructureFactory(departements=["39", "25"]))
     assert [queries(url) for url in urls] == with_3
+
+
+def test_a_refusal_that_names_no_field_is_shown_at_the_top_of_the_form(client_for, coordinator, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from fabrique.network import services
+
+    def refuse(**kwargs):
+        raise ValidationError("Le réseau compte déjà trop de collectifs.")
+
+    monkeypatch.setattr(services, "create_collective", refuse)
+    data = {"name": "Autre", "slug": "autre", "structures": []}
+    response = client_for(coordinator).post("/coordination/collectifs/nouveau/", data)
+    assert response.status_code == 200  # was a 500: the error had no field names
+    assert "Le réseau compte déjà trop de collectifs." in response.content.decode()

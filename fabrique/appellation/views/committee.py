@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
+from fabrique.core.forms import attach_errors
 
 from .. import services
 from ..enums import SessionStatus
@@ -16,7 +17,7 @@ from ..forms import SessionForm
 from ..models import AgendaItem
 from ..perms import can_open_session, item_abilities
 from ..selectors import awaiting_requests, item_states, sessions_visible_to
-from .common import add_form_errors, flash_error, get_session, require
+from .common import flash_error, get_session, require
 
 
 @login_required
@@ -51,7 +52,7 @@ def session_new(request):
                 notes=form.cleaned_data["notes"],
             )
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Séance ouverte : les structures votantes sont prévenues par e-mail."))
             return redirect(session)

@@ -45,15 +45,6 @@ def error_text(exc: Exception) -> str:
     return str(exc)
 
 
-def add_form_errors(form, exc: ValidationError) -> None:
-    """A service's field errors shown on the form's fields (or at its top)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def flash_error(http_request, exc: Exception) -> None:
     messages.error(http_request, error_text(exc))
 

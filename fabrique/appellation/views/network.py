@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from fabrique.accounts.roles import roles_of
 from fabrique.community.forms import NewsPostForm
 from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.forms import attach_errors
 from fabrique.core.markdown import render_markdown
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
@@ -20,7 +21,7 @@ from .. import services
 from ..forms import AnnouncementForm, CharterAcceptanceForm, CharterForm
 from ..models import AnnouncementDraft, CharterAcceptance, Notification
 from ..perms import can_edit_announcement, can_edit_charter
-from .common import add_form_errors, flash_error, require
+from .common import flash_error, require
 
 
 def _acceptable_structures(user, charter):
@@ -92,7 +93,7 @@ def charter_edit(request):
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            attach_errors(form, exc)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -141,7 +142,7 @@ def announcement_edit(request, pk: int):
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            attach_errors(form, exc)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -175,7 +176,7 @@ def announcement_publish(request, pk: int):
             except VersionConflict as exc:
                 form.add_error(None, str(exc))
             except ValidationError as exc:
-                add_form_errors(form, exc)
+                attach_errors(form, exc)
             except DomainError as exc:
                 flash_error(request, exc)
                 return redirect(draft)

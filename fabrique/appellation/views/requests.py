@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
+from fabrique.core.forms import attach_errors
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 
@@ -21,7 +22,7 @@ from ..forms import AttachmentForm, ConflictForm, NewRequestForm, RequestForm, W
 from ..models import AppellationRequest, RequestAttachment
 from ..perms import item_abilities, voting_structures
 from ..selectors import item_states, requests_visible_to
-from .common import add_form_errors, flash_error, get_request, require
+from .common import flash_error, get_request, require
 
 
 def creatable_structures(user):
@@ -165,7 +166,7 @@ def attachment_add(request, pk: int):
                 appellation_request, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
             )
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            attach_errors(form, exc)
         except DomainError as exc:
             flash_error(request, exc)
             return redirect(appellation_request)
