@@ -5,7 +5,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -139,8 +139,15 @@ def _tell_registrants(event: Event) -> None:
         "reason": event.cancel_reason,
         "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
     }
-    for email in people_to_tell(event).order_by("registered_at", "pk").values_list("user__email", flat=True):
-        transaction.on_commit(partial(send_mail, subject, body, None, [email], fail_silently=True))
+    emails = people_to_tell(event).order_by("registered_at", "pk").values_list("user__email", flat=True)
+    messages = [EmailMessage(subject, body, None, [email]) for email in emails]  # one each: nobody sees the others
+    if messages:
+        # one connection to the mail server for all of them, after the commit
+        transaction.on_commit(partial(_send_all, messages))
+
+
+def _send_all(messages: list) -> None:
+    get_connection(fail_silently=True).send_messages(messages)
 
 
 def _membership(group: WorkingGroup, user) -> GroupMembership | None:
