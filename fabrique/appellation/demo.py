@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
+from fabrique.core.french import de
 from fabrique.demo.upsert import CHANGE_REASON, LoadReport, sync_m2m, upsert
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Collective, Partner, Partnership, Structure, StructureStatusLog
@@ -43,8 +44,8 @@ COORDINATOR_EMAIL = "coordination@example.org"
 
 def demo_logins() -> list[tuple[str, str]]:
     """The logins this loader adds to the network's, for `fabrique demo` to print."""
-    peers = [(f"{p['slug']}@example.org", f"administrateur·rice de {p['name']}") for p in D.EARLIER_PEERS]
-    return [*peers, (f"{D.APPLICANT['slug']}@example.org", f"administrateur·rice de {D.APPLICANT['name']}")]
+    peers = [(f"{p['slug']}@example.org", f"administrateur·rice {de(p['name'])}") for p in D.EARLIER_PEERS]
+    return [*peers, (f"{D.APPLICANT['slug']}@example.org", f"administrateur·rice {de(D.APPLICANT['name'])}")]
 
 
 def _at(day: date, hour: int = 12) -> datetime:

@@ -13,9 +13,11 @@ from django.utils import timezone
 
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
+from fabrique.appellation.demo import demo_logins as appellation_demo_logins
 from fabrique.appellation.demo import load_appellation_demo
 from fabrique.community.demo import load_network_life_demo
 from fabrique.community.models import Testimonial
+from fabrique.core.french import de
 from fabrique.library.demo import load_library_demo
 from fabrique.method.demo import load_method_demo
 from fabrique.network.enums import StructureStatus as S
@@ -38,7 +40,9 @@ def member_email(slug: str) -> str:
 def demo_logins() -> list[tuple[str, str]]:
     """(e-mail, what the account can do) for every demo login, in the order they are printed."""
     logins = [(COORDINATOR_EMAIL, "coordination du réseau (accès à l'administration)")]
-    logins += [(member_email(seed.slug), f"administrateur·rice de {seed.name}") for seed in data.STRUCTURES]
+    logins += [(member_email(seed.slug), f"administrateur·rice {de(seed.name)}") for seed in data.STRUCTURES]
+    known = {email for email, _ in logins}
+    logins += [login for login in appellation_demo_logins() if login[0] not in known]  # the committee's peers
     return logins
 
 
