@@ -74,6 +74,8 @@ def update_event(event: Event, by, data: dict, expected_version: int | None) -> 
     """Edit an event; a larger capacity gives the new places to the waiting list at once."""
     if not event_abilities(by, event)["manage"]:
         raise PermissionDenied(_("Seuls les organisateurs modifient l'événement."))
+    if event.is_cancelled:
+        raise DomainError(edit_refusal(event))
     if "organiser" in data and data["organiser"] != event.organiser:
         _check_organiser(by, data["organiser"])
     fields = [name for name in EVENT_FIELDS if name in data]
@@ -85,6 +87,11 @@ def update_event(event: Event, by, data: dict, expected_version: int | None) -> 
         locked = Event.objects.select_for_update().get(pk=event.pk)
         promote_waiting(locked)
     return event
+
+
+def edit_refusal(event: Event) -> str:
+    when = timezone.localtime(event.cancelled_at).strftime("%d/%m/%Y")
+    return _("Cet événement est annulé (depuis le %(date)s) : il ne se modifie plus.") % {"date": when}
 
 
 def cancellation_refusal(event: Event) -> str | None:

@@ -204,6 +204,9 @@ def event_create(request):
 @login_required
 def event_edit(request, slug):
     event, _abilities = _event_for(request, slug, "manage")
+    if event.is_cancelled:
+        messages.error(request, services.edit_refusal(event))
+        return redirect(event)
     title = event.title
     form = EventForm(request.POST or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -114,8 +114,10 @@ def test_a_cancelled_event_refuses_registration_in_french(event, member, other_m
 def test_nobody_is_promoted_to_a_cancelled_event(full_event, member, colleague, django_capture_on_commit_callbacks):
     services.cancel_event(full_event, member, REASON, expected_version=full_event.version)
     full_event.refresh_from_db()
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError, match="ne se modifie plus"):
         services.update_event(full_event, member, {"capacity": 10}, expected_version=full_event.version)
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.promote_waiting(full_event)
     assert full_event.registrations.get(user=colleague).status == S.WAITLISTED
     assert mail.outbox == []
 

@@ -129,3 +129,20 @@ def test_the_list_and_the_calendar_mark_a_cancelled_event(structure, member, cli
         page = _page(client.get(url))
         assert page.count(">annulé</span>") == 1
         assert "Formation maintenue" in page
+
+
+def test_a_cancelled_event_is_no_longer_edited(event, member, client_for):
+    _cancel(event, member)
+    event.refresh_from_db()
+    client = client_for(member)
+    assert f"/evenements/{event.slug}/modifier/" not in _page(client.get(f"/evenements/{event.slug}/"))
+    for response in (
+        client.get(f"/evenements/{event.slug}/modifier/", follow=True),
+        client.post(f"/evenements/{event.slug}/modifier/", {"title": "Autre", "version": event.version}, follow=True),
+    ):
+        assert response.redirect_chain == [(f"/evenements/{event.slug}/", 302)]
+        assert "il ne se modifie plus" in _page(response)
+    with pytest.raises(services.DomainError, match="ne se modifie plus"):
+        services.update_event(event, member, {"title": "Autre"}, expected_version=event.version)
+    event.refresh_from_db()
+    assert event.title != "Autre"
