@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "fabrique.core"
     verbose_name = "Socle"
+
+    def ready(self):
+        from . import lookups
+
+        lookups.register()

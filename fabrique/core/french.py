@@ -1,4 +1,6 @@
-"""French grammar for messages assembled from parts."""
+"""French text: "de" elided before a vowel, and folding (lower case, no accents) for searches."""
+
+import unicodedata
 
 VOWELS = frozenset("aàâäeéèêëiîïoôöuùûüyÿæœ")
 # An aspirated h forbids the elision ("de hausser", "de Haute-Savoie"); every other h is mute ("d'héberger").
@@ -15,3 +17,10 @@ def de(phrase: str) -> str:
     if word[:1] in VOWELS or (word.startswith("h") and not word.startswith(ASPIRATED_H)):
         return f"d'{phrase}"
     return f"de {phrase}"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or ligatures: "Œuvre Épicerie" → "oeuvre epicerie"."""
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

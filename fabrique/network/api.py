@@ -39,7 +39,7 @@ def _filtered(request, filters: StructureFilters):
             raise invalid(["query", "departement"], _("Département inconnu : « %s » (code INSEE attendu).") % code)
         structures = structures.filter(pk__in=Structure.objects.filter(departements=code).values("pk"))
     if filters.q:
-        structures = structures.filter(Q(name__icontains=filters.q) | Q(city__icontains=filters.q))
+        structures = structures.filter(Q(name__unaccent_icontains=filters.q) | Q(city__unaccent_icontains=filters.q))
     return structures.order_by("name", "pk")
 
 

@@ -172,7 +172,7 @@ def list_partners(request, filters: Query[PartnerFilters]):
     if filters.kind:
         partners = partners.filter(kind=filters.kind)
     if filters.q:
-        partners = partners.filter(name__icontains=filters.q)
+        partners = partners.filter(name__unaccent_icontains=filters.q)
     envelope, rows = paginate(request, partners.order_by("name", "pk"), filters)
     envelope["results"] = [
         {**presenters.partner_item(p), "abilities": partner_abilities(request.user, p)} for p in rows

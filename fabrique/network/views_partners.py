@@ -42,7 +42,7 @@ def _search_partners(query: str):
     if not query:
         return []
     digits = query.replace(" ", "")
-    match = Q(name__icontains=query) | (Q(siret=digits) if digits.isdigit() else Q())
+    match = Q(name__unaccent_icontains=query) | (Q(siret=digits) if digits.isdigit() else Q())
     return list(Partner.objects.filter(match).order_by("name")[:SEARCH_LIMIT])
 
 

@@ -35,7 +35,7 @@ def _filtered(queryset, filters: dict):
         in_departement = Structure.objects.filter(departements__code=filters["departement"]).values("pk")
         queryset = queryset.filter(pk__in=in_departement)
     if filters.get("q"):
-        queryset = queryset.filter(Q(name__icontains=filters["q"]) | Q(city__icontains=filters["q"]))
+        queryset = queryset.filter(Q(name__unaccent_icontains=filters["q"]) | Q(city__unaccent_icontains=filters["q"]))
     return queryset
 
 

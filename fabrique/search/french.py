@@ -7,11 +7,12 @@ and lower-cased here.
 """
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from fabrique.core.french import fold
 
 # PostgreSQL's French stop words (Snowball), unaccented, plus the articles it keeps.
 STOP_WORDS = frozenset(
@@ -41,13 +42,6 @@ _ENDINGS = (
     ("ere", "er"),
     ("ive", "if"),
 )
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents or ligatures: "Œuvre Épicerie" → "oeuvre epicerie"."""
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def stem(word: str) -> str:
