@@ -40,7 +40,9 @@ RESERVED_SLUGS = {"nouveau", "nouvelle", "calendrier", "agenda", "participation"
 
 
 def unique_slug(model, title: str, fallback: str) -> str:
-    base = slugify(title)[:80].strip("-") or fallback
+    """A slug free in `model`, short enough for its column once a "-N" suffix is added (up to "-999")."""
+    room = min(80, model._meta.get_field("slug").max_length - len("-999"))
+    base = slugify(title)[:room].strip("-") or fallback
     if base in RESERVED_SLUGS:
         base = f"{base}-{fallback}"
     existing = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))

@@ -149,3 +149,18 @@ def test_a_lead_of_another_group_cannot_manage_this_one(group, other_member, cli
     response = client_for(other_member).post(f"/groupes-de-travail/{group.slug}/membres/{lead.pk}/retirer/")
     assert response.status_code == 403
     assert group.memberships.filter(pk=lead.pk).exists()
+
+
+def test_two_long_names_alike_get_slugs_that_fit_their_column(db):
+    from fabrique.community.models import Event, NewsPost, WorkingGroup
+    from fabrique.community.services import unique_slug
+
+    name = "Groupe de travail " + "mobilité solidaire " * 12  # 246 characters
+    for model in (WorkingGroup, Event, NewsPost):
+        limit = model._meta.get_field("slug").max_length
+        first = unique_slug(model, name, "x")
+        taken = [first, *(f"{first}-{n}" for n in range(2, 12))]
+        assert len(first) <= 80 and all(len(slug) <= limit for slug in taken)
+    WorkingGroup.objects.create(name=name[:200], slug=unique_slug(WorkingGroup, name, "groupe"))
+    second = unique_slug(WorkingGroup, name, "groupe")
+    assert second.endswith("-2") and len(second) <= 80
