@@ -11,6 +11,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from fabrique.core import generations
+
 GENERATION_KEY = "reporting:generation"
 
 
@@ -28,10 +30,7 @@ def generation() -> int:
 
 def bump(*args, **kwargs) -> None:
     """A signal receiver too: any save or deletion of the data behind the figures."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    generations.bump(GENERATION_KEY)
 
 
 def cached(parts: tuple, build):

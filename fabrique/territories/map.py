@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from fabrique.accounts.roles import roles_of
+from fabrique.core import generations
 from fabrique.core.reversing import reverse_one
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
@@ -242,10 +243,7 @@ MAP_GENERATION_KEY = "territories:map:generation"
 
 def bump_map_generation(*args, **kwargs) -> None:
     """A signal receiver: the structures on the map, their status or their départements changed."""
-    try:
-        cache.incr(MAP_GENERATION_KEY)
-    except ValueError:
-        cache.set(MAP_GENERATION_KEY, 2, None)
+    generations.bump(MAP_GENERATION_KEY)
 
 
 def build_map(user) -> DepartementMap:
