@@ -11,7 +11,8 @@ from .enums import GroupRole
 
 def event_abilities(user, event, now=None) -> dict[str, bool]:
     """view; register (a member of the network, while registrations are open: never once cancelled); manage
-    (the coordinator or a member of the organising structure: see who registered, edit); cancel (manage, until
+    (the coordinator or a member of the organising structure: see who registered); change (manage, unless
+    cancelled); cancel (manage, until
     the event is over, once); record_attendance (manage, once begun, unless cancelled)."""
     roles = roles_of(user)
     now = now or timezone.now()
@@ -21,6 +22,7 @@ def event_abilities(user, event, now=None) -> dict[str, bool]:
         "view": view,
         "register": view and in_network(roles) and event.registration_is_open(now),
         "manage": manage,
+        "change": manage and not event.is_cancelled,
         "cancel": manage and not event.is_cancelled and not event.is_past(now),
         "record_attendance": manage and event.starts_at <= now and not event.is_cancelled,
     }

@@ -146,11 +146,21 @@ def _tell_promoted(registration: Registration) -> None:
     transaction.on_commit(lambda: send_mail(subject, body, None, [recipient], fail_silently=True))
 
 
+def attendance_refusal(event: Event) -> str | None:
+    """Why the organisers cannot record attendance now (cancelled, not begun), or None."""
+    if event.is_cancelled:
+        return _("L'événement est annulé : il n'y a pas de présences à noter.")
+    if event.starts_at > timezone.now():
+        return _("Les présences se notent une fois l'événement commencé.")
+    return None
+
+
 def record_attendance(event: Event, by, present_user_ids) -> int:
     """Mark who came among the confirmed registrations; the others are absent. Returns how many came."""
-    if not event_abilities(by, event)["record_attendance"]:
-        if event_abilities(by, event)["manage"]:
-            raise RegistrationError(_("Les présences se notent une fois l'événement commencé."))
+    abilities = event_abilities(by, event)
+    if not abilities["record_attendance"]:
+        if abilities["manage"]:
+            raise RegistrationError(attendance_refusal(event))
         raise PermissionDenied(_("Seuls les organisateurs notent les présences."))
     present = {int(pk) for pk in present_user_ids}
     confirmed = list(event.registrations.filter(status=S.CONFIRMED))

@@ -74,10 +74,11 @@ def create_event(by, data: dict) -> Event:
 
 def update_event(event: Event, by, data: dict, expected_version: int | None) -> Event:
     """Edit an event; a larger capacity gives the new places to the waiting list at once."""
-    if not event_abilities(by, event)["manage"]:
+    abilities = event_abilities(by, event)
+    if not abilities["change"]:
+        if abilities["manage"]:
+            raise DomainError(edit_refusal(event))
         raise PermissionDenied(_("Seuls les organisateurs modifient l'événement."))
-    if event.is_cancelled:
-        raise DomainError(edit_refusal(event))
     if "organiser" in data and data["organiser"] != event.organiser:
         _check_organiser(by, data["organiser"])
     fields = [name for name in EVENT_FIELDS if name in data]

@@ -181,7 +181,7 @@ def event_attendance(request, slug):
         else:
             messages.success(request, _("Présences enregistrées : %(count)s personne(s).") % {"count": count})
             return redirect(event)
-    context = {"event": event, "form": form, "started": event.starts_at <= timezone.now()}
+    context = {"event": event, "form": form, "refusal": registrations.attendance_refusal(event)}
     return render(request, "community/events/attendance.html", context)
 
 
@@ -203,8 +203,8 @@ def event_create(request):
 
 @login_required
 def event_edit(request, slug):
-    event, _abilities = _event_for(request, slug, "manage")
-    if event.is_cancelled:
+    event, abilities = _event_for(request, slug, "manage")
+    if not abilities["change"]:
         messages.error(request, services.edit_refusal(event))
         return redirect(event)
     title = event.title

@@ -155,3 +155,12 @@ def test_a_cancelled_event_stays_findable_and_says_so(structure, member):
     results = search(member, SearchRequest(text="rencontre régionale")).results
     assert [result.title for result in results] == ["Rencontre régionale des Fabriques"]
     assert results[0].document.summary.startswith("Événement annulé (motif : Salle indisponible).")
+
+
+def test_attendance_of_a_cancelled_event_is_refused_for_that_reason(structure, member):
+    started = EventFactory(organiser=structure, starts_at=timezone.now() - timezone.timedelta(hours=1))
+    services.cancel_event(started, member, REASON, expected_version=started.version)
+    started.refresh_from_db()
+    assert not event_abilities(member, started)["change"]
+    with pytest.raises(RegistrationError, match="annulé"):
+        registrations.record_attendance(started, member, [])
