@@ -3,9 +3,11 @@
 A streaming replica lags the primary by a few milliseconds. Reading there right after a write could show the
 state from before it (a project just moved, a session just created at login). So only these reads go to the
 replica: those of a safe request (GET, HEAD, OPTIONS) outside any transaction, from a client that has not
-written anything for `DATABASE_REPLICA_PIN_SECONDS`. Everything else stays on the primary: a request that
-writes (and the rest of it), the following requests of the same client for a few seconds (a cookie says when
-it last wrote), any read inside `transaction.atomic`, and all code run outside a request (commands, jobs).
+written anything for `DATABASE_REPLICA_PIN_SECONDS`. Everything else stays on the primary: a request with an
+unsafe method (POST, PUT, PATCH, DELETE), the following requests of the same browser for a few seconds (a cookie
+says when it last wrote), any read inside `transaction.atomic`, and all code run outside a request (commands,
+jobs). A safe request that writes (a login lock-out, a token's last use) reads the replica around its write; an
+API client that keeps no cookie may read the replica just after its own write (docs/operations.md).
 """
 
 from contextvars import ContextVar

@@ -8,6 +8,7 @@ script prefix, and puts each value in its place.
 import re
 from functools import lru_cache
 
+from django.core.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 _PLACEHOLDER = "987654321"  # accepted by the int, slug and str converters
@@ -28,3 +29,11 @@ def reverse_one(name: str, value) -> str:
     if not _SAFE.fullmatch(text):
         return reverse(name, args=[value])
     return _pattern(name, get_script_prefix(), get_urlconf()).replace(_PLACEHOLDER, text)
+
+
+def _forget_patterns(setting, **kwargs) -> None:
+    if setting == "ROOT_URLCONF":  # override_settings(ROOT_URLCONF=…) leaves get_urlconf() at None
+        _pattern.cache_clear()
+
+
+setting_changed.connect(_forget_patterns, dispatch_uid="fabrique-reverse-one")

@@ -63,8 +63,7 @@ def _card(user, project: Project) -> dict:
         "project": project,
         "abilities": abilities,
         "forward": forward,
-        # a hundred cards: addresses put together from one reversed pattern (fabrique/core/reversing.py)
-        "detail_url": reverse_one("method:project_detail", project.pk),
+        # a hundred cards: the address put together from one reversed pattern (fabrique/core/reversing.py)
         "move_url": reverse_one("method:project_move", project.pk),
         # get_FOO_display() translates every choice of the field on each call: once per card is too often
         "theme_label": label(Theme, project.theme),

@@ -61,9 +61,10 @@ def median_stage_days(year: int, scope: Scope) -> dict[str, StageDays]:
     log = ProjectStageLog._meta
     table = connection.ops.quote_name(log.db_table)
     project_col = connection.ops.quote_name(log.get_field("project").column)
-    start, end = (connection.ops.adapt_datetimefield_value(value) for value in year_bounds(year))
+    bounds = year_bounds(year)
+    start, end = (connection.ops.adapt_datetimefield_value(value) for value in bounds)
     # Only the projects that moved during the year can have a stay ending in it.
-    moved = scope.stage_log().filter(changed_at__gte=year_bounds(year)[0], changed_at__lt=year_bounds(year)[1])
+    moved = scope.stage_log().filter(changed_at__gte=bounds[0], changed_at__lt=bounds[1])
     sub_sql, params = moved.values("project_id").query.sql_with_params()
     where = f"WHERE l.{project_col} IN ({sub_sql})"
     params = list(params)
@@ -106,8 +107,8 @@ def funnel(year: int, scope: Scope) -> list[FunnelStep]:
     stage_col = connection.ops.quote_name(log.get_field("to_stage").column)
     detected = scope.projects().filter(detected_on__year=year).values("pk")
     sub_sql, sub_params = detected.query.sql_with_params()
-    ranks = " ".join("WHEN %s THEN %s" for _ in STAGE_ORDER)
-    rank_params = [value for index, stage in enumerate(STAGE_ORDER) for value in (stage, index)]
+    ranks = " ".join(f"WHEN %s THEN {index}" for index in range(len(STAGE_ORDER)))  # integers typed by the SQL
+    rank_params = list(STAGE_ORDER)
     sql = f"""
         SELECT furthest, COUNT(*) FROM (
             SELECT MAX(CASE l.{stage_col} {ranks} END) AS furthest

@@ -131,6 +131,14 @@ class PostgresBackend:
         """Nothing to do: the vector goes with its row."""
 
 
+# The search_fts rows of the documents of SIMILAR_SCOPE (parameters: type, category), copied to their own table.
+_COPY_TO_SIMILAR = (
+    "INSERT INTO search_similar_fts (rowid, title, summary, body, keywords) "
+    "SELECT f.rowid, f.title, f.summary, f.body, f.keywords FROM search_fts f "
+    "JOIN search_searchdocument d ON d.id = f.rowid WHERE d.type = %s AND d.category = %s"
+)
+
+
 class SqliteBackend:
     vendor = "sqlite"
 
@@ -196,25 +204,14 @@ class SqliteBackend:
                 chunk = ids[start : start + CHUNK]
                 marks = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM search_similar_fts WHERE rowid IN ({marks})", chunk)  # noqa: S608
-                cursor.execute(
-                    "INSERT INTO search_similar_fts (rowid, title, summary, body, keywords) "  # noqa: S608
-                    "SELECT f.rowid, f.title, f.summary, f.body, f.keywords FROM search_fts f "
-                    "JOIN search_searchdocument d ON d.id = f.rowid "
-                    f"WHERE f.rowid IN ({marks}) AND d.type = %s AND d.category = %s",
-                    [*chunk, type_, category],
-                )
+                cursor.execute(f"{_COPY_TO_SIMILAR} AND f.rowid IN ({marks})", [type_, category, *chunk])
 
     def refresh_similar(self) -> None:
         """Refill `search_similar_fts` from `search_fts` (after rows were written to both tables directly)."""
         type_, category = SIMILAR_SCOPE
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_similar_fts")
-            cursor.execute(
-                "INSERT INTO search_similar_fts (rowid, title, summary, body, keywords) "
-                "SELECT f.rowid, f.title, f.summary, f.body, f.keywords FROM search_fts f "
-                "JOIN search_searchdocument d ON d.id = f.rowid WHERE d.type = %s AND d.category = %s",
-                [type_, category],
-            )
+            cursor.execute(_COPY_TO_SIMILAR, [type_, category])
 
     def remove(self, document_ids) -> None:
         ids = [(pk,) for pk in document_ids]

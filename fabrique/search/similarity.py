@@ -81,10 +81,11 @@ def similar_activities(user, source, limit: int = DEFAULT_LIMIT) -> list[Similar
     for position, document in enumerate(found):
         words = french.matched_words(stems, f"{document.title} {document.summary}")
         same_theme = document.theme == source.theme
-        distinctive = [word for word in words if french.stem(french.fold(word)) not in common]
+        word_stems = {french.word_stem(word) for word in words}
+        distinctive = word_stems - common
         if not distinctive and not same_theme:
             continue  # nothing in common but words most activities hold
-        key = (len({french.stem(french.fold(word)) for word in words}) + (1 if same_theme else 0), -position)
+        key = (len(word_stems) + (1 if same_theme else 0), -position)
         theme = document.theme if document.theme in Theme.values else ""
         activity = SimilarActivity(document, words, same_theme, str(Theme(theme).label) if theme else "")
         ranked.append((key, activity))
