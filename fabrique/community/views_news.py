@@ -64,7 +64,7 @@ def conflict_message(post: NewsPost, exc: VersionConflict) -> str:
     return f"{exc} {last}"
 
 
-def _preview(request, form):
+def preview_of(request, form):
     """The « Prévisualiser » button: the body rendered as it will be published, nothing saved."""
     if "preview" in request.POST and form.is_valid():
         return render_markdown(form.cleaned_data["body"])
@@ -77,7 +77,7 @@ def news_create(request):
     if not can_write_news(request.user):
         raise PermissionDenied(_("Seule la coordination du réseau rédige les actualités."))
     form = NewsPostForm(request.POST or None, initial={"published_on": timezone.localdate()})
-    preview = _preview(request, form) if request.method == "POST" else None
+    preview = preview_of(request, form) if request.method == "POST" else None
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         try:
             post = news.create_news(request.user, form.news_data())
@@ -95,7 +95,7 @@ def news_edit(request, slug):
     post = _post_for(request, slug, "change")
     title = post.title
     form = NewsPostForm(request.POST or None, instance=post)
-    preview = _preview(request, form) if request.method == "POST" else None
+    preview = preview_of(request, form) if request.method == "POST" else None
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         try:
             news.update_news(post, request.user, form.news_data(), form.cleaned_data["version"])

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fabrique.accounts.roles import roles_of
 from fabrique.community.forms import NewsPostForm
+from fabrique.community.views_news import preview_of
 from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.core.forms import attach_errors
-from fabrique.core.markdown import render_markdown
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 
@@ -163,11 +163,9 @@ def announcement_publish(request, pk: int):
         return redirect(draft.news_post)
     initial = {"title": draft.title[:200], "body": draft.body, "published_on": timezone.localdate()}
     form = NewsPostForm(request.POST or None, initial={**initial, "version": draft.version})
-    preview = None
+    preview = preview_of(request, form)
     if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
-            preview = render_markdown(form.cleaned_data["body"])
-        else:
+        if preview is None:
             data = form.news_data()
             try:
                 post = services.publish_announcement(
