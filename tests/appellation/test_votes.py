@@ -9,7 +9,7 @@ from django.db import connection
 from fabrique.accounts.enums import MembershipRole
 from fabrique.appellation import services
 from fabrique.appellation.exceptions import NotOnAgenda, SessionClosed
-from fabrique.appellation.models import Vote
+from fabrique.appellation.models import Conflict, Vote
 from fabrique.appellation.selectors import item_state
 from tests.factories import CollectiveFactory, MembershipFactory, StructureFactory
 
@@ -97,6 +97,22 @@ def test_a_conflict_is_declared_before_voting(session, submitted, voter):
     services.cast_vote(submitted, by=voter, choice="for")
     with pytest.raises(ValidationError, match="avant de voter"):
         services.declare_conflict(submitted, by=voter, reason="Oubli")
+
+
+def test_no_conflict_is_declared_once_the_session_is_closed(session, submitted, voter, coordinator):
+    services.close_session(session, by=coordinator)
+    with pytest.raises(SessionClosed, match="La séance est close"):
+        services.declare_conflict(submitted, by=voter, reason="Découvert après la séance")
+    assert not Conflict.objects.filter(request=submitted).exists()
+
+
+def test_the_coordinator_records_no_conflict_once_the_session_is_closed(
+    session, submitted, voter_structures, coordinator
+):
+    services.close_session(session, by=coordinator)
+    with pytest.raises(SessionClosed, match="La séance est close"):
+        services.record_conflict(submitted, by=coordinator, structure=voter_structures[0], reason="Trop tard")
+    assert not Conflict.objects.filter(request=submitted).exists()
 
 
 def test_the_coordinator_records_a_conflict_and_the_vote_already_cast_no_longer_counts(

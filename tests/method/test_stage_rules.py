@@ -85,6 +85,17 @@ def test_entering_created_requires_the_creation_date_and_legal_form(project, mem
     assert_log_matches(project)
 
 
+def test_entering_created_without_the_outcome_legal_form_is_refused_and_writes_nothing(project, member):
+    SteeringDecisionFactory(project=project)
+    walk(project, member, Stage.OPPORTUNITY, Stage.TRANSMISSION, Stage.FEASIBILITY, Stage.LAUNCH)
+    OutcomeFactory(project=project, legal_form="")
+    with pytest.raises(TransitionError, match="date de création et forme juridique"):
+        change_stage(project, Stage.CREATED, by=member)
+    project.refresh_from_db()
+    assert project.stage == Stage.LAUNCH
+    assert project.stage_log.order_by("-pk").first().to_stage == Stage.LAUNCH
+
+
 def test_entering_created_with_a_creation_date_before_the_detection_is_refused(project, member):
     SteeringDecisionFactory(project=project)
     walk(project, member, Stage.OPPORTUNITY, Stage.TRANSMISSION, Stage.FEASIBILITY, Stage.LAUNCH)
