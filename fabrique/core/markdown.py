@@ -26,7 +26,8 @@ ALLOWED_TAGS = {
     "h6",
     "abbr",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+# "*": on every allowed tag (nh3 adds these two by default; written here so the whole allow-list is in one place).
+ALLOWED_ATTRIBUTES = {"*": {"title", "lang"}, "a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
