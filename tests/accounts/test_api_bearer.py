@@ -38,7 +38,7 @@ def test_a_bearer_token_works_for_writes_without_csrf(issued, member):
 
 @pytest.mark.parametrize("header", ["Bearer fab_inconnu", "Basic abc", "Bearer ", "Token x"])
 def test_a_wrong_or_malformed_token_is_refused(issued, header):
-    with pytest.raises(AuthenticationError):
+    with pytest.raises(AuthenticationError, match="^Unauthorized$"):
         BearerOrSession(optional=True)(_request(header))
 
 
@@ -46,7 +46,7 @@ def test_a_revoked_token_is_refused(issued, member):
     token, raw = issued
     services.revoke_api_token(token, by=member)
     assert ApiToken.authenticate(raw) is None
-    with pytest.raises(AuthenticationError):
+    with pytest.raises(AuthenticationError, match="^Unauthorized$"):
         BearerOrSession()(_request(f"Bearer {raw}"))
 
 
@@ -59,7 +59,7 @@ def test_the_token_of_a_deactivated_account_is_refused(issued, member):
 
 def test_without_a_token_anonymous_passes_only_when_optional(db):
     assert BearerOrSession(optional=True)(_request()) is True
-    with pytest.raises(AuthenticationError):
+    with pytest.raises(AuthenticationError, match="^Unauthorized$"):
         BearerOrSession()(_request())
 
 

@@ -101,7 +101,7 @@ def test_a_stale_role_form_is_refused_and_changes_nothing(client_for, member, st
     assert "modifiée par quelqu'un d'autre" in text(response)
     membership.refresh_from_db()
     assert membership.role == MembershipRole.ADMIN
-    with pytest.raises(VersionConflict):
+    with pytest.raises(VersionConflict, match=r"modifiée par quelqu'un d'autre"):
         services.change_role(membership, by=member, role=MembershipRole.STAFF, expected_version=1)
 
 

@@ -32,7 +32,7 @@ def test_an_unknown_address_is_an_error_in_french(db):
 
 
 def test_an_unknown_address_exits_with_code_1(db, capsys):
-    with pytest.raises(SystemExit) as exit_info:
+    with pytest.raises(SystemExit, match="^1$") as exit_info:
         main(["fabrique", "token", "personne@example.org"])
     assert exit_info.value.code == 1
     assert "Aucun compte" in capsys.readouterr().err

@@ -18,16 +18,16 @@ def test_the_coordinator_edits_the_charter_with_history_and_version_check(coordi
     charter = services.current_charter()
     services.update_charter(charter, by=coordinator, title="Charte", text="Nouveau texte", expected_version=1)
     assert charter.version == 2 and charter.history.first().history_user == coordinator
-    with pytest.raises(VersionConflict):
+    with pytest.raises(VersionConflict, match=r"modifiée par quelqu'un d'autre"):
         services.update_charter(charter, by=coordinator, title="Charte", text="Autre", expected_version=1)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seule la coordination modifie la charte"):
         services.update_charter(charter, by=member, title="Charte", text="Pirate", expected_version=2)
 
 
 def test_the_admin_of_the_granted_structure_accepts_the_charter_once_per_version(
     session, submitted, voters, coordinator, member, applicant
 ):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="engage sa structure sur la charte"):
         services.accept_charter(applicant, by=member)  # not labelled yet
     for user in voters:
         services.cast_vote(submitted, by=user, choice="for")
@@ -35,7 +35,7 @@ def test_the_admin_of_the_granted_structure_accepts_the_charter_once_per_version
     applicant.refresh_from_db()
     acceptance = services.accept_charter(applicant, by=member)
     assert (acceptance.accepted_by, acceptance.charter_version) == (member, 1)
-    with pytest.raises(TransitionError):
+    with pytest.raises(TransitionError, match="a déjà accepté cette version de la charte"):
         services.accept_charter(applicant, by=member)
     assert charter_acceptance_for(applicant) == acceptance
     shown = public_appellation(applicant)

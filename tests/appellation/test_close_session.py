@@ -92,7 +92,7 @@ def test_a_withdrawn_request_is_not_decided(session, submitted, voters, coordina
 
 def test_only_the_coordinator_closes_a_session(session, voter, member):
     for user in (voter, member):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Seule la coordination du réseau clôt une séance"):
             services.close_session(session, by=user)
     session.refresh_from_db()
     assert session.status == SessionStatus.OPEN
@@ -106,7 +106,7 @@ def test_a_failing_decision_rolls_the_whole_closing_back(session, submitted, vot
     network_services.withdraw(applicant, by=coordinator, reason="Départ du réseau")
     from fabrique.core.exceptions import TransitionError
 
-    with pytest.raises(TransitionError):
+    with pytest.raises(TransitionError, match=r"Impossible d'accorder l'appellation\W+la structure est\W+retirée"):
         services.close_session(session, by=coordinator)
     session.refresh_from_db()
     submitted.refresh_from_db()
@@ -131,12 +131,12 @@ def test_the_announcement_counts_the_structures_in_french(settings):
 
 
 def test_a_request_cannot_be_on_two_open_sessions(session, submitted, coordinator):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ces demandes ne peuvent pas être inscrites"):
         open_session_with(coordinator, [submitted])
 
 
 def test_a_draft_cannot_be_put_on_the_agenda(draft, coordinator, voters):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ces demandes ne peuvent pas être inscrites"):
         open_session_with(coordinator, [draft])
 
 

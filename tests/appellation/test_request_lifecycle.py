@@ -22,9 +22,13 @@ def test_an_admin_of_an_experimenting_structure_opens_a_draft_and_the_log_says_w
 
 
 def test_a_staff_member_or_a_labelled_structure_cannot_ask_for_the_appellation(applicant, staff_member, voters):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(
+        PermissionDenied, match="Seule une personne administratrice d'une structure en expérimentation peut demander"
+    ):
         services.create_request(applicant, by=staff_member)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(
+        PermissionDenied, match="Seule une personne administratrice d'une structure en expérimentation peut demander"
+    ):
         services.create_request(voters[0].memberships.get().structure, by=voters[0])
 
 
@@ -44,7 +48,7 @@ def test_submitting_freezes_the_evidence_and_logs_the_author(draft, member):
 
 def test_an_incomplete_draft_cannot_be_submitted_and_the_message_names_the_criterion(applicant, member):
     request = services.create_request(applicant, by=member, data={"usefulness": "Oui."})
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ce critère doit être argumenté avant le dépôt") as error:
         services.submit_request(request, by=member)
     assert set(error.value.message_dict) == {"partnerships", "know_how"}
     request.refresh_from_db()
@@ -55,13 +59,13 @@ def test_nothing_in_a_submitted_request_can_be_changed_through_the_services(subm
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     before = (submitted.usefulness, submitted.version)
-    with pytest.raises(RequestLocked):
+    with pytest.raises(RequestLocked, match="elle ne peut plus être modifiée"):
         services.update_request(submitted, by=member, data={"usefulness": "Autre"}, expected_version=submitted.version)
-    with pytest.raises(RequestLocked):
+    with pytest.raises(RequestLocked, match="elle ne peut plus être modifiée"):
         services.add_attachment(
             submitted, by=member, title="Bilan", upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 bilan")
         )
-    with pytest.raises(RequestLocked):
+    with pytest.raises(RequestLocked, match="La demande a déjà été déposée"):
         services.submit_request(submitted, by=member)
     submitted.refresh_from_db()
     assert (submitted.usefulness, submitted.version) == before
@@ -70,7 +74,7 @@ def test_nothing_in_a_submitted_request_can_be_changed_through_the_services(subm
 
 def test_a_stale_edit_of_the_draft_is_refused_and_changes_nothing(draft, member):
     services.update_request(draft, by=member, data={"usefulness": "Version A"}, expected_version=draft.version)
-    with pytest.raises(VersionConflict):
+    with pytest.raises(VersionConflict, match=r"modifiée par quelqu'un d'autre"):
         services.update_request(draft, by=member, data={"usefulness": "Version B"}, expected_version=1)
     draft.refresh_from_db()
     assert draft.usefulness == "Version A"
@@ -79,7 +83,7 @@ def test_a_stale_edit_of_the_draft_is_refused_and_changes_nothing(draft, member)
 def test_another_admin_of_the_structure_may_edit_but_a_staff_member_may_not(draft, applicant, staff_member):
     colleague = MembershipFactory(structure=applicant, role=MembershipRole.ADMIN).user
     services.update_request(draft, by=colleague, data={"know_how": "Mis à jour"}, expected_version=draft.version)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seule une personne administratrice de la structure modifie la demande"):
         services.update_request(draft, by=staff_member, data={"know_how": "Non"}, expected_version=None)
 
 
@@ -95,13 +99,15 @@ def test_a_decided_request_can_no_longer_be_withdrawn(session, submitted, member
     for user in voters:
         services.cast_vote(submitted, by=user, choice="for")
     services.close_session(session, by=coordinator)
-    with pytest.raises(TransitionError):
+    with pytest.raises(TransitionError, match="elle ne peut plus être retirée"):
         services.withdraw_request(submitted, by=member)
 
 
 def test_another_structure_cannot_withdraw_the_request(submitted, other_member, coordinator):
     for user in (other_member, coordinator):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(
+            PermissionDenied, match="Seule une personne administratrice de la structure retire la demande"
+        ):
             services.withdraw_request(submitted, by=user)
 
 
@@ -118,5 +124,7 @@ def test_after_a_refusal_the_structure_may_ask_again(session, submitted, member,
 def test_a_candidate_structure_cannot_ask(member):
     candidate = StructureFactory(candidate=True)
     MembershipFactory(structure=candidate, user=member)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(
+        PermissionDenied, match="Seule une personne administratrice d'une structure en expérimentation peut demander"
+    ):
         services.create_request(candidate, by=member)

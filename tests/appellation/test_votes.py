@@ -34,33 +34,39 @@ def test_any_admin_of_the_voter_structure_may_change_its_single_vote(session, su
 
 def test_a_staff_member_of_a_voter_structure_cannot_vote(session, submitted, voter_structures):
     staff = MembershipFactory(structure=voter_structures[0], role=MembershipRole.STAFF).user
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(
+        PermissionDenied, match="Seules les structures avec appellation à l'ouverture de la séance votent"
+    ):
         services.cast_vote(submitted, by=staff, choice="for")
 
 
 def test_a_structure_labelled_after_the_opening_does_not_vote(session, submitted):
     late = StructureFactory(labelled=True)
     admin = MembershipFactory(structure=late, role=MembershipRole.ADMIN).user
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(
+        PermissionDenied, match="Seules les structures avec appellation à l'ouverture de la séance votent"
+    ):
         services.cast_vote(submitted, by=admin, choice="for")
 
 
 @pytest.mark.parametrize("who", ["member", "other_member", "coordinator"])
 def test_people_outside_the_voter_structures_cannot_vote(session, submitted, request, who):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(
+        PermissionDenied, match="Seules les structures avec appellation à l'ouverture de la séance votent"
+    ):
         services.cast_vote(submitted, by=request.getfixturevalue(who), choice="for")
 
 
 def test_a_vote_after_closing_is_refused_and_changes_nothing(session, submitted, voters, coordinator):
     services.cast_vote(submitted, by=voters[0], choice="for")
     services.close_session(session, by=coordinator)
-    with pytest.raises(SessionClosed):
+    with pytest.raises(SessionClosed, match="La séance est close"):
         services.cast_vote(submitted, by=voters[0], choice="against")
     assert Vote.objects.get().choice == "for"
 
 
 def test_a_request_on_no_agenda_cannot_be_voted(submitted, voter):
-    with pytest.raises(NotOnAgenda):
+    with pytest.raises(NotOnAgenda, match="n'est à l'ordre du jour d'aucune séance"):
         services.cast_vote(submitted, by=voter, choice="for")
 
 
@@ -84,7 +90,7 @@ def test_a_structure_sharing_a_collective_with_the_applicant_cannot_vote(
 
 
 def test_a_declared_conflict_needs_a_reason_and_then_forbids_the_vote(session, submitted, voter):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Indiquez le motif du conflit d'intérêts"):
         services.declare_conflict(submitted, by=voter, reason="  ")
     services.declare_conflict(submitted, by=voter, reason="Notre directrice siège au bureau de la demandeuse.")
     with pytest.raises(PermissionDenied, match="déclaré"):
@@ -122,7 +128,7 @@ def test_the_coordinator_records_a_conflict_and_the_vote_already_cast_no_longer_
     services.record_conflict(submitted, by=coordinator, structure=voter_structures[0], reason="Salarié commun")
     state = item_state(session.items.select_related("session", "request").get())
     assert (state.tally.votes_against, state.tally.eligible) == (0, 2)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seule la coordination enregistre un conflit pour une autre structure"):
         services.record_conflict(submitted, by=voters[1], structure=voter_structures[2], reason="x")
 
 

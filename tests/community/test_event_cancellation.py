@@ -83,7 +83,10 @@ def test_an_event_already_over_cannot_be_cancelled(structure, member):
 def test_a_stale_version_is_refused_and_nobody_is_told(full_event, member, django_capture_on_commit_callbacks):
     stale = full_event.version
     services.update_event(full_event, member, {"title": "Nouveau titre"}, expected_version=stale)
-    with pytest.raises(VersionConflict), django_capture_on_commit_callbacks(execute=True):
+    with (
+        pytest.raises(VersionConflict, match=r"modifiée par quelqu'un d'autre"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         services.cancel_event(full_event, member, REASON, expected_version=stale)
     full_event.refresh_from_db()
     assert full_event.cancelled_at is None and mail.outbox == []
@@ -91,13 +94,13 @@ def test_a_stale_version_is_refused_and_nobody_is_told(full_event, member, djang
 
 @pytest.mark.parametrize("reason", ["", "   \n "])
 def test_the_reason_is_required(event, member, reason):
-    with pytest.raises(ValidationError) as raised:
+    with pytest.raises(ValidationError, match="Indiquez le motif de l'annulation") as raised:
         services.cancel_event(event, member, reason, expected_version=event.version)
     assert "motif" in raised.value.message_dict["reason"][0]
 
 
 def test_only_the_organisers_cancel(event, other_member):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seuls les organisateurs annulent"):
         services.cancel_event(event, other_member, REASON, expected_version=event.version)
 
 

@@ -77,7 +77,7 @@ def test_a_cancelled_person_may_register_again_at_the_end_of_the_line(event, mem
 
 def test_someone_else_cannot_cancel_my_registration(event, member, other_member):
     mine = registrations.register(event, member)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Vous ne pouvez annuler que votre propre inscription"):
         registrations.cancel(mine, other_member)
 
 
@@ -90,7 +90,7 @@ def test_registrations_close_with_the_event(structure, member):
 
 def test_an_anonymous_or_partner_user_cannot_register(event, db):
     partner = UserFactory()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Cet événement est réservé aux membres du réseau"):
         registrations.register(event, partner)
 
 
@@ -102,7 +102,7 @@ def test_attendance_is_recorded_by_the_organisers_once_the_event_began(structure
         registrations.record_attendance(event, member, [other_member.pk])
     type(event).objects.filter(pk=event.pk).update(starts_at=in_days(-1), ends_at=in_days(-1, 18))
     event.refresh_from_db()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seuls les organisateurs notent les présences"):
         registrations.record_attendance(event, other_member, [other_member.pk])
     assert registrations.record_attendance(event, member, [other_member.pk]) == 1
     attended = dict(event.registrations.values_list("user_id", "attended"))

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.http import HttpRequest
 
 from fabrique.appellation import demo_data as appellation_demo
 from fabrique.demo import seed
@@ -100,14 +101,14 @@ def test_a_forgotten_password_of_a_demo_login_is_reset_by_a_rerun(demo, client):
     user.set_password("un-autre-mot-de-passe")
     user.save()
     call_command("demo", "--no-serve", verbosity=0)
-    assert client.login(email="tag22@example.org", password=seed.DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), email="tag22@example.org", password=seed.DEMO_PASSWORD)
 
 
 def test_the_loaders_run_all_or_nothing(db):
     def broken(report):
         raise RuntimeError("panne")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="^panne$"):
         seed.load_all([seed.load_network, broken])
     assert not Structure.objects.exists()
     assert not StructureStatusLog.objects.exists()

@@ -89,6 +89,6 @@ def test_a_member_of_another_structure_cannot_add_a_file_version(structure, othe
     from django.core.exceptions import PermissionDenied
 
     resource = ResourceFactory(author_structure=structure, visibility=Visibility.NETWORK)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Vous ne pouvez pas déposer de fichier pour cette ressource"):
         services.add_file(resource, other_member, files.upload("guide.pdf", files.PDF))
     assert not resource.files.exists()

@@ -37,14 +37,14 @@ def test_a_member_records_a_need_with_its_author_in_the_history(structure, membe
 
 
 def test_a_need_with_an_unknown_theme_is_refused_and_nothing_is_saved(structure, member):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="pas un choix valide") as error:
         services.create_need(structure, by=member, data=need_data(theme="astrologie"))
     assert "theme" in error.value.message_dict
     assert not Need.objects.exists()
 
 
 def test_a_contact_without_consent_is_not_kept(structure, member):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Sans le consentement de la personne") as error:
         services.create_need(structure, by=member, data=need_data(brought_by_contact="06 12 34 56 78"))
     assert "consentement" in error.value.message_dict["brought_by_contact"][0]
     need = services.create_need(
@@ -55,7 +55,7 @@ def test_a_contact_without_consent_is_not_kept(structure, member):
 
 def test_dismissing_a_need_requires_a_reason(structure, member):
     need = NeedFactory(structure=structure)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Indiquez pourquoi ce besoin est écarté") as error:
         services.update_need(need, by=member, data={"status": NeedStatus.DISMISSED}, expected_version=need.version)
     assert "status_reason" in error.value.message_dict
     need.refresh_from_db()
@@ -75,10 +75,10 @@ def test_a_need_merges_only_into_a_need_of_the_same_structure(structure, other_s
 
 
 def test_another_structure_cannot_record_or_edit_a_need(structure, other_member, coordinator):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seuls les membres de la structure enregistrent ses besoins"):
         services.create_need(structure, by=other_member, data=need_data())
     need = NeedFactory(structure=structure)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seuls les membres de la structure modifient ce besoin"):
         services.update_need(need, by=coordinator, data={"title": "x"}, expected_version=1)
 
 
@@ -86,7 +86,7 @@ def test_a_stale_need_edit_is_refused_and_keeps_the_first_edit(structure, member
     need = NeedFactory(structure=structure)
     services.update_need(need, by=member, data={"commune": "Brest"}, expected_version=1)
     stale = Need.objects.get(pk=need.pk)
-    with pytest.raises(VersionConflict):
+    with pytest.raises(VersionConflict, match=r"modifiée par quelqu'un d'autre"):
         services.update_need(stale, by=staff_member, data={"commune": "Quimper"}, expected_version=1)
     need.refresh_from_db()
     assert need.commune == "Brest"
@@ -128,7 +128,7 @@ def test_the_revenue_shares_must_add_up_to_one_hundred_percent(structure, member
         "share_other": Decimal("5"),
         "jobs_planned_fte": Decimal("1.5"),
     }
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="elle doit faire 100") as error:
         services.save_economic_model(project, by=member, data=data, expected_version=0)
     message = error.value.messages[0]
     assert "ventes (%) 50" in message and "autres recettes (%) 5" in message and "totalise 95 %" in message
@@ -141,7 +141,7 @@ def test_the_revenue_shares_must_add_up_to_one_hundred_percent(structure, member
 
 def test_an_economic_model_created_meanwhile_is_a_conflict_not_an_overwrite(structure, member):
     model = EconomicModelFactory(project=ProjectFactory(structure=structure))
-    with pytest.raises(VersionConflict):
+    with pytest.raises(VersionConflict, match=r"modifiée par quelqu'un d'autre"):
         services.save_economic_model(model.project, by=member, data={"total_budget": Decimal(1)}, expected_version=0)
     model.refresh_from_db()
     assert model.total_budget == Decimal("120000")
@@ -150,7 +150,7 @@ def test_an_economic_model_created_meanwhile_is_a_conflict_not_an_overwrite(stru
 def test_an_outcome_with_a_wrong_siret_is_refused(structure, member):
     project = ProjectFactory(structure=structure)
     data = {"created_on": datetime.date(2025, 2, 1), "legal_form": LegalForm.SCIC, "siret": "73282932000075"}
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ce SIRET n'est pas valide") as error:
         services.save_outcome(project, by=member, data=data, expected_version=0)
     assert "clé de contrôle" in error.value.message_dict["siret"][0]
     assert not Outcome.objects.exists()
@@ -161,7 +161,7 @@ def test_an_outcome_with_a_wrong_siret_is_refused(structure, member):
 def test_an_outcome_created_before_the_detection_is_refused(structure, member):
     project = ProjectFactory(structure=structure, detected_on=datetime.date(2024, 3, 1))
     data = {"created_on": datetime.date(2024, 2, 28), "legal_form": LegalForm.SCOP}
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="précède la date de détection du projet") as error:
         services.save_outcome(project, by=member, data=data, expected_version=0)
     assert "précède la date de détection" in error.value.message_dict["created_on"][0]
     assert not Outcome.objects.exists()
@@ -170,7 +170,7 @@ def test_an_outcome_created_before_the_detection_is_refused(structure, member):
 def test_a_follow_up_is_recorded_only_once_its_date_has_come(structure, member):
     project = ProjectFactory(structure=structure, detected_on=datetime.date(2024, 3, 1))
     data = {"created_on": datetime.date.today(), "legal_form": LegalForm.SCOP, "followup_1y_active": True}
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ce suivi se renseigne à partir du") as error:
         services.save_outcome(project, by=member, data=data, expected_version=0)
     assert "followup_1y_active" in error.value.message_dict
 

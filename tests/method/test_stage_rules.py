@@ -172,7 +172,7 @@ def test_a_stale_version_is_refused_and_nothing_moves(project, member):
 
 @pytest.mark.parametrize("who", ["coordinator", "other_member"])
 def test_only_members_of_the_structure_move_its_projects(project, who, request):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seuls les membres de la structure font avancer ses projets"):
         change_stage(project, Stage.OPPORTUNITY, by=request.getfixturevalue(who))
     project.refresh_from_db()
     assert project.stage == Stage.DETECTION

@@ -24,7 +24,7 @@ def test_coordinator_admits_a_candidate_and_the_log_says_who(coordinator):
 
 
 def test_member_cannot_change_the_status_of_its_own_structure(structure, member):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seule la coordination du réseau change le statut"):
         services.withdraw(structure, by=member, reason="On arrête")
     structure.refresh_from_db()
     assert structure.status == StructureStatus.EXPERIMENTING
@@ -42,7 +42,7 @@ def test_withdrawal_requires_a_reason(structure, coordinator):
 
 
 def test_labelling_outside_the_committee_requires_a_reason_and_is_logged_as_admin(structure, coordinator):
-    with pytest.raises(TransitionError):
+    with pytest.raises(TransitionError, match="un motif est obligatoire"):
         services.grant_appellation(structure, by=coordinator, via="admin")
     services.grant_appellation(structure, by=coordinator, via="admin", reason="Décision du comité de mars 2024")
     structure.refresh_from_db()
@@ -55,7 +55,7 @@ def test_a_stale_edit_is_refused_and_changes_nothing(structure, member):
     services.update_structure(structure, by=member, data={"city": "Brest"}, expected_version=version)
     stale = type(structure).objects.get(pk=structure.pk)
     stale.version = version
-    with pytest.raises(VersionConflict):
+    with pytest.raises(VersionConflict, match=r"modifiée par quelqu'un d'autre"):
         services.update_structure(stale, by=member, data={"city": "Quimper"}, expected_version=version)
     structure.refresh_from_db()
     assert structure.city == "Brest"

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from fabrique.core.exceptions import TransitionError
@@ -38,6 +40,6 @@ from tests.factories import StructureFactory
 )
 def test_an_impossible_transition_is_refused_in_correct_french(verb, status, kwargs, message, coordinator):
     structure = StructureFactory(status=status)
-    with pytest.raises(TransitionError) as refusal:
+    with pytest.raises(TransitionError, match=re.escape(message)) as refusal:
         verb(structure, by=coordinator, **kwargs)
     assert str(refusal.value) == message

@@ -35,11 +35,13 @@ def test_the_command_lists_every_problem_and_fails(structure, tmp_path, capsys):
     assert Need.objects.count() == 0
 
 
-def test_the_command_imports_for_one_structure(structure, other_structure, tmp_path):
+def test_the_command_imports_for_one_structure(structure, other_structure, tmp_path, capsys):
     path = tmp_path / "besoins.csv"
     path.write_bytes(NEEDS_CSV.encode())
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="2 problème"):
         call_command("import", "needs", str(path), "--structure", "autre-fabrique", verbosity=0)
+    assert "Cet import ne concerne que la structure « autre-fabrique »" in capsys.readouterr().out
+    assert Need.objects.count() == 0
     with pytest.raises(CommandError, match="Structure inconnue"):
         call_command("import", "needs", str(path), "--structure", "nulle-part", verbosity=0)
 
