@@ -71,6 +71,7 @@ def pages(coordinator, member, structure, django_capture_on_commit_callbacks):
 
 
 def test_rendered_pages_are_clean_labelled_and_well_outlined(client_for, member, pages):
+    assert len(pages["anonymous"]) == 5 and len(pages["member"]) == 7
     for who, urls in pages.items():
         client = client_for(member if who == "member" else None)
         for url in urls:

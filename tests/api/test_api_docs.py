@@ -47,7 +47,9 @@ def test_the_interactive_docs_load_only_local_files(client):
 
 def test_the_docs_have_no_inline_executable_script(client):
     html = client.get("/api/v1/docs").content.decode()
-    for attributes in re.findall(r"<script([^>]*)>", html):
+    scripts = re.findall(r"<script([^>]*)>", html)
+    assert scripts, "la page de documentation de l'API ne charge aucun script"
+    for attributes in scripts:
         assert "src=" in attributes or 'type="application/json"' in attributes, attributes
 
 

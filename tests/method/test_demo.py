@@ -26,7 +26,9 @@ def test_each_demo_structure_gets_projects_at_every_stage_marked_fictitious(demo
 
 def test_every_demo_project_keeps_its_stage_equal_to_the_last_log_row(demo_network):
     load_method_demo()
-    for project in Project.objects.prefetch_related("stage_log"):
+    projects = list(Project.objects.prefetch_related("stage_log"))
+    assert projects, "la démonstration n'a créé aucun projet"
+    for project in projects:
         log = list(project.stage_log.all())
         assert log[0].from_stage == "" and log[-1].to_stage == project.stage
         assert all(b.from_stage == a.to_stage for a, b in zip(log, log[1:], strict=False))

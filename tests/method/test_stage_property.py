@@ -70,3 +70,5 @@ def test_any_sequence_keeps_the_stage_equal_to_the_last_log_row_and_loses_no_row
             assert project.stopped_at in Stage.values and project.stopped_at not in (Stage.PAUSED, Stage.ABANDONED)
         else:
             assert project.stopped_at == ""
+    # only a stage move writes a log row: decisions and outcomes never count as accepted moves
+    assert accepted <= sum(operation[0] == "move" for operation in sequence)

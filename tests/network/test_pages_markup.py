@@ -35,6 +35,7 @@ def pages(structure, member, coordinator):
 
 def test_registry_pages_have_no_inline_script_style_or_event_handler(pages, client_for, coordinator):
     client = client_for(coordinator)
+    assert len(pages) == 15
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -49,6 +50,7 @@ def test_forms_with_errors_have_no_inline_code_either(client_for, coordinator, s
 
 def test_every_registry_page_has_one_h1_and_labels_for_its_fields(pages, client_for, coordinator):
     client = client_for(coordinator)
+    assert len(pages) == 15
     for url in pages:
         html = client.get(url).content.decode()
         assert html.count("<h1") == 1, url
