@@ -1,0 +1,51 @@
+"""assert_unchanged fails on any row added, removed or changed (history and many-to-many links included)."""
+
+import pytest
+
+from fabrique.network.models import Partnership, Structure
+from fabrique.territories.models import Departement
+from tests.factories import PartnershipFactory, StructureFactory
+from tests.snapshots import assert_unchanged, rows_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_block_that_writes_nothing_passes(structure):
+    with assert_unchanged(Structure, Partnership) as before:
+        Structure.objects.get(pk=structure.pk).save(update_fields=[])  # an empty update writes nothing
+    assert before["network.Structure"][structure.pk]["slug"] == "tag-test"
+
+
+def test_a_changed_field_is_named_with_both_values(structure):
+    with pytest.raises(AssertionError, match=r"network\.Structure:\n  ~ \d+: city: 'Dijon' → 'Brest'"):
+        with assert_unchanged(Structure):
+            Structure.objects.filter(pk=structure.pk).update(city="Brest")
+
+
+def test_an_added_and_a_removed_row_are_listed(structure):
+    with pytest.raises(AssertionError, match=r"network\.Structure:\n  \+ \d+: .*'slug': 'nouvelle'"):
+        with assert_unchanged(Structure):
+            StructureFactory(slug="nouvelle")
+    partnership = PartnershipFactory(structure=structure)
+    with pytest.raises(AssertionError, match=rf"network\.Partnership:\n  - {partnership.pk}: "):
+        with assert_unchanged(Partnership):
+            Partnership.objects.filter(pk=partnership.pk).delete()
+
+
+def test_a_history_row_alone_is_a_change(structure):
+    with pytest.raises(AssertionError, match=r"network\.HistoricalStructure:\n  \+ "):
+        with assert_unchanged(Structure):
+            structure.save()  # same values, but simple-history writes a row
+
+
+def test_a_many_to_many_link_alone_is_a_change(structure):
+    with pytest.raises(AssertionError, match=r"network\.Structure_departements:\n  \+ "):
+        with assert_unchanged(Structure):
+            Structure.departements.through.objects.create(
+                structure=structure, departement=Departement.objects.get(code="22")
+            )
+
+
+def test_an_empty_snapshot_is_refused():
+    with pytest.raises(ValueError, match="at least one model"):
+        rows_of()
