@@ -46,6 +46,21 @@ def test_a_many_to_many_link_alone_is_a_change(structure):
             )
 
 
+@pytest.mark.parametrize("allowed", [True, False])
+def test_unless_turns_the_check_off_for_an_allowed_change(structure, allowed):
+    def change():
+        with assert_unchanged(Structure, unless=allowed):
+            Structure.objects.filter(pk=structure.pk).update(city="Brest")
+
+    if allowed:
+        change()
+    else:
+        with pytest.raises(AssertionError, match="city: 'Dijon' → 'Brest'"):
+            change()
+    structure.refresh_from_db()
+    assert structure.city == "Brest"
+
+
 def test_an_empty_snapshot_is_refused():
     with pytest.raises(ValueError, match="at least one model"):
         rows_of()
