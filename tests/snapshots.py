@@ -5,7 +5,7 @@
     assert response.status_code == 403
 
 `rows_of(*models)` reads every row of each model (the values of all its concrete fields, ordered by primary key),
-together with the rows of its django-simple-history table and of the tables behind its own many-to-many fields:
+together with the rows of its django-simple-history tables and of the tables behind its own many-to-many fields:
 a refusal must leave no history row and no link behind either. `assert_unchanged` compares the rows before and
 after its block and fails with the rows added, removed and changed, field by field; `unless=` turns the check off
 for the personas of a role matrix that are allowed the change.
@@ -21,11 +21,14 @@ SHOWN_PER_TABLE = 10  # enough to see what happened without drowning the message
 
 
 def tables_of(model: type[db_models.Model]) -> list[type[db_models.Model]]:
-    """The model, its django-simple-history table if it has one, and the automatic tables of its many-to-many."""
+    """The model, its django-simple-history tables if it has any, and the automatic tables of its many-to-many."""
     tables = [model]
     history_attribute = getattr(model._meta, "simple_history_manager_attribute", None)
     if history_attribute:
-        tables.append(getattr(model, history_attribute).model)
+        history = getattr(model, history_attribute).model
+        tables.append(history)
+        # the history of its many-to-many fields (HistoricalRecords(m2m_fields=...)) has its own tables
+        tables += [getattr(history, field.name).model for field in getattr(history, "_history_m2m_fields", ())]
     links = [field.remote_field.through for field in model._meta.local_many_to_many]
     return tables + [link for link in links if link._meta.auto_created]
 
