@@ -1,6 +1,7 @@
 import pytest
 
 from fabrique.network.models import Structure, StructureStatusLog
+from tests.snapshots import assert_unchanged
 
 from .helpers import names_field
 
@@ -20,7 +21,8 @@ def post(client, body):
     indirect=["persona"],
 )
 def test_only_the_coordinator_registers_a_structure(persona, status, client_for):
-    response = post(client_for(persona[1]), BODY)
+    with assert_unchanged(Structure, StructureStatusLog, unless=status == 201):
+        response = post(client_for(persona[1]), BODY)
     assert response.status_code == status
     assert Structure.objects.filter(city="Bayonne").exists() is (status == 201)
 
@@ -46,10 +48,10 @@ def test_a_bearer_token_of_the_coordinator_creates_without_csrf(bearer_client, c
 
 
 def test_a_duplicate_slug_is_a_422_naming_slug(client_for, coordinator, structure):
-    response = post(client_for(coordinator), {**BODY, "slug": "tag-test"})
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = post(client_for(coordinator), {**BODY, "slug": "tag-test"})
     assert response.status_code == 422
     assert names_field(response, "slug")
-    assert Structure.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -64,19 +66,21 @@ def test_a_duplicate_slug_is_a_422_naming_slug(client_for, coordinator, structur
     ],
 )
 def test_bad_input_is_a_422_naming_the_field_and_creates_nothing(client_for, coordinator, body, field):
-    response = post(client_for(coordinator), {**BODY, **body})
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = post(client_for(coordinator), {**BODY, **body})
     assert response.status_code == 422
     assert names_field(response, field), response.json()
-    assert not Structure.objects.exists()
 
 
 def test_a_name_without_letters_needs_an_explicit_slug(client_for, coordinator):
-    response = post(client_for(coordinator), {**BODY, "name": "!!!"})
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = post(client_for(coordinator), {**BODY, "name": "!!!"})
     assert response.status_code == 422
     assert names_field(response, "slug")
 
 
 def test_name_and_departements_are_required(client_for, coordinator):
-    response = post(client_for(coordinator), {})
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = post(client_for(coordinator), {})
     assert response.status_code == 422
     assert names_field(response, "name") and names_field(response, "departements")

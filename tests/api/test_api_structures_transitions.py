@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
-from fabrique.network.models import Structure
+from fabrique.network.models import Structure, StructureStatusLog
 from tests.factories import MembershipFactory, StructureFactory
+from tests.snapshots import assert_unchanged
 
 from .helpers import names_field
 
@@ -27,7 +28,8 @@ def candidate(member):
     indirect=["persona"],
 )
 def test_only_the_coordinator_admits_a_candidate(persona, status, client_for, candidate):
-    response = post(client_for(persona[1]), "candidate", {"transition": "admit", "reason": "Dossier complet"})
+    with assert_unchanged(Structure, StructureStatusLog, unless=status == 200):
+        response = post(client_for(persona[1]), "candidate", {"transition": "admit", "reason": "Dossier complet"})
     assert response.status_code == status
     candidate.refresh_from_db()
     assert (candidate.status == "experimenting") is (status == 200)
@@ -42,7 +44,8 @@ def test_only_the_coordinator_admits_a_candidate(persona, status, client_for, ca
     indirect=["persona"],
 )
 def test_only_the_coordinator_records_a_withdrawal(persona, status, client_for, structure):
-    response = post(client_for(persona[1]), "tag-test", {"transition": "withdraw", "reason": "Fin du projet"})
+    with assert_unchanged(Structure, StructureStatusLog, unless=status == 200):
+        response = post(client_for(persona[1]), "tag-test", {"transition": "withdraw", "reason": "Fin du projet"})
     assert response.status_code == status
     assert Structure.objects.get(pk=structure.pk).status == ("withdrawn" if status == 200 else "experimenting")
 
@@ -61,14 +64,15 @@ def test_a_bearer_token_of_the_coordinator_moves_a_structure(bearer_client, coor
 
 
 def test_an_impossible_transition_is_a_409_in_french_and_changes_nothing(client_for, coordinator, structure):
-    response = post(client_for(coordinator), "tag-test", {"transition": "admit"})
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = post(client_for(coordinator), "tag-test", {"transition": "admit"})
     assert response.status_code == 409
     assert "en expérimentation" in response.json()["detail"]
-    assert not structure.status_log.exists()
 
 
 def test_a_withdrawal_without_reason_is_a_409_asking_for_it(client_for, coordinator, structure):
-    response = post(client_for(coordinator), "tag-test", {"transition": "withdraw", "reason": "  "})
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = post(client_for(coordinator), "tag-test", {"transition": "withdraw", "reason": "  "})
     assert response.status_code == 409
     assert "motif" in response.json()["detail"]
 
@@ -84,7 +88,7 @@ def test_a_withdrawal_without_reason_is_a_409_asking_for_it(client_for, coordina
     ],
 )
 def test_a_bad_transition_request_is_a_422_naming_the_field(client_for, coordinator, candidate, body, field):
-    response = post(client_for(coordinator), "candidate", body)
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = post(client_for(coordinator), "candidate", body)
     assert response.status_code == 422
     assert names_field(response, field)
-    assert Structure.objects.get(pk=candidate.pk).status == "candidate"
