@@ -2,6 +2,7 @@ import pytest
 
 from fabrique.network.models import Partner
 from tests.factories import MembershipFactory, PartnerFactory, PartnershipFactory, StructureFactory
+from tests.snapshots import assert_unchanged
 
 from .helpers import names_field
 
@@ -54,16 +55,19 @@ def patch(client, partner, body):
     indirect=["persona"],
 )
 def test_a_partner_is_corrected_by_the_coordinator_or_a_structure_working_with_it(persona, status, client_for, region):
-    response = patch(client_for(persona[1]), region, {"version": 1, "name": "Région Bretagne (conseil régional)"})
+    with assert_unchanged(Partner, unless=status == 200):
+        response = patch(client_for(persona[1]), region, {"version": 1, "name": "Région Bretagne (conseil régional)"})
     assert response.status_code == status
     renamed = Partner.objects.get(pk=region.pk).name == "Région Bretagne (conseil régional)"
     assert renamed is (status == 200)
 
 
 def test_a_partner_correction_checks_the_siret_and_the_version(client_for, member, region):
-    response = patch(client_for(member), region, {"version": 1, "siret": "123"})
+    with assert_unchanged(Partner):
+        response = patch(client_for(member), region, {"version": 1, "siret": "123"})
     assert response.status_code == 422
     assert names_field(response, "siret")
     assert patch(client_for(member), region, {"version": 1, "siret": "732 829 320 00074"}).status_code == 200
     assert Partner.objects.get(pk=region.pk).siret == "73282932000074"
-    assert patch(client_for(member), region, {"version": 1, "website": ""}).status_code == 409
+    with assert_unchanged(Partner):
+        assert patch(client_for(member), region, {"version": 1, "website": ""}).status_code == 409

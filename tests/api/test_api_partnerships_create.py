@@ -2,6 +2,7 @@ import pytest
 
 from fabrique.network.models import Partner, Partnership
 from tests.factories import PartnerFactory, PartnershipFactory
+from tests.snapshots import assert_unchanged
 
 from .helpers import messages, names_field
 
@@ -22,10 +23,10 @@ def post(client, body, url=URL):
     indirect=["persona"],
 )
 def test_the_coordinator_and_members_add_a_partner_others_cannot(persona, status, client_for, structure):
-    response = post(client_for(persona[1]), {**NEW_PARTNER, "role": "Financeur", "since": "2024-01-01"})
+    with assert_unchanged(Partner, Partnership, unless=status == 201):
+        response = post(client_for(persona[1]), {**NEW_PARTNER, "role": "Financeur", "since": "2024-01-01"})
     assert response.status_code == status
     assert Partnership.objects.filter(structure=structure).exists() is (status == 201)
-    assert Partner.objects.exists() is (status == 201)
 
 
 def test_a_new_partner_is_created_inline_and_answered(client_for, member, structure):
@@ -50,11 +51,11 @@ def test_a_bearer_token_adds_a_partner(bearer_client, member, structure):
 
 def test_an_invalid_siret_is_a_422_naming_siret_and_saves_nothing(client_for, member, structure):
     body = {"partner": {"name": "Région", "kind": "local_authority", "siret": "12345678901234"}}
-    response = post(client_for(member), body)
+    with assert_unchanged(Partner, Partnership):
+        response = post(client_for(member), body)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "partner", "siret"]
     assert "SIRET" in messages(response)
-    assert not Partner.objects.exists() and not Partnership.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -71,22 +72,24 @@ def test_an_invalid_siret_is_a_422_naming_siret_and_saves_nothing(client_for, me
     ],
 )
 def test_bad_input_is_a_422_naming_the_field_and_saves_nothing(client_for, member, structure, body, field):
-    response = post(client_for(member), body)
+    with assert_unchanged(Partner, Partnership):
+        response = post(client_for(member), body)
     assert response.status_code == 422
     assert names_field(response, field), response.json()
-    assert not Partnership.objects.exists() and not Partner.objects.exists()
 
 
 def test_the_same_partner_twice_is_a_422(client_for, member, structure):
     partner = PartnershipFactory(structure=structure).partner
-    response = post(client_for(member), {"partner_id": partner.pk})
+    with assert_unchanged(Partner, Partnership):
+        response = post(client_for(member), {"partner_id": partner.pk})
     assert response.status_code == 422
     assert names_field(response, "partner_id")
-    assert Partnership.objects.count() == 1
 
 
 def test_a_member_cannot_add_a_partner_to_a_hidden_candidate(client_for, member):
     from tests.factories import StructureFactory
 
     StructureFactory(slug="candidate", candidate=True)
-    assert post(client_for(member), NEW_PARTNER, url="/api/v1/structures/candidate/partnerships").status_code == 404
+    with assert_unchanged(Partner, Partnership):
+        response = post(client_for(member), NEW_PARTNER, url="/api/v1/structures/candidate/partnerships")
+    assert response.status_code == 404

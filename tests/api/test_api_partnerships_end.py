@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from fabrique.network.models import Partnership
 from tests.factories import PartnershipFactory
+from tests.snapshots import assert_unchanged
 
 from .helpers import names_field
 
@@ -28,7 +29,8 @@ def end(client, partnership, body=None):
     indirect=["persona"],
 )
 def test_the_coordinator_and_members_end_a_partnership_others_cannot(persona, status, client_for, partnership):
-    response = end(client_for(persona[1]), partnership)
+    with assert_unchanged(Partnership, unless=status == 200):
+        response = end(client_for(persona[1]), partnership)
     assert response.status_code == status
     until = Partnership.objects.get(pk=partnership.pk).until
     assert until == (timezone.localdate() if status == 200 else None)
@@ -46,15 +48,16 @@ def test_a_bearer_token_ends_a_partnership(bearer_client, member, partnership):
 
 def test_ending_an_ended_partnership_is_a_409_naming_the_partner(client_for, member, partnership):
     end(client_for(member), partnership, {"until": "2025-03-31"})
-    response = end(client_for(member), partnership)
+    assert Partnership.objects.get(pk=partnership.pk).until == datetime.date(2025, 3, 31)
+    with assert_unchanged(Partnership):
+        response = end(client_for(member), partnership)
     assert response.status_code == 409
     detail = response.json()["detail"]
     assert f"« {partnership.partner.name} » est déjà terminé (le 31/03/2025)" in detail
-    assert Partnership.objects.get(pk=partnership.pk).until == datetime.date(2025, 3, 31)
 
 
 def test_an_end_before_the_start_is_a_422_naming_until(client_for, member, partnership):
-    response = end(client_for(member), partnership, {"until": "2023-12-31"})
+    with assert_unchanged(Partnership):
+        response = end(client_for(member), partnership, {"until": "2023-12-31"})
     assert response.status_code == 422
     assert names_field(response, "until")
-    assert Partnership.objects.get(pk=partnership.pk).until is None

@@ -4,6 +4,7 @@ import pytest
 
 from fabrique.network.models import Partnership
 from tests.factories import PartnershipFactory
+from tests.snapshots import assert_unchanged
 
 from .helpers import names_field
 
@@ -25,7 +26,8 @@ def patch(client, partnership, body):
     indirect=["persona"],
 )
 def test_the_coordinator_and_members_edit_a_partnership_others_cannot(persona, status, client_for, partnership):
-    response = patch(client_for(persona[1]), partnership, {"version": 1, "role": "Co-financeur"})
+    with assert_unchanged(Partnership, unless=status == 200):
+        response = patch(client_for(persona[1]), partnership, {"version": 1, "role": "Co-financeur"})
     assert response.status_code == status
     assert (Partnership.objects.get(pk=partnership.pk).role == "Co-financeur") is (status == 200)
 
@@ -42,9 +44,10 @@ def test_a_bearer_token_edits_a_partnership(bearer_client, member, partnership):
 
 def test_a_stale_version_is_a_409_and_saves_nothing(client_for, member, partnership):
     patch(client_for(member), partnership, {"version": 1, "role": "Premier"})
-    response = patch(client_for(member), partnership, {"version": 1, "role": "Second"})
-    assert response.status_code == 409
     assert Partnership.objects.get(pk=partnership.pk).role == "Premier"
+    with assert_unchanged(Partnership):
+        response = patch(client_for(member), partnership, {"version": 1, "role": "Second"})
+    assert response.status_code == 409
 
 
 @pytest.mark.parametrize(
@@ -57,7 +60,7 @@ def test_a_stale_version_is_a_409_and_saves_nothing(client_for, member, partners
     ],
 )
 def test_bad_input_is_a_422_naming_the_field(client_for, member, partnership, body, field):
-    response = patch(client_for(member), partnership, body)
+    with assert_unchanged(Partnership):
+        response = patch(client_for(member), partnership, body)
     assert response.status_code == 422
     assert names_field(response, field), response.json()
-    assert Partnership.objects.get(pk=partnership.pk).version == 1
