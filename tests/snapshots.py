@@ -14,6 +14,7 @@ for the personas of a role matrix that are allowed the change.
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.db import models as db_models
 
 Rows = dict[str, dict[object, dict[str, object]]]
@@ -31,6 +32,17 @@ def tables_of(model: type[db_models.Model]) -> list[type[db_models.Model]]:
         tables += [getattr(history, field.name).model for field in getattr(history, "_history_m2m_fields", ())]
     links = [field.remote_field.through for field in model._meta.local_many_to_many]
     return tables + [link for link in links if link._meta.auto_created]
+
+
+def every_model() -> list[type[db_models.Model]]:
+    """Every model of the Fabrique apps (their history and link tables come with them through `tables_of`)."""
+    return [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("fabrique.")
+        and not model._meta.auto_created
+        and not model.__name__.startswith("Historical")
+    ]
 
 
 def rows_of(*models: type[db_models.Model]) -> Rows:

@@ -5,7 +5,7 @@ import pytest
 from fabrique.network.models import Partnership, Structure
 from fabrique.territories.models import Departement
 from tests.factories import PartnershipFactory, StructureFactory
-from tests.snapshots import assert_unchanged, rows_of
+from tests.snapshots import assert_unchanged, every_model, rows_of
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,13 @@ def test_unless_turns_the_check_off_for_an_allowed_change(structure, allowed):
             change()
     structure.refresh_from_db()
     assert structure.city == "Brest"
+
+
+def test_every_model_covers_each_app_but_not_the_history_copies():
+    labels = {model._meta.label for model in every_model()}
+    assert {"network.Structure", "accounts.User", "method.Project", "appellation.Vote", "library.Resource"} <= labels
+    assert not any(".Historical" in label for label in labels)
+    assert "network.HistoricalStructure" in rows_of(*every_model())
 
 
 def test_an_empty_snapshot_is_refused():
