@@ -62,6 +62,7 @@ class Database:
             FABRIQUE_DEMO="true",
             SECRET_KEY=_secret(self.data_dir),
             ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+            SECURE_SSL_REDIRECT="false",  # served over plain HTTP on the loopback, not behind a TLS proxy
             LOG_LEVEL="WARNING",
             PYTHONUNBUFFERED="1",
         )

@@ -21,3 +21,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+handler400 = "fabrique.core.error_pages.bad_request"
+handler403 = "fabrique.core.error_pages.permission_denied"
+handler404 = "fabrique.core.error_pages.page_not_found"
+handler500 = "fabrique.core.error_pages.server_error"

@@ -1,0 +1,65 @@
+"""When the database cannot be reached: a 503 with `Retry-After`, never a traceback, and no restart needed.
+
+The connection is tried before the request goes further, so the answer needs no query (no session, no user):
+a static French page, or `{"detail": ...}` under /api/. A connection lost during the request (the database
+stopped meanwhile) gives the same answer; Django drops the broken connection at the end of the request, and
+the next request connects again, so the site serves as soon as the database is back.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
+
+from .middleware import API_PREFIX
+
+logger = logging.getLogger(__name__)
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def unavailable_response(request) -> HttpResponse:
+    """The 503 answer, built without the database: no request context, so no context processor runs."""
+    message = gettext("La plateforme est momentanément indisponible\u00a0: sa base de données ne répond pas.")
+    if request.path.startswith(API_PREFIX):
+        response = JsonResponse({"detail": message}, status=503)
+    else:
+        html = render_to_string("503.html", {"message": message, "NETWORK_NAME": settings.NETWORK_NAME})
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(settings.DATABASE_UNAVAILABLE_RETRY_AFTER)
+    return response
+
+
+def database_answers() -> bool:
+    """True when the default database accepts a connection and answers on it."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        if connection.connection is None:
+            connection.ensure_connection()
+            return True
+    except DATABASE_ERRORS:
+        return False
+    return connection.is_usable()
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers 503 when the default database refuses the connection, before or during the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            connections[DEFAULT_DB_ALIAS].ensure_connection()
+        except DATABASE_ERRORS as exc:
+            logger.warning("Base de données injoignable : %s", exc)
+            return unavailable_response(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DATABASE_ERRORS) or database_answers():
+            return None  # not the connection: a faulty query is a bug, Django's 500 reports it
+        logger.warning("Base de données perdue pendant la requête : %s", exception)
+        return unavailable_response(request)

@@ -1,0 +1,141 @@
+"""The database unreachable: 503 with Retry-After (a French page, or JSON for the API), no traceback; and the site
+serves again as soon as it is back, in the same process, without a restart.
+
+The default connection is pointed at a closed port (PostgreSQL) or an unreadable path (SQLite), then back at the
+test database. The test's own connection is kept aside meanwhile and put back at the end (on SQLite it also keeps
+the in-memory test database alive), so the other tests see nothing of it.
+"""
+
+import socket
+
+import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import path
+
+from fabrique.urls import handler500
+from fabrique.urls import urlpatterns as site_urlpatterns
+from tests.factories import StructureFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+NBSP = "\u00a0"
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # free once the socket is closed: nothing listens there
+
+
+def unreachable(settings_dict: dict, tmp_path) -> dict:
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return {**settings_dict, "NAME": str(tmp_path / "absent" / "fabrique.sqlite3")}
+    return {**settings_dict, "HOST": "127.0.0.1", "PORT": closed_port()}
+
+
+class DatabaseSwitch:
+    """Points the default connection elsewhere and back, as a database going down then up would."""
+
+    def __init__(self, tmp_path):
+        self.connection = connections[DEFAULT_DB_ALIAS]
+        self.real = self.connection.settings_dict
+        self.down_settings = unreachable(self.real, tmp_path)
+        self.kept = None
+
+    def down(self):
+        self.connection.ensure_connection()
+        self.kept, self.connection.connection = self.connection.connection, None
+        self.connection.settings_dict = self.down_settings
+
+    def up(self):
+        self.connection.settings_dict = self.real  # the next request connects again by itself
+
+    def restore(self):
+        self.connection.settings_dict = self.real
+        if self.kept is not None:
+            opened, self.connection.connection = self.connection.connection, self.kept
+            if opened is not None and opened is not self.kept:
+                opened.close()
+
+
+@pytest.fixture
+def database(tmp_path):
+    switch = DatabaseSwitch(tmp_path)
+    yield switch
+    switch.restore()
+
+
+def test_the_home_page_answers_503_while_the_database_is_down_then_200_when_it_is_back(database, member):
+    StructureFactory(name="Fabrique du Jura", slug="jura")
+    client = Client(raise_request_exception=False)
+    client.force_login(member)
+    database.down()
+
+    response = client.get("/structures/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "<h1>Service momentanément indisponible</h1>" in html
+    assert f"indisponible{NBSP}: sa base de données ne répond pas" in html
+    assert "Traceback" not in html and "OperationalError" not in html and "5432" not in html
+    assert client.get("/api/v1/structures").status_code == 503  # still down: a second try changes nothing
+
+    database.up()
+    response = client.get("/structures/")
+    assert response.status_code == 200
+    assert "Fabrique du Jura" in response.content.decode()
+
+
+def test_the_api_answers_json_503_then_its_data(database, settings):
+    settings.DATABASE_UNAVAILABLE_RETRY_AFTER = 120
+    StructureFactory(name="Fabrique du Jura", slug="jura")
+    client = Client(raise_request_exception=False)
+    database.down()
+
+    response = client.get("/api/v1/structures")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "detail": f"La plateforme est momentanément indisponible{NBSP}: sa base de données ne répond pas."
+    }
+
+    database.up()
+    response = client.get("/api/v1/structures")
+    assert response.status_code == 200
+    assert [item["name"] for item in response.json()["results"]] == ["Fabrique du Jura"]
+
+
+def test_static_files_are_still_served_while_the_database_is_down(database):
+    client = Client()
+    database.down()
+    response = client.get("/static/css/fabrique.css")
+    response.close()
+    assert response.status_code == 200
+
+
+CURRENT = {}
+
+
+def lose_the_database_then_query(request):
+    """The database stops while the view runs: its next query cannot connect."""
+    CURRENT["switch"].down()
+    CURRENT["switch"].connection.ensure_connection()
+    return HttpResponse("atteint")  # pragma: no cover - the database is down, the line above raised
+
+
+urlpatterns = [path("essai/perte/", lose_the_database_then_query), *site_urlpatterns]
+__all__ = ["handler500", "urlpatterns"]
+
+
+def test_a_database_lost_during_the_request_also_answers_503(database, settings, monkeypatch):
+    settings.ROOT_URLCONF = __name__
+    monkeypatch.setitem(CURRENT, "switch", database)
+    client = Client(raise_request_exception=False)
+    response = client.get("/essai/perte/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Service momentanément indisponible" in response.content.decode()
+    database.up()
+    assert client.get("/").status_code == 200  # and it serves again once the database is back
