@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "fabrique.library",
     "fabrique.search",
     "fabrique.reporting",
+    "fabrique.ops",
     "fabrique.demo",
 ]
 
