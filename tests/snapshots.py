@@ -35,11 +35,15 @@ def tables_of(model: type[db_models.Model]) -> list[type[db_models.Model]]:
 
 
 def every_model() -> list[type[db_models.Model]]:
-    """Every model of the Fabrique apps (their history and link tables come with them through `tables_of`)."""
+    """Every model of the Fabrique apps (their history and link tables come with them through `tables_of`).
+
+    Unmanaged models are left out: they are views on tables of their own (SQLite's FTS5 search tables, whose hidden
+    column reads differently at each query), and the managed model they mirror is watched already."""
     return [
         model
         for model in apps.get_models()
         if model.__module__.startswith("fabrique.")
+        and model._meta.managed
         and not model._meta.auto_created
         and not model.__name__.startswith("Historical")
     ]

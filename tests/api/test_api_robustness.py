@@ -6,9 +6,12 @@ import pytest
 from django.http import HttpResponse, HttpResponseServerError
 from django.test import RequestFactory
 
+from fabrique.accounts.models import ApiToken
 from fabrique.api import api
 from fabrique.core.middleware import ApiJsonErrorsMiddleware
+from fabrique.network.models import Structure
 from tests.factories import PartnershipFactory
+from tests.snapshots import assert_unchanged, every_model
 
 from .helpers import names_field
 
@@ -49,21 +52,24 @@ def test_garbage_to_every_write_endpoint_gets_a_4xx_json_answer(
 ):
     client = client_for(coordinator)
     assert len(write_operations) >= 7
-    for method, url in write_operations:
-        for body in GARBAGE:
-            response = getattr(client, method)(url, body, content_type=content_type)
-            assert 400 <= response.status_code < 500, (method, url, body[:40], response.status_code)
-            assert response["Content-Type"].startswith("application/json"), (method, url)
-            assert response.json()["detail"], (method, url)
+    with assert_unchanged(*every_model()):
+        for method, url in write_operations:
+            for body in GARBAGE:
+                response = getattr(client, method)(url, body, content_type=content_type)
+                assert 400 <= response.status_code < 500, (method, url, body[:40], response.status_code)
+                assert response["Content-Type"].startswith("application/json"), (method, url)
+                assert response.json()["detail"], (method, url)
 
 
 def test_garbage_from_a_bearer_token_gets_the_same_answers(bearer_client, coordinator, write_operations):
     client = bearer_client(coordinator)
     assert len(write_operations) >= 7
-    for method, url in write_operations:
-        response = getattr(client, method)(url, b"{", content_type="application/json")
-        assert 400 <= response.status_code < 500, (method, url, response.status_code)
-        assert response.json()["detail"], (method, url)
+    # the token's date of last use is the one write a refused request may cause
+    with assert_unchanged(*(model for model in every_model() if model is not ApiToken)):
+        for method, url in write_operations:
+            response = getattr(client, method)(url, b"{", content_type="application/json")
+            assert 400 <= response.status_code < 500, (method, url, response.status_code)
+            assert response.json()["detail"], (method, url)
     registry = [(m, u) for m, u in write_operations if u.startswith(("/api/v1/structures", "/api/v1/partner"))]
     assert registry, "aucune écriture du registre (structures, partenaires) dans le schéma de l'API"
     for method, url in registry:
@@ -71,17 +77,19 @@ def test_garbage_from_a_bearer_token_gets_the_same_answers(bearer_client, coordi
 
 
 def test_malformed_json_is_a_400_in_french(client_for, member, structure):
-    response = client_for(member).patch(
-        "/api/v1/structures/tag-test", "{'version': 1}", content_type="application/json"
-    )
+    with assert_unchanged(Structure):
+        response = client_for(member).patch(
+            "/api/v1/structures/tag-test", "{'version': 1}", content_type="application/json"
+        )
     assert response.status_code == 400
     assert response.json() == {"detail": "Le corps de la requête n'est pas un JSON valide."}
 
 
 def test_wrong_types_are_a_422_naming_each_field(client_for, member, structure):
-    response = client_for(member).patch(
-        "/api/v1/structures/tag-test", {"version": "un", "city": ["Brest"]}, content_type="application/json"
-    )
+    with assert_unchanged(Structure):
+        response = client_for(member).patch(
+            "/api/v1/structures/tag-test", {"version": "un", "city": ["Brest"]}, content_type="application/json"
+        )
     assert response.status_code == 422
     assert names_field(response, "version") and names_field(response, "city")
 
@@ -91,18 +99,18 @@ def test_an_oversized_body_is_a_413_json_and_saves_nothing(via, client_for, bear
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     client = client_for(member) if via == "session" else bearer_client(member)
     body = '{"version": 1, "description": "' + "x" * 4096 + '"}'
-    response = client.patch("/api/v1/structures/tag-test", body, content_type="application/json")
+    with assert_unchanged(Structure):
+        response = client.patch("/api/v1/structures/tag-test", body, content_type="application/json")
     assert response.status_code == 413
     assert response.json() == {"detail": "Le corps de la requête est trop volumineux."}
-    structure.refresh_from_db()
-    assert structure.description == ""
 
 
 def test_an_oversized_form_body_is_a_413_json_too(client_for, coordinator, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
-    response = client_for(coordinator).post(
-        "/api/v1/structures", "name=" + "x" * 4096, content_type="application/x-www-form-urlencoded"
-    )
+    with assert_unchanged(Structure):
+        response = client_for(coordinator).post(
+            "/api/v1/structures", "name=" + "x" * 4096, content_type="application/x-www-form-urlencoded"
+        )
     assert response.status_code == 413
     assert response["Content-Type"].startswith("application/json")
 
