@@ -5,6 +5,8 @@ import threading
 
 from fabrique.ops.databases import SqliteDatabase
 
+from .test_backup_restore import fabrique, install
+
 ROWS = 20_000
 PAYLOAD = b"\xa5" * 1024  # about 20 MiB: the copy takes long enough for writes to land during it
 
@@ -85,3 +87,33 @@ def test_the_copy_stands_alone_without_a_wal_file(tmp_path):
     assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     assert copy.execute("SELECT COUNT(*) FROM ledger").fetchone() == (ROWS + 1,)
     copy.close()
+
+
+def test_fabrique_backup_of_a_serving_install_restores_a_sound_consistent_base(tmp_path):
+    """The whole command, in a subprocess, while this process keeps writing to the install's base."""
+    source, target = install(tmp_path / "source", ""), install(tmp_path / "target", "")
+    fabrique(source, "migrate", "--noinput")
+    live = tmp_path / "source" / "fabrique.sqlite3"
+    live_base(live)  # the ledger beside the platform's tables, in the same WAL file
+    writer = Writer(live)
+    writer.start()
+    try:
+        while writer.commits < 50:
+            threading.Event().wait(0.01)
+        before = writer.commits
+        fabrique(source, "backup", "-o", str(tmp_path / "sauvegarde.tar.gz"))
+        during = writer.commits - before
+    finally:
+        writer.stop.set()
+        writer.join()
+    fabrique(target, "restore", str(tmp_path / "sauvegarde.tar.gz"))
+
+    assert writer.error is None
+    assert during > 0
+    base = sqlite3.connect(tmp_path / "target" / "fabrique.sqlite3")
+    assert base.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    ledger = base.execute("SELECT SUM(amount), COUNT(*) FROM ledger").fetchone()
+    assert ledger == base.execute("SELECT amount, row_count FROM total").fetchone()
+    assert ROWS < ledger[1] <= ROWS + writer.commits
+    assert base.execute("SELECT COUNT(*) FROM territories_departement").fetchone() == (101,)
+    base.close()
