@@ -10,12 +10,23 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-PG_SERVER = os.environ.get("BACKUP_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432")
+
+
+def postgres_server() -> str:
+    """The server of the suite's DATABASE_URL when it is PostgreSQL (CI's), else the local one."""
+    url = urlsplit(os.environ.get("DATABASE_URL", ""))
+    if url.scheme.startswith("postgres"):
+        return f"{url.scheme}://{url.netloc}"
+    return "postgres://postgres@127.0.0.1:5432"
+
+
+PG_SERVER = postgres_server()
 SOURCE_DB, TARGET_DB = "fab_backup_rt_src", "fab_backup_rt_dst"
 
 
@@ -57,7 +68,8 @@ def database_urls(request):
     try:
         admin_sql("SELECT 1")
     except psycopg.OperationalError:
-        pytest.skip(f"PostgreSQL injoignable sur {PG_SERVER} : aller-retour PostgreSQL non essayé")
+        where = urlsplit(PG_SERVER)
+        pytest.skip(f"PostgreSQL injoignable sur {where.hostname}:{where.port} : aller-retour PostgreSQL non essayé")
     drop = [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)" for name in (SOURCE_DB, TARGET_DB)]
     admin_sql(*drop, f"CREATE DATABASE {SOURCE_DB}", f"CREATE DATABASE {TARGET_DB}")
     yield f"{PG_SERVER}/{SOURCE_DB}", f"{PG_SERVER}/{TARGET_DB}"
