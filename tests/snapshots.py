@@ -49,6 +49,11 @@ def every_model() -> list[type[db_models.Model]]:
     ]
 
 
+def models_of(app_label: str) -> list[type[db_models.Model]]:
+    """The managed models of one app (`models_of("method")`), history and link tables coming with them."""
+    return [model for model in every_model() if model._meta.app_label == app_label]
+
+
 def rows_of(*models: type[db_models.Model]) -> Rows:
     """Every row of the given models and of their history and many-to-many tables, keyed by table then pk."""
     if not models:
@@ -94,4 +99,5 @@ def assert_unchanged(*models: type[db_models.Model], unless: bool = False) -> It
     if unless:
         return
     found = differences(before, rows_of(*models))
-    assert not found, "La base a changé alors que rien ne devait être écrit :\n" + "\n".join(found)
+    if found:  # raised, not asserted: pytest's rewriting of a bare assert would re-indent the diff
+        raise AssertionError("La base a changé alors que rien ne devait être écrit :\n" + "\n".join(found))

@@ -5,7 +5,7 @@ import pytest
 from fabrique.network.models import Partnership, Structure
 from fabrique.territories.models import Departement
 from tests.factories import PartnershipFactory, StructureFactory
-from tests.snapshots import assert_unchanged, every_model, rows_of
+from tests.snapshots import assert_unchanged, every_model, models_of, rows_of
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,12 @@ def test_every_model_covers_each_app_but_not_the_history_copies():
     assert {"network.Structure", "accounts.User", "method.Project", "appellation.Vote", "library.Resource"} <= labels
     assert not any(".Historical" in label for label in labels)
     assert "network.HistoricalStructure" in rows_of(*every_model())
+
+
+def test_models_of_an_app_are_its_own_managed_models():
+    labels = {model._meta.label for model in models_of("method")}
+    assert {"method.Need", "method.Project", "method.ProjectStageLog", "method.Outcome"} <= labels
+    assert all(label.startswith("method.") for label in labels)
 
 
 def test_an_empty_snapshot_is_refused():

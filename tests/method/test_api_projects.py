@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from fabrique.method.enums import Stage
-from fabrique.method.models import EconomicModel, Outcome, Project
 from tests.conftest import ROLES
+from tests.snapshots import assert_unchanged, models_of
 
 from .factories import EconomicModelFactory, OutcomeFactory, ProjectFactory, SteeringDecisionFactory
 
@@ -53,15 +53,16 @@ def test_only_a_member_opens_edits_and_moves_a_project(persona, client_for, stru
     role, user = persona
     client = client_for(user)
     expected = {"coordinator": 403, "member": None, "other_member": 404, "anonymous": 401}[role]
-    opened = post(
-        client,
-        "/api/v1/projects",
-        {"structure": "tag-test", "title": "Tiers-lieu", "theme": "culture", "departements": ["29"]},
-    )
+    with assert_unchanged(*models_of("method"), unless=role == "member"):
+        opened = post(
+            client,
+            "/api/v1/projects",
+            {"structure": "tag-test", "title": "Tiers-lieu", "theme": "culture", "departements": ["29"]},
+        )
+        edited = patch(client, f"/api/v1/projects/{project.pk}", {"version": 1, "summary": "Nouveau"})
+        moved = post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "opportunity"})
     assert opened.status_code == {"coordinator": 403, "member": 201, "other_member": 403, "anonymous": 401}[role]
-    edited = patch(client, f"/api/v1/projects/{project.pk}", {"version": 1, "summary": "Nouveau"})
     assert edited.status_code == (expected or 200)
-    moved = post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "opportunity"})
     assert moved.status_code == (expected or 200)
     decisions = client.get(f"/api/v1/projects/{project.pk}/decisions")
     assert decisions.status_code == {"coordinator": 200, "member": 200, "other_member": 404, "anonymous": 401}[role]
@@ -69,13 +70,16 @@ def test_only_a_member_opens_edits_and_moves_a_project(persona, client_for, stru
 
 def test_a_refused_stage_change_is_a_409_with_the_french_reason(client_for, member, project):
     client = client_for(member)
-    response = post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "feasibility"})
+    with assert_unchanged(*models_of("method")):
+        response = post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "feasibility"})
     assert response.status_code == 409
     assert "une étape à la fois" in response.json()["detail"]
-    post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "opportunity"})
-    response = post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "transmission"})
+    assert post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "opportunity"}).status_code == 200
+    with assert_unchanged(*models_of("method")):
+        response = post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "transmission"})
+        nowhere = post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "nowhere"})
     assert response.status_code == 409 and "décision « go »" in response.json()["detail"]
-    assert post(client, f"/api/v1/projects/{project.pk}/stage", {"to": "nowhere"}).status_code == 422
+    assert nowhere.status_code == 422
 
 
 def test_a_project_goes_from_detection_to_created_through_the_api(client_for, member, project):
@@ -113,10 +117,11 @@ def test_a_project_goes_from_detection_to_created_through_the_api(client_for, me
 
 def test_a_stale_patch_is_a_409_and_saves_nothing(client_for, member, staff_member, project):
     patch(client_for(staff_member), f"/api/v1/projects/{project.pk}", {"version": 1, "summary": "Premier"})
-    response = patch(client_for(member), f"/api/v1/projects/{project.pk}", {"version": 1, "summary": "Second"})
-    assert response.status_code == 409 and "quelqu'un d'autre" in response.json()["detail"]
     project.refresh_from_db()
     assert project.summary == "Premier"
+    with assert_unchanged(*models_of("method")):
+        response = patch(client_for(member), f"/api/v1/projects/{project.pk}", {"version": 1, "summary": "Second"})
+    assert response.status_code == 409 and "quelqu'un d'autre" in response.json()["detail"]
 
 
 def test_revenue_shares_not_adding_up_are_a_422_on_the_revenue_mix(client_for, member, project):
@@ -125,13 +130,13 @@ def test_revenue_shares_not_adding_up_are_a_422_on_the_revenue_mix(client_for, m
         "revenue_mix": {"sales": 50, "public_subsidies": 20, "private_funding": 10, "other": 5},
         "jobs_planned_fte": 1,
     }
-    response = client_for(member).put(
-        f"/api/v1/projects/{project.pk}/economic-model", json.dumps(body), content_type="application/json"
-    )
+    with assert_unchanged(*models_of("method")):
+        response = client_for(member).put(
+            f"/api/v1/projects/{project.pk}/economic-model", json.dumps(body), content_type="application/json"
+        )
     assert response.status_code == 422
     error = response.json()["detail"][0]
     assert error["loc"] == ["body", "revenue_mix"] and "totalise 85 %" in error["msg"]
-    assert not EconomicModel.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -144,21 +149,21 @@ def test_revenue_shares_not_adding_up_are_a_422_on_the_revenue_mix(client_for, m
 )
 def test_bad_outcome_input_is_a_422_naming_the_field(client_for, member, project, body, field, message):
     full = {"created_on": "2025-01-01", "legal_form": "scop", "jobs_fte": 1, **body}
-    response = client_for(member).put(
-        f"/api/v1/projects/{project.pk}/outcome", json.dumps(full), content_type="application/json"
-    )
+    with assert_unchanged(*models_of("method")):
+        response = client_for(member).put(
+            f"/api/v1/projects/{project.pk}/outcome", json.dumps(full), content_type="application/json"
+        )
     assert response.status_code == 422
     assert any(e["loc"][-1] == field and message in e["msg"] for e in response.json()["detail"])
-    assert not Outcome.objects.exists()
 
 
 def test_a_project_with_an_unknown_theme_or_departement_is_refused(client_for, member, structure):
     client = client_for(member)
     body = {"structure": "tag-test", "title": "X", "theme": "astrologie", "departements": ["29"]}
-    assert post(client, "/api/v1/projects", body).status_code == 422
-    response = post(client, "/api/v1/projects", {**body, "theme": "food", "departements": ["29", "100"]})
+    with assert_unchanged(*models_of("method")):
+        assert post(client, "/api/v1/projects", body).status_code == 422
+        response = post(client, "/api/v1/projects", {**body, "theme": "food", "departements": ["29", "100"]})
     assert response.status_code == 422 and response.json()["detail"][0]["loc"] == ["body", "departements"]
-    assert not Project.objects.exists()
 
 
 def test_the_project_list_filters_by_stage_theme_departement_and_year(client_for, coordinator, structure):
