@@ -9,12 +9,13 @@ from django.core.exceptions import (
 from django.http import Http404
 from django.utils.translation import gettext
 from ninja import NinjaAPI, Swagger
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
 from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import detail_for_status, french_errors, from_django
 from fabrique.core.exceptions import DomainError, VersionConflict
+from fabrique.core.throttling import retry_after, throttled_detail
 
 api = NinjaAPI(
     title="API Fabrique",
@@ -59,6 +60,15 @@ def on_http_error(request, exc):
     if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
         detail = gettext("Le corps de la requête n'est pas un JSON valide.")
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request, exc):
+    """Too many requests from one address (fabrique/core/throttling.py): 429, in French, and when to come back."""
+    seconds = retry_after(exc)
+    response = api.create_response(request, {"detail": throttled_detail(seconds)}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 @api.exception_handler(VersionConflict)

@@ -4,7 +4,9 @@ Documented in docs/configuration.md. A value that cannot be understood stops the
 """
 
 import os
+import re
 import secrets
+from datetime import timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -52,6 +54,30 @@ def envratio(name: str, default: float) -> float:
     return float(value)
 
 
+def envrate(name: str, default: str) -> str:
+    """A rate as django-ninja writes it: a number of requests, a slash, a period (`30/h`, `20/10m`, `5/s`)."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return default
+    if not re.fullmatch(r"\d+/\d*(s|sec|m|min|h|hour|d|day)", raw):
+        raise ImproperlyConfigured(f"{name}={raw!r} n'est pas un débit (nombre/période : 30/h, 20/10m, 5/s, 100/d).")
+    return raw
+
+
+def envcache(name: str) -> dict:
+    """Django's default cache: empty = in each process's memory; `db://` = a table of the database, shared by
+    every process (`fabrique createcachetable`); `redis://host:6379/0` = a Redis server (needs the redis package)."""
+    raw = os.environ.get(name, "").strip()
+    scheme = raw.partition("://")[0]
+    if raw == "":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "fabrique_cache"}
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw}
+    raise ImproperlyConfigured(f"{name}={raw!r} : cache inconnu (vide, db:// ou redis://hote:6379/0).")
+
+
 def envlist(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
@@ -90,6 +116,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "axes",  # login throttling (fabrique/accounts/lockout.py)
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
@@ -130,6 +157,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "fabrique.urls"
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a refused login into its 429 page
 WSGI_APPLICATION = "fabrique.wsgi.application"
 
 TEMPLATES = [
@@ -170,7 +198,8 @@ if os.environ.get("DATABASE_REPLICA_URL", "").strip():
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["fabrique.accounts.backends.EmailBackend"]
+# django-axes first: it refuses a throttled login before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "fabrique.accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -180,8 +209,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
+# Login throttling (django-axes, rule in fabrique/accounts/lockout.py): failures counted per (e-mail, address)
+# and per address alone, so that nobody can lock an account from elsewhere than its owner's address.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+LOGIN_IP_FAILURE_LIMIT = envint("LOGIN_IP_FAILURE_LIMIT", 30)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "fabrique.accounts.lockout.LoginThrottleHandler"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "fabrique.accounts.lockout.tried_email"
+AXES_CLIENT_IP_CALLABLE = "fabrique.core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "fabrique.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # only the pair that logged in (LoginThrottleHandler.reset_user_attempts)
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept: User.last_login is enough
+AXES_ENABLE_ADMIN = False  # the attempts are shown by accounts/admin.py, to the coordination only
+# Reverse proxies in front of the site that append to X-Forwarded-For (fabrique/core/client_ip.py); 0: none.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+if min(AXES_FAILURE_LIMIT, LOGIN_IP_FAILURE_LIMIT, AXES_COOLOFF_TIME.total_seconds()) < 1:
+    raise ImproperlyConfigured("AXES_FAILURE_LIMIT, LOGIN_IP_FAILURE_LIMIT et AXES_COOLOFF_MINUTES valent au moins 1.")
 INVITATION_VALID_DAYS = 7
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
@@ -267,6 +312,11 @@ NINJA_PAGINATION_MAX_LIMIT = 200
 
 
 def _csv_delimiter() -> str:
+# API rate limits per client address (fabrique/core/throttling.py); counted in the default cache below.
+API_TOKEN_RATE = envrate("API_TOKEN_RATE", "30/h")
+API_BEARER_FAILURE_RATE = envrate("API_BEARER_FAILURE_RATE", "20/h")
+# Several processes share the rate limits' counters (and the cached indicators) only through a shared cache.
+CACHES = {"default": envcache("CACHE_URL")}
     raw = os.environ.get("EXPORT_CSV_DELIMITER", "")  # not stripped: a tab is a delimiter
     if raw == "":
         return ";"

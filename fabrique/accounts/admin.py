@@ -3,6 +3,7 @@
 Tokens and invitations are read here, never written: their raw values exist only once, outside the database.
 """
 
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -20,9 +21,9 @@ from fabrique.core.exceptions import DomainError
 from . import services
 from .enums import MembershipRole
 from .forms import AdminLoginForm
-from .models import ApiToken, Invitation, LoginFailure, Membership, User
+from .models import ApiToken, Invitation, Membership, User
 
-# The admin's login page goes through the same lock-out as the site's, and says when to retry.
+# The admin's login page is throttled like the site's (django-axes), and says when to retry.
 admin.site.login_form = AdminLoginForm
 
 
@@ -241,14 +242,14 @@ class ApiTokenAdmin(CoordinatorOnlyAdmin, admin.ModelAdmin):
         return False
 
 
-@admin.register(LoginFailure)
-class LoginFailureAdmin(CoordinatorOnlyAdmin, admin.ModelAdmin):
-    """Deleting the failures of an address lifts its lock-out at once."""
+@admin.register(AccessAttempt)
+class LoginAttemptAdmin(CoordinatorOnlyAdmin, admin.ModelAdmin):
+    """Failed logins counted by django-axes (fabrique/accounts/lockout.py); deleting a row lifts what it blocks."""
 
-    list_display = ("email", "ip_address", "created_at")
-    search_fields = ("email", "ip_address")
-    date_hierarchy = "created_at"
-    readonly_fields = ("email", "ip_address", "created_at")
+    list_display = ("username", "ip_address", "failures_since_start", "attempt_time")
+    search_fields = ("username", "ip_address")
+    date_hierarchy = "attempt_time"
+    readonly_fields = ("username", "ip_address", "user_agent", "path_info", "failures_since_start", "attempt_time")
     fields = readonly_fields
 
     def has_add_permission(self, request):

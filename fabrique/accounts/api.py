@@ -15,6 +15,7 @@ from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import invalid, validate_fields
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
+from fabrique.core.throttling import TOO_MANY, ClientRateThrottle
 from fabrique.network.models import Structure
 from fabrique.network.perms import can_view_structure, visible_structures
 
@@ -146,8 +147,11 @@ def me(request):
 
 # --- personal API tokens ---------------------------------------------------------------------------------------
 
+# At most API_TOKEN_RATE calls per address to the token endpoints, then 429 with Retry-After.
+TOKEN_RATE = {"throttle": ClientRateThrottle("API_TOKEN_RATE"), "openapi_extra": {"responses": TOO_MANY}}
 
-@router.get("/tokens", response=Page[TokenOut], summary="Lister mes jetons", tags=["Jetons"])
+
+@router.get("/tokens", response=Page[TokenOut], summary="Lister mes jetons", tags=["Jetons"], **TOKEN_RATE)
 def list_tokens(request, params: Query[PageParams]):
     """Les jetons personnels de l'appelant·e, du plus récent au plus ancien ; le jeton lui-même n'est jamais relu."""
     envelope, rows = paginate(
@@ -157,7 +161,7 @@ def list_tokens(request, params: Query[PageParams]):
     return envelope
 
 
-@router.post("/tokens", response={201: TokenCreatedOut}, summary="Créer un jeton", tags=["Jetons"])
+@router.post("/tokens", response={201: TokenCreatedOut}, summary="Créer un jeton", tags=["Jetons"], **TOKEN_RATE)
 def create_token(request, payload: TokenCreate):
     """Crée un jeton personnel. Sa valeur (`token`) n'est renvoyée qu'ici, une seule fois : conservez-la."""
     try:
@@ -167,7 +171,7 @@ def create_token(request, payload: TokenCreate):
     return Status(201, {**_token_item(request, token), "token": raw})
 
 
-@router.post("/tokens/{token_id}/revoke", response=TokenOut, summary="Révoquer un jeton", tags=["Jetons"])
+@router.post("/tokens/{token_id}/revoke", response=TokenOut, summary="Révoquer un jeton", tags=["Jetons"], **TOKEN_RATE)
 def revoke_token(request, token_id: int, payload: NoBody | None = None):
     """Le jeton cesse aussitôt d'authentifier. Seuls ses propres jetons sont visibles (404 pour les autres)."""
     token = get_object_or_404(ApiToken, pk=token_id)

@@ -1,7 +1,5 @@
 """Forms of the accounts pages. Labels and errors in French; every widget styled for Bootstrap."""
 
-import math
-
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -9,14 +7,13 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from fabrique.core.french import de
 from fabrique.network.models import Structure
 
-from .backends import locked_until, remaining_attempts
+from . import lockout
 from .enums import MembershipRole
 from .models import ApiToken, Membership, User
 from .perms import can_invite_coordinator, invitable_structures
@@ -56,44 +53,35 @@ class StyledFormMixin:
 # --- login -------------------------------------------------------------------------------
 
 
-def lockout_message(until) -> str:
-    minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
-    return ngettext(
-        "Trop d'échecs de connexion pour cette adresse e-mail : par sécurité, la connexion est bloquée. "
-        "Réessayez dans %(minutes)d minute (à partir de %(time)s).",
-        "Trop d'échecs de connexion pour cette adresse e-mail : par sécurité, la connexion est bloquée. "
-        "Réessayez dans %(minutes)d minutes (à partir de %(time)s).",
-        minutes,
-    ) % {"minutes": minutes, "time": f"{timezone.localtime(until):%H:%M}"}
-
-
-class LockoutMixin:
-    """Refuses a locked e-mail before checking the password, and says when to retry."""
+class ThrottledLoginMixin:
+    """A refused login (fabrique/accounts/lockout.py) says why and until when; a failure, how many tries are left."""
 
     def clean(self):
-        email = self.cleaned_data.get("username")
-        if email and (until := locked_until(email)):
-            raise ValidationError(lockout_message(until), code="locked")
         try:
             return super().clean()
         except ValidationError as error:
-            if email and getattr(error, "code", None) == "invalid_login":
-                if until := locked_until(email):
-                    raise ValidationError(lockout_message(until), code="locked") from None
-                left = remaining_attempts(email)
-                raise ValidationError([error, ValidationError(self._warning(left), code="attempts_left")]) from None
-            raise
+            if getattr(error, "code", None) != "invalid_login" or self.request is None:
+                raise
+            if getattr(self.request, "axes_locked_out", False):
+                setattr(self.request, lockout.SHOWN_ON_PAGE, True)
+                until = lockout.locked_until(self.request, self.request.axes_credentials)
+                raise ValidationError(lockout.lockout_message(until), code="locked") from None
+            left = lockout.attempts_left(self.request)
+            if left is None:
+                raise
+            raise ValidationError([error, ValidationError(self._warning(left), code="attempts_left")]) from None
 
     @staticmethod
     def _warning(left: int) -> str:
+        minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
         return ngettext(
-            "Encore %(left)d essai avant un blocage de %(minutes)d minutes.",
-            "Encore %(left)d essais avant un blocage de %(minutes)d minutes.",
+            "Encore %(left)d essai avant une suspension de %(minutes)d minutes.",
+            "Encore %(left)d essais avant une suspension de %(minutes)d minutes.",
             left,
-        ) % {"left": left, "minutes": settings.LOGIN_LOCKOUT_MINUTES}
+        ) % {"left": left, "minutes": minutes}
 
 
-class LoginForm(StyledFormMixin, LockoutMixin, AuthenticationForm):
+class LoginForm(StyledFormMixin, ThrottledLoginMixin, AuthenticationForm):
     username = forms.EmailField(
         label=_("Adresse e-mail"),
         max_length=254,
@@ -109,7 +97,7 @@ class LoginForm(StyledFormMixin, LockoutMixin, AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-class AdminLoginForm(LockoutMixin, AdminAuthenticationForm):
+class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
     error_messages = {
         **AdminAuthenticationForm.error_messages,
         "invalid_login": _("Adresse e-mail ou mot de passe incorrect, ou compte sans accès à l'administration."),

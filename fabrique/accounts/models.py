@@ -197,18 +197,3 @@ class ApiToken(models.Model):
         if token.last_used_at is None or now - token.last_used_at >= timedelta(minutes=1):
             cls.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user
-
-
-class LoginFailure(models.Model):
-    """Failed logins per e-mail, to lock an account out after repeated failures."""
-
-    email = models.EmailField(db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("échec de connexion")
-        verbose_name_plural = _("échecs de connexion")
-
-    def __str__(self):
-        return f"{self.email} ({self.created_at:%d/%m/%Y %H:%M})"

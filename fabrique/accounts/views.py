@@ -1,5 +1,6 @@
 """Log in and out, "Mon espace", profile and passwords."""
 
+from axes.utils import reset as reset_login_failures
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -13,7 +14,6 @@ from django.views.decorators.http import require_http_methods
 from fabrique.core.exceptions import VersionConflict
 
 from . import services
-from .backends import clear_failures
 from .forms import LoginForm, ProfileForm, StyledPasswordChangeForm, StyledPasswordResetForm, StyledSetPasswordForm
 from .models import ApiToken, Invitation
 from .perms import can_invite
@@ -111,8 +111,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        # Whoever reads the mailbox owns the account: lift a lock-out along with the new password.
-        clear_failures(form.user.email)
+        # Whoever reads the mailbox owns the account: its failed logins, from every address, are forgotten.
+        reset_login_failures(username=form.user.email.lower())
         return response
 
 

@@ -5,6 +5,8 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext
 from ninja.errors import AuthenticationError
 
+from .throttling import FailureThrottle
+
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
@@ -27,14 +29,7 @@ class BearerOrSession:
 
         header = request.headers.get("Authorization", "")
         if header:
-            scheme, _, raw = header.partition(" ")
-            if scheme.lower() != "bearer" or not raw.strip():
-                raise AuthenticationError()
-            user = ApiToken.authenticate(raw.strip())
-            if user is None:
-                raise AuthenticationError()
-            request.user = user
-            return user
+            return self._bearer(request, header, ApiToken)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             if request.method not in SAFE_METHODS and _csrf_failure(request):
@@ -50,3 +45,17 @@ class BearerOrSession:
         if self.optional:
             return True
         raise AuthenticationError()
+
+    @staticmethod
+    def _bearer(request, header: str, token_model):
+        """A personal token; an address that sent API_BEARER_FAILURE_RATE wrong ones is refused (429) before any
+        lookup, so that guessing tokens costs the guesser, not the database."""
+        failures = FailureThrottle("API_BEARER_FAILURE_RATE")
+        failures.refuse_if_over(request)
+        scheme, _, raw = header.partition(" ")
+        user = token_model.authenticate(raw.strip()) if scheme.lower() == "bearer" and raw.strip() else None
+        if user is None:
+            failures.failed(request)
+            raise AuthenticationError()
+        request.user = user
+        return user

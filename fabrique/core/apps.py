@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle"
 
     def ready(self):
-        from . import lookups
+        from . import lookups, throttling  # noqa: F401 - throttling registers its deploy check
 
         lookups.register()

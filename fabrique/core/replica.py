@@ -19,6 +19,7 @@ REPLICA = "replica"
 PRIMARY = "default"
 PIN_COOKIE = "fabrique_primary"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CACHE_TABLE_APP = "django_cache"  # the app label of Django's database cache entries
 
 _reads_on_replica: ContextVar[bool] = ContextVar("fabrique_reads_on_replica", default=False)
 
@@ -31,6 +32,8 @@ class PrimaryReplicaRouter:
     """Writes and migrations on the primary; reads on the replica when `ReplicaMiddleware` allowed it."""
 
     def db_for_read(self, model, **hints):
+        if model is not None and model._meta.app_label == CACHE_TABLE_APP:
+            return PRIMARY  # a counter of the rate limits (CACHE_URL=db://) is read where it was just written
         if _reads_on_replica.get() and not connections[PRIMARY].in_atomic_block:
             return REPLICA
         return PRIMARY

@@ -1,9 +1,10 @@
 import pytest
+from axes.models import AccessAttempt
 from django.urls import reverse
 
 from fabrique.accounts import services
 from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Invitation, LoginFailure, Membership, User
+from fabrique.accounts.models import Invitation, Membership, User
 from tests.factories import UserFactory
 
 from .helpers import text
@@ -14,7 +15,7 @@ PAGES = [
     "admin:accounts_membership_changelist",
     "admin:accounts_invitation_changelist",
     "admin:accounts_apitoken_changelist",
-    "admin:accounts_loginfailure_changelist",
+    "admin:axes_accessattempt_changelist",
 ]
 
 
@@ -22,7 +23,9 @@ PAGES = [
 def objects(coordinator, member, structure, django_capture_on_commit_callbacks):
     services.create_api_token(member, name="Export")
     services.invite(by=coordinator, email="invitee@example.org", structure=structure)
-    LoginFailure.objects.create(email="x@example.org", ip_address="192.0.2.1")
+    AccessAttempt.objects.create(
+        username="x@example.org", ip_address="192.0.2.1", user_agent="navigateur", failures_since_start=5
+    )
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -110,10 +113,10 @@ def test_the_admin_keeps_the_last_admin_of_a_structure(client_for, coordinator, 
     assert Membership.objects.filter(pk=membership.pk).exists()
 
 
-def test_deleting_login_failures_in_the_admin_lifts_a_lock_out(client_for, coordinator, objects):
-    failure = LoginFailure.objects.get()
+def test_deleting_login_attempts_in_the_admin_lifts_what_they_block(client_for, coordinator, objects):
+    attempt = AccessAttempt.objects.get()
     client_for(coordinator).post(
-        reverse("admin:accounts_loginfailure_changelist"),
-        {"action": "delete_selected", "_selected_action": [failure.pk], "post": "yes"},
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
     )
-    assert not LoginFailure.objects.exists()
+    assert not AccessAttempt.objects.exists()

@@ -1,15 +1,16 @@
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.core import mail
 from django.urls import reverse
 
-from fabrique.accounts.backends import locked_until, record_failure
 from tests.factories import PASSWORD, UserFactory
 
 from .helpers import text
 
 RESET = reverse("accounts:password_reset")
+LOGIN = reverse("accounts:login")
 LINK = re.compile(r"http://testserver\.example(/comptes/mot-de-passe/nouveau/[^/\s]+/[^/\s]+/)")
 CSRF = re.compile(r'"X-CSRFToken": "[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
 NEW = "Un-tout-nouveau-mot-de-passe-7"
@@ -48,10 +49,12 @@ def test_an_inactive_account_receives_nothing(client, db):
     assert mail.outbox == []
 
 
-def test_the_link_sets_a_new_password_once_and_lifts_a_lock_out(client, person):
-    for _ in range(5):
-        record_failure(person.email)
-    assert locked_until(person.email) is not None
+def test_the_link_sets_a_new_password_once_and_forgets_the_failed_logins_of_that_account(client, person):
+    for ip in ("203.0.113.66", "198.51.100.7"):
+        for _ in range(5):
+            client.post(LOGIN, {"username": person.email, "password": "faux"}, REMOTE_ADDR=ip)
+    client.post(LOGIN, {"username": "autre@example.org", "password": "faux"}, REMOTE_ADDR="203.0.113.66")
+    assert AccessAttempt.objects.filter(username=person.email).count() == 2
     client.post(RESET, {"email": person.email})
     path = LINK.search(mail.outbox[0].body).group(1)
     form_page = client.get(path, follow=True)
@@ -62,7 +65,11 @@ def test_the_link_sets_a_new_password_once_and_lifts_a_lock_out(client, person):
     assert response["Location"] == reverse("accounts:password_reset_complete")
     person.refresh_from_db()
     assert person.check_password(NEW) and not person.check_password(PASSWORD)
-    assert locked_until(person.email) is None
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["autre@example.org"]
+    assert (
+        client.post(LOGIN, {"username": person.email, "password": NEW}, REMOTE_ADDR="203.0.113.66").status_code == 302
+    )
+    client.logout()
     reused = client.get(path, follow=True)
     assert "Ce lien n'est plus valable" in text(reused)
 

@@ -1,6 +1,7 @@
 """The appellation's demo: the 2020 committee that granted the nine structures, and an open session to vote in."""
 
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 
 from fabrique.appellation.demo import load_appellation_demo
@@ -54,12 +55,12 @@ def test_a_visitor_votes_in_the_open_session_with_a_demo_login_and_a_colleague_i
     session = CommitteeSession.objects.get(status=SessionStatus.OPEN)
     request = session.items.get().request
     assert request.structure.status == StructureStatus.EXPERIMENTING and "fictive" in request.structure.name
-    client.login(username="tag29@example.org", password=seed.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="tag29@example.org", password=seed.DEMO_PASSWORD)
     assert "Fabrique des Deux Rives" in client.get(reverse("appellation:ballot")).content.decode()
     client.post(reverse("appellation:vote", args=[request.pk]), {"choice": "for", "comment": "Bienvenue"})
     assert Vote.objects.filter(item__session=session, structure__slug="tag29").exists()
     client.logout()
-    client.login(username="initiatives-littoral@example.org", password=seed.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="initiatives-littoral@example.org", password=seed.DEMO_PASSWORD)
     page = client.get(reverse("appellation:ballot")).content.decode()
     assert "Conflit d&#x27;intérêts" in page or "Conflit d'intérêts" in page
     response = client.post(reverse("appellation:vote", args=[request.pk]), {"choice": "for"})

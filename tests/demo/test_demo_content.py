@@ -1,4 +1,5 @@
 import pytest
+from django.http import HttpRequest
 
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
@@ -98,7 +99,7 @@ def test_there_are_exactly_four_testimonials(demo):
 
 def test_the_demo_logins_work_with_the_printed_password(demo, client):
     for email, _ in seed.demo_logins():
-        assert client.login(email=email, password=seed.DEMO_PASSWORD), email
+        assert client.login(request=HttpRequest(), email=email, password=seed.DEMO_PASSWORD), email
         client.logout()
 
 

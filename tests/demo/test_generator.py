@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, transaction
+from django.http import HttpRequest
 
 from fabrique.demo import generator, generator_checks, seed
 from fabrique.method.enums import Stage
@@ -130,12 +131,12 @@ def test_the_created_activities_of_the_generated_network_are_in_their_own_index(
 def test_the_generated_accounts_log_in_with_the_demo_password(small_network, client):
     member = Structure.objects.exclude(status="candidate").order_by("slug").first()
     for email in (seed.COORDINATOR_EMAIL, seed.member_email(member.slug)):
-        assert client.login(email=email, password=seed.DEMO_PASSWORD), email
+        assert client.login(request=HttpRequest(), email=email, password=seed.DEMO_PASSWORD), email
         client.logout()
 
 
 def test_the_coordinator_reads_the_generated_pages(small_network, client):
-    client.login(email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
     project = Project.objects.order_by("pk").first()
     urls = [
         "/",
@@ -154,7 +155,7 @@ def test_the_coordinator_reads_the_generated_pages(small_network, client):
 def test_the_search_finds_generated_needs_for_the_coordinator_only(small_network, client):
     need = Need.objects.order_by("pk").first()
     word = max(need.title.split(), key=len)
-    client.login(email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
     found = client.get("/api/v1/search", {"q": word, "type": "need"}).json()
     assert found["count"] > 0
     client.logout()
