@@ -154,10 +154,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a refused login into its 429 page
 ]
 
 ROOT_URLCONF = "fabrique.urls"
-    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a refused login into its 429 page
 WSGI_APPLICATION = "fabrique.wsgi.application"
 
 TEMPLATES = [
@@ -309,14 +309,14 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_MAX_LIMIT = 200
-
-
-def _csv_delimiter() -> str:
 # API rate limits per client address (fabrique/core/throttling.py); counted in the default cache below.
 API_TOKEN_RATE = envrate("API_TOKEN_RATE", "30/h")
 API_BEARER_FAILURE_RATE = envrate("API_BEARER_FAILURE_RATE", "20/h")
 # Several processes share the rate limits' counters (and the cached indicators) only through a shared cache.
 CACHES = {"default": envcache("CACHE_URL")}
+
+
+def _csv_delimiter() -> str:
     raw = os.environ.get("EXPORT_CSV_DELIMITER", "")  # not stripped: a tab is a delimiter
     if raw == "":
         return ";"
