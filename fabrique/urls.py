@@ -18,6 +18,8 @@ urlpatterns = [
     path("recherche/", include("fabrique.search.urls")),
     path("", include("fabrique.community.urls")),
     path("indicateurs/", include("fabrique.reporting.urls")),
+    path("coordination/donnees-personnelles/", include("fabrique.privacy.urls")),
+    path("coordination/journal/", include("fabrique.audit.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -58,6 +59,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
+    # An erased person's account keeps its id (authored rows point to it) under this reserved domain.
+    ERASED_DOMAIN = "personne-effacee.invalid"
 
     class Meta:
         verbose_name = _("utilisateur·rice")
@@ -72,10 +75,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().save(*args, **kwargs)
 
     def get_full_name(self):
+        if self.is_erased:
+            return gettext("personne effacée")
         return f"{self.first_name} {self.last_name}".strip()
 
     def get_short_name(self):
-        return self.first_name or self.email
+        return self.get_full_name() if self.is_erased else self.first_name or self.email
+
+    @classmethod
+    def erased_email(cls, pk: int) -> str:
+        return f"effacee-{pk}@{cls.ERASED_DOMAIN}"
+
+    @property
+    def is_erased(self) -> bool:
+        """Erased through fabrique.privacy: shown everywhere as « personne effacée »."""
+        return self.email.endswith("@" + self.ERASED_DOMAIN)
 
 
 class Membership(models.Model):

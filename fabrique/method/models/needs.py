@@ -107,6 +107,8 @@ class Need(models.Model):
         default=False,
         help_text=_("Son consentement à la conservation de ses coordonnées."),
     )
+    # The retention of who brought the need runs from here (fabrique.privacy.retention); set by save().
+    brought_by_consent_on = models.DateField(_("consentement recueilli le"), null=True, blank=True, editable=False)
     detected_on = models.DateField(_("détecté le"), default=timezone.localdate)
     status = models.CharField(_("statut"), max_length=12, choices=NeedStatus.choices, default=NeedStatus.NEW)
     status_reason = models.TextField(_("motif"), blank=True, help_text=_("Obligatoire quand le besoin est écarté."))
@@ -136,6 +138,17 @@ class Need(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """Dates the consent when it is given, forgets the date when it is withdrawn."""
+        if not self.brought_by_consent:
+            self.brought_by_consent_on = None
+        elif self.brought_by_consent_on is None:
+            self.brought_by_consent_on = timezone.localdate()
+        fields = kwargs.get("update_fields")
+        if fields is not None and "brought_by_consent" in fields:
+            kwargs["update_fields"] = {*fields, "brought_by_consent_on"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("method:need_detail", args=[self.pk])
