@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from fabrique.community import registrations
 from fabrique.search.visibility import Visibility
 from tests.conftest import ROLES
+from tests.snapshots import assert_unchanged, models_of
 
 from .factories import EventFactory
 
@@ -24,14 +25,17 @@ def test_the_list_holds_network_events_for_the_network_only(persona, structure, 
 @pytest.mark.parametrize("persona", ROLES, indirect=True)
 def test_registration_endpoint(persona, event, client_for):
     name, user = persona
-    response = client_for(user).post(f"/api/v1/events/{event.slug}/registration", {}, content_type="application/json")
+    with assert_unchanged(*models_of("community"), unless=name != "anonymous"):
+        response = client_for(user).post(
+            f"/api/v1/events/{event.slug}/registration", {}, content_type="application/json"
+        )
     if name == "anonymous":
         assert response.status_code in (401, 404)
-        assert not event.registrations.exists()
         return
     assert response.status_code == 201
     assert response.json()["status"] == "confirmed"
-    again = client_for(user).post(f"/api/v1/events/{event.slug}/registration", {}, content_type="application/json")
+    with assert_unchanged(*models_of("community")):
+        again = client_for(user).post(f"/api/v1/events/{event.slug}/registration", {}, content_type="application/json")
     assert again.status_code == 409
     assert "déjà inscrit·e" in again.json()["detail"]
 
@@ -51,22 +55,24 @@ def test_the_registration_endpoint_answers_the_waiting_list_and_cancels(
 def test_registering_for_another_person_s_structure_is_a_422_naming_the_field(
     event, member, other_structure, client_for
 ):
-    response = client_for(member).post(
-        f"/api/v1/events/{event.slug}/registration",
-        {"structure": other_structure.slug},
-        content_type="application/json",
-    )
+    with assert_unchanged(*models_of("community")):
+        response = client_for(member).post(
+            f"/api/v1/events/{event.slug}/registration",
+            {"structure": other_structure.slug},
+            content_type="application/json",
+        )
+        unknown = client_for(member).post(
+            f"/api/v1/events/{event.slug}/registration", {"structure": "nulle-part"}, content_type="application/json"
+        )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "structure"]
-    unknown = client_for(member).post(
-        f"/api/v1/events/{event.slug}/registration", {"structure": "nulle-part"}, content_type="application/json"
-    )
     assert unknown.status_code == 422
 
 
 def test_a_past_event_refuses_registration_with_409(structure, member, client_for):
     event = EventFactory(organiser=structure, past=True)
-    response = client_for(member).post(f"/api/v1/events/{event.slug}/registration", content_type="application/json")
+    with assert_unchanged(*models_of("community")):
+        response = client_for(member).post(f"/api/v1/events/{event.slug}/registration", content_type="application/json")
     assert response.status_code == 409
     assert "closes" in response.json()["detail"]
 

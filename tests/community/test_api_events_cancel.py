@@ -6,6 +6,7 @@ from django.core import mail
 from fabrique.community import registrations, services
 from fabrique.search.visibility import Visibility
 from tests.conftest import ROLES
+from tests.snapshots import assert_unchanged, models_of
 
 from .factories import EventFactory
 
@@ -19,8 +20,9 @@ def _post(client, event, body):
 @pytest.mark.parametrize("persona", ROLES, indirect=True)
 def test_who_cancels_through_the_api(persona, event, client_for):
     name, user = persona
-    response = _post(client_for(user), event, {"reason": REASON, "version": event.version})
     expected = {"coordinator": 200, "member": 200, "other_member": 403, "anonymous": 404}[name]
+    with assert_unchanged(*models_of("community"), unless=expected == 200):
+        response = _post(client_for(user), event, {"reason": REASON, "version": event.version})
     assert response.status_code == expected
     event.refresh_from_db()
     assert event.is_cancelled == (expected == 200)
@@ -36,7 +38,8 @@ def test_who_cancels_through_the_api(persona, event, client_for):
 
 def test_an_anonymous_caller_who_reads_a_public_event_must_log_in(structure, client):
     event = EventFactory(organiser=structure, visibility=Visibility.PUBLIC)
-    response = _post(client, event, {"reason": REASON, "version": 1})
+    with assert_unchanged(*models_of("community")):
+        response = _post(client, event, {"reason": REASON, "version": 1})
     assert response.status_code == 401 and response.json()["detail"] == "Authentification requise."
 
 
@@ -51,20 +54,20 @@ def test_the_registrants_are_told_once_the_cancellation_is_committed(
 
 def test_a_stale_version_is_a_409(event, member, client_for):
     services.update_event(event, member, {"title": "Titre changé"}, expected_version=1)
-    response = _post(client_for(member), event, {"reason": REASON, "version": 1})
+    with assert_unchanged(*models_of("community")):
+        response = _post(client_for(member), event, {"reason": REASON, "version": 1})
     assert response.status_code == 409
     assert "modifiée par quelqu'un d'autre" in response.json()["detail"]
-    event.refresh_from_db()
-    assert not event.is_cancelled
 
 
 def test_an_event_already_cancelled_or_over_is_a_409_saying_why(structure, event, member, client_for):
     client = client_for(member)
     assert _post(client, event, {"reason": REASON, "version": 1}).status_code == 200
-    again = _post(client, event, {"reason": "Autre motif", "version": 2})
-    assert again.status_code == 409 and "déjà annulé" in again.json()["detail"]
     past = EventFactory(organiser=structure, past=True)
-    over = _post(client, past, {"reason": REASON, "version": 1})
+    with assert_unchanged(*models_of("community")):
+        again = _post(client, event, {"reason": "Autre motif", "version": 2})
+        over = _post(client, past, {"reason": REASON, "version": 1})
+    assert again.status_code == 409 and "déjà annulé" in again.json()["detail"]
     assert over.status_code == 409 and "terminé" in over.json()["detail"]
 
 
@@ -78,11 +81,10 @@ def test_an_event_already_cancelled_or_over_is_a_409_saying_why(structure, event
     ],
 )
 def test_a_bad_body_is_a_422_naming_the_field(event, member, client_for, body, field):
-    response = _post(client_for(member), event, body)
+    with assert_unchanged(*models_of("community")):
+        response = _post(client_for(member), event, body)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", field]
-    event.refresh_from_db()
-    assert not event.is_cancelled
 
 
 def test_the_event_output_carries_the_cancellation(event, member, other_member, client_for):
@@ -97,12 +99,12 @@ def test_the_event_output_carries_the_cancellation(event, member, other_member, 
 
 def test_the_registration_endpoint_refuses_a_cancelled_event(event, member, other_member, client_for):
     services.cancel_event(event, member, REASON, expected_version=1)
-    response = client_for(other_member).post(
-        f"/api/v1/events/{event.slug}/registration", content_type="application/json"
-    )
+    with assert_unchanged(*models_of("community")):
+        response = client_for(other_member).post(
+            f"/api/v1/events/{event.slug}/registration", content_type="application/json"
+        )
     assert response.status_code == 409
     assert response.json() == {"detail": "Cet événement est annulé : les inscriptions sont fermées."}
-    assert not event.registrations.exists()
 
 
 def test_the_openapi_schema_describes_the_endpoint_and_the_fields(client):
