@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 
+from fabrique.core.uploads import BY_CONTENT_TYPE
+
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
@@ -31,7 +33,6 @@ private_storage = PrivateStorage()
 
 def attachment_path(instance, filename: str) -> str:
     """A random name (the visitor's file name is never a path), with the extension of the detected type."""
-    from .validators import EXTENSIONS
-
-    extension = EXTENSIONS.get(instance.content_type, "")
+    found = BY_CONTENT_TYPE.get(instance.content_type)
+    extension = f".{found.extension}" if found else ""
     return f"appellation/{instance.request_id}/{uuid.uuid4().hex}{extension}"

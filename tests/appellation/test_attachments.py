@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from fabrique.appellation import services
 from fabrique.appellation.models import RequestAttachment
-from fabrique.appellation.validators import DOCX, ODT, PDF, detect_type
+from fabrique.core.uploads import DOCX, ODT, PDF, check_file
 
 from .conftest import APPELLATION_ROLES, open_session_with
 
@@ -21,7 +21,7 @@ def office_file(kind: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         if kind == "odt":
-            archive.writestr("mimetype", ODT)
+            archive.writestr("mimetype", ODT.content_type)
             archive.writestr("content.xml", "<office:document-content/>")
         else:
             archive.writestr("[Content_Types].xml", "<Types/>")
@@ -35,12 +35,16 @@ def office_file(kind: str) -> bytes:
         (PDF_BYTES, PDF),
         (office_file("odt"), ODT),
         (office_file("docx"), DOCX),
-        (b"MZ\x90\x00 an executable", None),
-        (b"<html><script>alert(1)</script></html>", None),
     ],
 )
 def test_the_type_is_read_from_the_content(content, expected):
-    assert detect_type(io.BytesIO(content)) == expected
+    assert check_file(io.BytesIO(content), max_bytes=10_000) == expected
+
+
+@pytest.mark.parametrize("content", [b"MZ\x90\x00 an executable", b"<html><script>alert(1)</script></html>"])
+def test_an_executable_or_a_page_is_not_a_document(content):
+    with pytest.raises(ValidationError, match="n'est pas d'un type accepté"):
+        check_file(io.BytesIO(content), max_bytes=10_000)
 
 
 def test_a_renamed_executable_is_refused_with_the_accepted_formats(draft, member):
@@ -62,7 +66,7 @@ def test_a_valid_document_is_stored_under_a_random_name_with_the_detected_extens
     attachment = services.add_attachment(
         draft, by=member, title="Bilan 2025", upload=SimpleUploadedFile("../../etc/bilan.odt", office_file("odt"))
     )
-    assert attachment.content_type == ODT and attachment.file.name.endswith(".odt")
+    assert attachment.content_type == ODT.content_type and attachment.file.name.endswith(".odt")
     assert "etc" not in attachment.file.name and attachment.file.name.startswith(f"appellation/{draft.pk}/")
 
 
@@ -89,7 +93,7 @@ def test_attachments_are_served_only_to_the_coordinator_the_applicant_and_the_vo
     assert response.status_code == EXPECTED_DOWNLOAD[name]
     if response.status_code == 200:
         assert b"".join(response.streaming_content) == PDF_BYTES
-        assert response["Content-Type"] == PDF
+        assert response["Content-Type"] == PDF.content_type
         assert response["Content-Disposition"].startswith("attachment;")
 
 

@@ -5,9 +5,13 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+
+from fabrique.core import uploads
+from fabrique.core.cells import read_csv_text
 
 MAX_BYTES = 20 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -42,6 +46,7 @@ def read(content: bytes, filename: str = "") -> RawBook:
     if len(content) > MAX_BYTES:
         raise UnreadableFile(_("Le fichier dépasse 20 Mo : découpez-le."))
     if content.startswith(ZIP_MAGIC):
+        _check_workbook(content, filename)
         return _read_xlsx(content)
     if filename.lower().endswith((".xlsx", ".xlsm")):
         raise UnreadableFile(
@@ -57,6 +62,16 @@ def _cell(value):
     if isinstance(value, str):
         return value.strip()
     return value
+
+
+def _check_workbook(content: bytes, filename: str) -> None:
+    """An XLSX is an archive: the shared content check refuses a decompression bomb before openpyxl opens it."""
+    try:
+        uploads.check_file(io.BytesIO(content), max_bytes=MAX_BYTES, accepted=(uploads.XLSX,), name=filename)
+    except ValidationError as exc:
+        if exc.code == "type":
+            raise UnreadableFile(_("Ce classeur XLSX est illisible ou abîmé : enregistrez-le à nouveau.")) from None
+        raise UnreadableFile(exc.messages[0]) from None
 
 
 def _read_xlsx(content: bytes) -> RawBook:
@@ -115,7 +130,7 @@ def _read_csv(content: bytes) -> RawBook:
         raise UnreadableFile(_("CSV mal formé : %s.") % exc) from None
     sheet = RawSheet("CSV", [h.strip() for h in rows[0]])
     for number, values in enumerate(rows[1:], start=2):
-        cells = [_cell(v) for v in values]
+        cells = [_cell(read_csv_text(v)) for v in values]
         if any(v != "" for v in cells):
             sheet.rows.append((number, cells))
     return RawBook([sheet], notices=[notice] if notice else [])
