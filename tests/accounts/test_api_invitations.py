@@ -6,13 +6,15 @@ from django.utils import timezone
 
 from fabrique.accounts import services
 from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Invitation
+from fabrique.accounts.models import Invitation, Membership, User
 from tests.api.helpers import messages, names_field
+from tests.snapshots import assert_unchanged
 
 from .conftest import CALLERS
 from .helpers import LINK
 
 INVITATIONS = "/api/v1/accounts/invitations"
+ACCOUNTS = (Invitation, Membership, User)  # not ApiToken: a bearer call notes the token's last use
 
 
 def invite(client, body, capture):
@@ -24,11 +26,12 @@ def invite(client, body, capture):
 def test_admins_and_the_coordination_invite_to_a_structure(caller, structure, django_capture_on_commit_callbacks):
     name, user, client = caller
     body = {"email": "Nouvelle@Example.org", "structure": "tag-test", "role": "staff"}
-    response = invite(client, body, django_capture_on_commit_callbacks)
     expected = {"anonymous": 401, "other_member": 403}.get(name, 201)
+    with assert_unchanged(*ACCOUNTS, unless=expected == 201):
+        response = invite(client, body, django_capture_on_commit_callbacks)
     assert response.status_code == expected
     if expected != 201:
-        assert not Invitation.objects.exists() and not mail.outbox
+        assert not mail.outbox
         return
     data = response.json()
     assert data["email"] == "nouvelle@example.org" and data["structure"] == {"slug": "tag-test", "name": "TAg Test"}
@@ -44,8 +47,10 @@ def test_only_the_coordination_invites_to_the_coordination(
     client_for, coordinator, member, django_capture_on_commit_callbacks
 ):
     body = {"email": "renfort@example.org", "as_coordinator": True}
-    response = invite(client_for(member), body, django_capture_on_commit_callbacks)
-    assert response.status_code == 403 and not Invitation.objects.exists()
+    client = client_for(member)  # logging in writes last_login: before the snapshot
+    with assert_unchanged(*ACCOUNTS):
+        response = invite(client, body, django_capture_on_commit_callbacks)
+    assert response.status_code == 403 and not mail.outbox
     response = invite(client_for(coordinator), body, django_capture_on_commit_callbacks)
     assert response.status_code == 201
     assert response.json()["as_coordinator"] is True and response.json()["structure"] is None
@@ -54,7 +59,10 @@ def test_only_the_coordination_invites_to_the_coordination(
 
 def test_a_staff_member_cannot_invite(client_for, staff_member, django_capture_on_commit_callbacks):
     body = {"email": "x@example.org", "structure": "tag-test"}
-    assert invite(client_for(staff_member), body, django_capture_on_commit_callbacks).status_code == 403
+    client = client_for(staff_member)  # logging in writes last_login: before the snapshot
+    with assert_unchanged(*ACCOUNTS):
+        assert invite(client, body, django_capture_on_commit_callbacks).status_code == 403
+    assert not mail.outbox
 
 
 @pytest.mark.parametrize(
@@ -69,17 +77,22 @@ def test_a_staff_member_cannot_invite(client_for, staff_member, django_capture_o
     ],
 )
 def test_bad_input_names_the_field(client_for, member, body, field, django_capture_on_commit_callbacks):
-    response = invite(client_for(member), body, django_capture_on_commit_callbacks)
+    client = client_for(member)  # logging in writes last_login: before the snapshot
+    with assert_unchanged(*ACCOUNTS):
+        response = invite(client, body, django_capture_on_commit_callbacks)
     assert response.status_code == 422 and names_field(response, field), response.json()
-    assert not Invitation.objects.exists() and not mail.outbox
+    assert not mail.outbox
 
 
 def test_inviting_someone_who_already_has_the_role_is_a_conflict(
     client_for, member, staff_member, django_capture_on_commit_callbacks
 ):
     body = {"email": staff_member.email, "structure": "tag-test", "role": "staff"}
-    response = invite(client_for(member), body, django_capture_on_commit_callbacks)
+    client = client_for(member)  # logging in writes last_login: before the snapshot
+    with assert_unchanged(*ACCOUNTS):
+        response = invite(client, body, django_capture_on_commit_callbacks)
     assert response.status_code == 409 and "déjà ce rôle" in messages(response)
+    assert not mail.outbox
 
 
 @pytest.fixture
@@ -112,9 +125,10 @@ def test_invitations_are_listed_to_those_concerned(caller, invitations):
 def test_invitations_are_revoked_by_those_concerned(caller, invitations):
     name, _user, client = caller
     invitation = invitations["tag"]
-    response = client.post(f"{INVITATIONS}/{invitation.pk}/revoke", "", content_type="application/json")
-    invitation.refresh_from_db()
     expected = {"anonymous": 401, "other_member": 404}.get(name, 200)
+    with assert_unchanged(*ACCOUNTS, unless=expected == 200):
+        response = client.post(f"{INVITATIONS}/{invitation.pk}/revoke", "", content_type="application/json")
+    invitation.refresh_from_db()
     assert response.status_code == expected
     if expected == 200:
         assert response.json()["state"] == "revoked" and response.json()["abilities"]["revoke"] is False
@@ -128,9 +142,11 @@ def test_an_accepted_invitation_cannot_be_revoked(client_for, coordinator, invit
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     client = client_for(coordinator)
-    response = client.post(f"{INVITATIONS}/{invitation.pk}/revoke", "", content_type="application/json")
+    with assert_unchanged(*ACCOUNTS):
+        response = client.post(f"{INVITATIONS}/{invitation.pk}/revoke", "", content_type="application/json")
+        unknown = client.post(f"{INVITATIONS}/999999/revoke", "", content_type="application/json")
     assert response.status_code == 409 and "déjà été acceptée" in messages(response)
-    assert client.post(f"{INVITATIONS}/999999/revoke", "", content_type="application/json").status_code == 404
+    assert unknown.status_code == 404
 
 
 def test_the_state_of_an_invitation_is_given(client_for, coordinator, invitations):
