@@ -1,8 +1,5 @@
 """Browser helpers: Debian's chromium driven by Playwright, and axe-core checks."""
 
-from pathlib import Path
-
-AXE = Path(__file__).resolve().parents[2] / "fabrique" / "static" / "vendor" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -16,13 +13,58 @@ CHROMIUM_ARGS = [
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
+AXE_URL = "/static/vendor/axe-core/axe.min.js"
+# Injected by Playwright before any script of the page (not part of the page, so the CSP allows it): reports each
+# violation to the console, where the listener below collects it with Chromium's own "Refused to…" messages.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content Security Policy violation: ${event.violatedDirective} refused ${event.blockedURI || "inline"}`
+    + ` in ${event.documentURI} (${event.sourceFile || "?"}:${event.lineNumber || "?"}) ${event.sample || ""}`);
+}, true);
+"""
+csp_violations: list[str] = []
+
+
+def _record_csp_violation(message) -> None:
+    if "Content Security Policy" in message.text:
+        csp_violations.append(f"{message.location.get('url', '?')}: {message.text}")
+
+
+def watch_csp(context) -> None:
+    """Every page of `context`, present and future, reports CSP violations into `csp_violations`."""
+    context.add_init_script(CSP_LISTENER)
+    context.on("console", _record_csp_violation)
+
+
+class CspWatchedBrowser:
+    """The session's browser, whose new contexts and pages are all watched for CSP violations."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        watch_csp(context)
+        return context
+
+    def new_page(self, **options):
+        page = self._browser.new_page(**options)  # its own context, closed with it
+        watch_csp(page.context)  # applies from the first navigation on
+        return page
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the current page; return the serious and critical violations.
 
     The pointer is moved away first: a button left under it after a click is measured in its hover colours.
+    axe-core is loaded from the site's static files: a script written into the page would break the CSP.
     """
     page.mouse.move(0, 0)
-    page.add_script_tag(path=str(AXE))
+    origin = page.evaluate("location.origin")
+    page.add_script_tag(url=origin + AXE_URL)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in result["violations"] if v.get("impact") in BLOCKING_IMPACTS]
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS
+from .browser import CHROMIUM, CHROMIUM_ARGS, CspWatchedBrowser, csp_violations
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable in tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -25,8 +25,18 @@ def browser():
 
     with sync_playwright() as pw:
         instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
+        yield CspWatchedBrowser(instance)  # every context and page it opens reports CSP violations
         instance.close()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation():
+    """Any e2e test fails if a page it opened broke the Content-Security-Policy (browser.py watches them)."""
+    csp_violations.clear()
+    yield
+    found = list(csp_violations)
+    csp_violations.clear()
+    assert not found, "Violations de la politique de sécurité du contenu :\n" + "\n".join(found)
 
 
 @pytest.fixture
