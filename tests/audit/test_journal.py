@@ -10,7 +10,7 @@ from fabrique.audit import journal
 from fabrique.core.versioning import save_with_version
 from fabrique.network.models import Partner, Structure
 from tests.conftest import ROLES
-from tests.factories import UserFactory
+from tests.factories import StructureFactory, UserFactory
 from tests.method.factories import NeedFactory
 
 URL = reverse("audit:journal")
@@ -103,6 +103,32 @@ def test_an_erased_person_appears_as_such(structure, coordinator, client_for):
     erase_person(author, by=coordinator)
     page = client_for(coordinator).get(URL, {"kind": "method.Need"}).content.decode()
     assert "personne effacée" in page and "Quelconque" not in page
+
+
+def test_a_status_change_shows_with_its_reason_among_the_history_rows(coordinator, member, client_for):
+    from fabrique.network import services
+
+    candidate = StructureFactory(candidate=True, name="Fabrique candidate")
+    (need,) = make_needs(candidate, member, 1)
+    services.admit(candidate, by=coordinator, reason="Dossier complet")
+    response = client_for(coordinator).get(URL, {"structure": candidate.pk})
+    first = response.context["entries"][0]
+    assert (first.kind.key, first.subject, first.reason) == (
+        "network.StructureStatusLog",
+        "Fabrique candidate",
+        "Dossier complet",
+    )
+    assert first.author == coordinator and first.changes == ["candidate → en expérimentation"]
+    assert {"method.Need", "network.Structure"} <= {entry.kind.key for entry in response.context["entries"]}
+    page = response.content.decode()
+    assert "Passage : candidate → en expérimentation" in page
+    assert (
+        client_for(coordinator)
+        .get(URL, {"person": member.pk, "kind": "network.StructureStatusLog"})
+        .context["page"]
+        .paginator.count
+        == 0
+    )
 
 
 @pytest.mark.parametrize("rows", [3, 30])
