@@ -8,16 +8,17 @@ from django.core.exceptions import (
 )
 from django.http import Http404
 from django.utils.translation import gettext
-from ninja import NinjaAPI, Swagger
+from ninja import Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
 from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import detail_for_status, french_errors, from_django
+from fabrique.core.api_openapi import DocumentedErrorsAPI
 from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.core.throttling import retry_after, throttled_detail
 
-api = NinjaAPI(
+api = DocumentedErrorsAPI(
     title="API Fabrique",
     version="1",
     description="Annuaire, carte et données du réseau. Authentification : session ou `Authorization: Bearer <jeton>`.",

@@ -146,6 +146,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "fabrique.core.middleware.ApiJsonErrorsMiddleware",
+    "fabrique.core.middleware.ApiNulGuardMiddleware",
     "fabrique.core.error_pages.MethodNotAllowedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

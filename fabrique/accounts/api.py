@@ -13,6 +13,7 @@ from ninja import Query, Router, Status
 
 from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import invalid, validate_fields
+from fabrique.core.api_types import Id, Text
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
 from fabrique.core.throttling import TOO_MANY, ClientRateThrottle
@@ -172,7 +173,7 @@ def create_token(request, payload: TokenCreate):
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut, summary="Révoquer un jeton", tags=["Jetons"], **TOKEN_RATE)
-def revoke_token(request, token_id: int, payload: NoBody | None = None):
+def revoke_token(request, token_id: Id, payload: NoBody | None = None):
     """Le jeton cesse aussitôt d'authentifier. Seuls ses propres jetons sont visibles (404 pour les autres)."""
     token = get_object_or_404(ApiToken, pk=token_id)
     if not token_abilities(request.user, token)["view"]:
@@ -212,7 +213,7 @@ def _membership(request, membership_id: int) -> Membership:
     summary="Lister les membres d'une structure",
     tags=["Membres"],
 )
-def list_members(request, slug: str, params: Query[PageParams]):
+def list_members(request, slug: Text, params: Query[PageParams]):
     """Les membres d'une structure, administrateur·rices d'abord. Lisible par ses membres et la coordination."""
     structure = get_object_or_404(Structure, slug=slug)
     _require_members_view(request, structure)
@@ -228,7 +229,7 @@ def list_members(request, slug: str, params: Query[PageParams]):
     tags=["Membres"],
     openapi_extra={"responses": CONFLICT},
 )
-def update_membership(request, membership_id: int, payload: MembershipPatch):
+def update_membership(request, membership_id: Id, payload: MembershipPatch):
     """Administrateur·rices de la structure et coordination. `version` est celle lue : une version dépassée est
     refusée (409). Une structure garde toujours au moins un·e administrateur·rice (409)."""
     membership = _membership(request, membership_id)
@@ -243,7 +244,7 @@ def update_membership(request, membership_id: int, payload: MembershipPatch):
     tags=["Membres"],
     openapi_extra={"responses": CONFLICT},
 )
-def delete_membership(request, membership_id: int):
+def delete_membership(request, membership_id: Id):
     """Les administrateur·rices et la coordination retirent un membre ; chacun·e peut quitter une structure.
     Le ou la dernier·e administrateur·rice ne peut pas être retiré·e (409)."""
     membership = _membership(request, membership_id)
@@ -316,7 +317,7 @@ def create_invitation(request, payload: InvitationCreate):
     tags=["Invitations"],
     openapi_extra={"responses": {409: {"description": "L'invitation a déjà été acceptée."}}},
 )
-def revoke_invitation(request, invitation_id: int, payload: NoBody | None = None):
+def revoke_invitation(request, invitation_id: Id, payload: NoBody | None = None):
     """Le lien cesse aussitôt de fonctionner. Annuler deux fois ne change rien ; une invitation acceptée ne
     s'annule plus (409). Une invitation que l'appelant·e ne voit pas donne 404."""
     invitation = get_object_or_404(Invitation, pk=invitation_id)

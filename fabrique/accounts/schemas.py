@@ -5,7 +5,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from fabrique.network.schemas import Input
+from fabrique.core.api_types import Text, Version
+from fabrique.network.schemas import Input, StructureRef
 
 from .enums import MembershipRole
 
@@ -14,11 +15,6 @@ InvitationState = Literal["pending", "accepted", "revoked", "expired"]
 
 
 # --- answers -------------------------------------------------------------------------------------------------
-
-
-class StructureRef(Schema):
-    slug: str
-    name: str
 
 
 class PersonOut(Schema):
@@ -86,18 +82,18 @@ class InvitationOut(Schema):
 
 
 class TokenCreate(Input):
-    name: str = Field(min_length=1, max_length=100, description="Nom pour reconnaître le jeton (script, usage).")
+    name: Text = Field(min_length=1, max_length=100, description="Nom pour reconnaître le jeton (script, usage).")
 
 
 class MembershipPatch(Input):
     role: RoleCode
-    version: int = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
+    version: Version = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
 
 
 class InvitationCreate(Input):
-    email: str = Field(min_length=1, max_length=254)
-    structure: str | None = Field(
-        None, description="Identifiant (slug) de la structure ; facultatif pour la coordination."
+    email: Text = Field(min_length=1, max_length=254)
+    structure: Text | None = Field(
+        None, max_length=80, description="Identifiant (slug) de la structure ; facultatif pour la coordination."
     )
     role: RoleCode = MembershipRole.STAFF.value
     as_coordinator: bool = Field(False, description="Inviter aussi dans la coordination du réseau.")

@@ -4,20 +4,26 @@ Refusals: 401 without identification, 403 for someone who may not act (a non-vot
 404 for what the caller may not read, 409 when the state forbids the change (submitted request, closed
 session), 422 for a faulty field."""
 
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import from_django
+from fabrique.core.api_types import Id
 from fabrique.core.pagination import Page, paginate
 from fabrique.network.models import Structure
 
 from . import presenters, services
 from .models import AppellationRequest, CommitteeSession
-from .perms import request_abilities
+from .perms import can_open_session, request_abilities
 from .schemas import (
     ClosingOut,
+    CommitteeSessionFilters,
+    CommitteeSessionIn,
+    CommitteeSessionOut,
     ConflictIn,
     ConflictOut,
     RequestDetailOut,
@@ -25,9 +31,6 @@ from .schemas import (
     RequestIn,
     RequestOut,
     RequestPatch,
-    SessionFilters,
-    SessionIn,
-    SessionOut,
     SubmitIn,
     VoteIn,
     VoteOut,
@@ -87,7 +90,7 @@ def create_request(request, payload: RequestIn):
 
 
 @router.get("/requests/{pk}", response=RequestDetailOut, summary="Lire une demande")
-def get_request(request, pk: int):
+def get_request(request, pk: Id):
     """Le dossier, ses pièces et son examen par le comité, selon les droits de l'appelant : votes nominatifs
     pour la coordination ; décompte et commentaires anonymes pour la structure demandeuse après la clôture."""
     return presenters.request_detail(request, _request_for(request, pk))
@@ -96,7 +99,7 @@ def get_request(request, pk: int):
 @router.patch(
     "/requests/{pk}", response=RequestDetailOut, summary="Modifier un brouillon", openapi_extra={"responses": CONFLICT}
 )
-def update_request(request, pk: int, payload: RequestPatch):
+def update_request(request, pk: Id, payload: RequestPatch):
     """Une demande déposée n'est plus modifiable (409)."""
     found = _request_for(request, pk)
     data = payload.dict(exclude={"version"}, exclude_none=True)
@@ -110,7 +113,7 @@ def update_request(request, pk: int, payload: RequestPatch):
     summary="Déposer la demande",
     openapi_extra={"responses": CONFLICT},
 )
-def submit_request(request, pk: int, payload: SubmitIn | None = None):
+def submit_request(request, pk: Id, payload: SubmitIn | None = None):
     found = _request_for(request, pk)
     version = payload.version if payload else None
     _run(lambda: services.submit_request(found, by=request.user, expected_version=version))
@@ -123,7 +126,7 @@ def submit_request(request, pk: int, payload: SubmitIn | None = None):
     summary="Retirer la demande",
     openapi_extra={"responses": CONFLICT},
 )
-def withdraw_request(request, pk: int, payload: WithdrawIn | None = None):
+def withdraw_request(request, pk: Id, payload: WithdrawIn | None = None):
     found = _request_for(request, pk)
     services.withdraw_request(found, by=request.user, reason=payload.reason if payload else "")
     return presenters.request_detail(request, _request_for(request, pk))
@@ -135,7 +138,7 @@ def withdraw_request(request, pk: int, payload: WithdrawIn | None = None):
     summary="Voter sur une demande",
     openapi_extra={"responses": CONFLICT},
 )
-def cast_vote(request, pk: int, payload: VoteIn):
+def cast_vote(request, pk: Id, payload: VoteIn):
     """Pour une personne administratrice d'une structure votante sans conflit d'intérêts (403 sinon). Le vote
     remplace le précédent de la même structure ; après la clôture de la séance : 409."""
     found = _request_for(request, pk)
@@ -161,7 +164,7 @@ def cast_vote(request, pk: int, payload: VoteIn):
     summary="Déclarer un conflit d'intérêts",
     openapi_extra={"responses": CONFLICT},
 )
-def add_conflict(request, pk: int, payload: ConflictIn):
+def add_conflict(request, pk: Id, payload: ConflictIn):
     """Une structure votante déclare son conflit (avant de voter) ; la coordination l'enregistre pour une
     structure votante (`structure` obligatoire)."""
     found = _request_for(request, pk)
@@ -190,8 +193,8 @@ def _session_for(request, pk: int) -> CommitteeSession:
     return get_object_or_404(sessions_visible_to(request.user), pk=pk)
 
 
-@router.get("/sessions", response=Page[SessionOut], summary="Lister les séances du comité")
-def list_sessions(request, filters: Query[SessionFilters]):
+@router.get("/sessions", response=Page[CommitteeSessionOut], summary="Lister les séances du comité")
+def list_sessions(request, filters: Query[CommitteeSessionFilters]):
     """Toutes pour la coordination ; pour les autres, celles où l'une de leurs structures vote."""
     rows = sessions_visible_to(request.user)
     if filters.status:
@@ -201,9 +204,11 @@ def list_sessions(request, filters: Query[SessionFilters]):
     return envelope
 
 
-@router.post("/sessions", response={201: SessionOut}, summary="Ouvrir une séance du comité")
-def open_session(request, payload: SessionIn):
+@router.post("/sessions", response={201: CommitteeSessionOut}, summary="Ouvrir une séance du comité")
+def open_session(request, payload: CommitteeSessionIn):
     """Coordination seulement. Les structures avec appellation à cet instant deviennent les votantes."""
+    if not can_open_session(request.user):  # before any lookup: which request ids exist is not for everyone
+        raise PermissionDenied(_("Seule la coordination du réseau ouvre une séance du comité."))
     requests = list(AppellationRequest.objects.filter(pk__in=payload.requests))
     if len(requests) != len(set(payload.requests)):
         raise from_django(DjangoValidationError({"requests": "Demande inconnue dans la liste."}))
@@ -219,13 +224,13 @@ def open_session(request, payload: SessionIn):
     return Status(201, presenters.sessions_out(request, [_session_for(request, session.pk)])[0])
 
 
-@router.get("/sessions/{pk}", response=SessionOut, summary="Lire une séance")
-def get_session(request, pk: int):
+@router.get("/sessions/{pk}", response=CommitteeSessionOut, summary="Lire une séance")
+def get_session(request, pk: Id):
     return presenters.sessions_out(request, [_session_for(request, pk)])[0]
 
 
 @router.post("/sessions/{pk}/close", response=ClosingOut, summary="Clore une séance")
-def close_session(request, pk: int):
+def close_session(request, pk: Id):
     """Applique toutes les décisions en une transaction. Clore une séance déjà close ne change rien."""
     session = _session_for(request, pk)
     report = services.close_session(session, by=request.user)

@@ -6,7 +6,9 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from fabrique.core.api_types import AwareDateTime, Day, Id, Text, Version
 from fabrique.core.pagination import PageParams
+from fabrique.network.schemas import StructureRef
 
 from .enums import Outcome, RequestStatus, SessionStatus, VoteChoice
 
@@ -21,11 +23,6 @@ class Input(Schema):
 
 
 # --- answers -------------------------------------------------------------------------------------------------
-
-
-class StructureRef(Schema):
-    slug: str
-    name: str
 
 
 class TallyOut(Schema):
@@ -96,7 +93,7 @@ class AgendaItemOut(Schema):
     tally: TallyOut | None
 
 
-class SessionOut(Schema):
+class CommitteeSessionOut(Schema):
     id: int
     held_on: date
     deadline: datetime
@@ -110,7 +107,7 @@ class SessionOut(Schema):
 
 
 class ClosingOut(Schema):
-    session: SessionOut
+    session: CommitteeSessionOut
     already_closed: bool = Field(description="Vrai si la séance était déjà close : rien n'a changé.")
 
 
@@ -126,53 +123,59 @@ class ConflictOut(Schema):
 
 
 class RequestIn(Input):
-    structure: str = Field(description="Identifiant (slug) de la structure en expérimentation.")
-    usefulness: str = Field("", max_length=20000)
-    partnerships: str = Field("", max_length=20000)
-    know_how: str = Field("", max_length=20000)
+    structure: Text = Field(max_length=80, description="Identifiant (slug) de la structure en expérimentation.")
+    usefulness: Text = Field("", max_length=20000)
+    partnerships: Text = Field("", max_length=20000)
+    know_how: Text = Field("", max_length=20000)
 
 
 class RequestPatch(Input):
-    version: int = Field(description="La version lue ; refusé (409) si la demande a changé depuis.")
-    usefulness: str | None = Field(None, max_length=20000)
-    partnerships: str | None = Field(None, max_length=20000)
-    know_how: str | None = Field(None, max_length=20000)
+    version: Version = Field(description="La version lue ; refusé (409) si la demande a changé depuis.")
+    usefulness: Text | None = Field(None, max_length=20000)
+    partnerships: Text | None = Field(None, max_length=20000)
+    know_how: Text | None = Field(None, max_length=20000)
 
 
 class SubmitIn(Input):
-    version: int | None = None
+    version: Version | None = None
 
 
 class WithdrawIn(Input):
-    reason: str = Field("", max_length=2000)
+    reason: Text = Field("", max_length=2000)
 
 
-class SessionIn(Input):
-    held_on: date
-    deadline: datetime
-    requests: list[int] = Field(min_length=1, description="Demandes déposées à inscrire à l'ordre du jour.")
-    notes: str = Field("", max_length=5000)
+class CommitteeSessionIn(Input):
+    held_on: Day
+    deadline: AwareDateTime = Field(
+        description="Fin des votes ; sans fuseau, heure de Paris ; une date seule : minuit."
+    )
+    requests: list[Id] = Field(
+        min_length=1, max_length=500, description="Demandes déposées à inscrire à l'ordre du jour."
+    )
+    notes: Text = Field("", max_length=5000)
 
 
 class VoteIn(Input):
     choice: ChoiceCode
-    comment: str = Field("", max_length=5000)
-    structure: str | None = Field(
-        None, description="Slug de la structure votante, si vous en administrez plusieurs parmi les votantes."
+    comment: Text = Field("", max_length=5000)
+    structure: Text | None = Field(
+        None,
+        max_length=80,
+        description="Slug de la structure votante, si vous en administrez plusieurs parmi les votantes.",
     )
 
 
 class ConflictIn(Input):
-    reason: str = Field(min_length=1, max_length=2000)
-    structure: str | None = Field(
-        None, description="Slug de la structure en conflit ; obligatoire pour la coordination."
+    reason: Text = Field(min_length=1, max_length=2000)
+    structure: Text | None = Field(
+        None, max_length=80, description="Slug de la structure en conflit ; obligatoire pour la coordination."
     )
 
 
 class RequestFilters(PageParams):
     status: RequestStatusCode | None = None
-    structure: str | None = Field(None, description="Slug de la structure demandeuse.")
+    structure: Text | None = Field(None, max_length=80, description="Slug de la structure demandeuse.")
 
 
-class SessionFilters(PageParams):
+class CommitteeSessionFilters(PageParams):
     status: SessionStatusCode | None = None

@@ -9,6 +9,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from fabrique.core.api_errors import from_django, invalid
+from fabrique.core.api_types import Id, Text
 from fabrique.core.markdown import render_markdown
 from fabrique.core.pagination import Page, PageParams, paginate
 from fabrique.library.perms import readable_resources
@@ -129,7 +130,7 @@ def _event_for(request, slug: str) -> Event:
 
 
 @router.get("/events/{slug}", response=EventDetailOut, summary="Lire un événement")
-def get_event(request, slug: str):
+def get_event(request, slug: Text):
     return _event_detail(request, _event_for(request, slug))
 
 
@@ -153,7 +154,7 @@ def _event_detail(request, event: Event) -> dict:
 
 
 @router.post("/events/{slug}/cancel", response=EventDetailOut, summary="Annuler un événement")
-def cancel_event(request, slug: str, payload: CancelIn):
+def cancel_event(request, slug: Text, payload: CancelIn):
     """Pour les organisateurs : annule l'événement avec un motif, envoyé par e-mail aux personnes inscrites ou en
     liste d'attente. 409 si la version est dépassée, si l'événement est déjà annulé ou déjà terminé."""
     event = _event_for(request, slug)
@@ -183,7 +184,7 @@ def _require_login(request) -> None:
 
 
 @router.post("/events/{slug}/registration", response={201: RegistrationOut}, summary="S'inscrire à un événement")
-def register(request, slug: str, payload: RegistrationIn | None = None):
+def register(request, slug: Text, payload: RegistrationIn | None = None):
     """Inscrit l'appelant (au titre de l'une de ses structures) : confirmé s'il reste une place, sinon en liste
     d'attente. 409 si l'événement est annulé, si les inscriptions sont closes ou s'il est déjà inscrit."""
     _require_login(request)
@@ -201,7 +202,7 @@ def register(request, slug: str, payload: RegistrationIn | None = None):
 
 
 @router.delete("/events/{slug}/registration", response=RegistrationOut, summary="Annuler son inscription")
-def cancel_registration(request, slug: str):
+def cancel_registration(request, slug: Text):
     """Annule l'inscription de l'appelant ; une place libérée revient à la première personne en attente."""
     _require_login(request)
     event = _event_for(request, slug)
@@ -212,7 +213,7 @@ def cancel_registration(request, slug: str):
 
 
 @router.get("/events/{slug}/registrations", response=list[RegistrationOut], summary="Inscrits d'un événement")
-def list_registrations(request, slug: str):
+def list_registrations(request, slug: Text):
     """Pour les organisateurs : les inscriptions, liste d'attente comprise, par ordre d'arrivée."""
     event = _event_for(request, slug)
     if not event_abilities(request.user, event)["manage"]:
@@ -222,7 +223,7 @@ def list_registrations(request, slug: str):
 
 
 @router.get("/structures/{slug}/participation", response=ParticipationOut, summary="Participation d'une structure")
-def structure_participation(request, slug: str):
+def structure_participation(request, slug: Text):
     """Les événements du réseau auxquels des personnes de la structure ont été présentes (pièce du dossier
     d'appellation)."""
     _require_login(request)
@@ -271,7 +272,7 @@ def list_groups(request, params: Query[PageParams]):
 
 
 @router.get("/working-groups/{slug}", response=GroupDetailOut, summary="Lire un groupe de travail")
-def get_group(request, slug: str):
+def get_group(request, slug: Text):
     group = get_object_or_404(_groups(request), slug=slug)
     item = group_item(request, group, _group_roles(request))
     members = None
@@ -313,7 +314,7 @@ def _news_for(request, slug: str) -> NewsPost:
 
 
 @router.get("/news/{slug}", response=NewsDetailOut, summary="Lire une actualité")
-def get_news(request, slug: str):
+def get_news(request, slug: Text):
     return _news_detail(request, _news_for(request, slug))
 
 
@@ -351,7 +352,7 @@ def create_news(request, payload: NewsIn):
 @router.patch(
     "/news/{slug}", response=NewsDetailOut, summary="Modifier une actualité", openapi_extra={"responses": NEWS_CONFLICT}
 )
-def update_news(request, slug: str, payload: NewsPatch):
+def update_news(request, slug: Text, payload: NewsPatch):
     """Pour la coordination : seuls les champs envoyés changent ; `published_on: null` retire l'actualité (elle
     redevient un brouillon, conservée avec son historique)."""
     post = _news_for(request, slug)
@@ -392,5 +393,5 @@ def list_testimonials(request, params: Query[PageParams]):
 
 
 @router.get("/testimonials/{testimonial_id}", response=TestimonialOut, summary="Lire un témoignage")
-def get_testimonial(request, testimonial_id: int):
+def get_testimonial(request, testimonial_id: Id):
     return testimonial_item(get_object_or_404(_testimonials(request), pk=testimonial_id))

@@ -4,12 +4,9 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from fabrique.core.api_types import Day, Text, Version
 from fabrique.core.pagination import PageParams
-
-
-class StructureRef(Schema):
-    slug: str
-    name: str
+from fabrique.network.schemas import StructureRef
 
 
 class SpeakerOut(Schema):
@@ -20,10 +17,10 @@ class SpeakerOut(Schema):
 
 
 class EventFilters(PageParams):
-    period: str | None = Field(None, description="upcoming (par défaut) ou past.")
-    kind: str | None = Field(None, max_length=20, description="Type : practice_exchange, training…")
-    theme: str | None = Field(None, max_length=20, description="Code du thème.")
-    working_group: str | None = Field(None, max_length=80, description="Identifiant du groupe de travail.")
+    period: Text | None = Field(None, max_length=20, description="upcoming (par défaut) ou past.")
+    kind: Text | None = Field(None, max_length=20, description="Type : practice_exchange, training…")
+    theme: Text | None = Field(None, max_length=20, description="Code du thème.")
+    working_group: Text | None = Field(None, max_length=80, description="Identifiant du groupe de travail.")
 
 
 class EventOut(Schema):
@@ -64,14 +61,16 @@ class EventDetailOut(EventOut):
 class CancelIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    reason: str = Field(max_length=2000, description="Motif, envoyé par e-mail aux inscrit·es et affiché.")
-    version: int = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
+    reason: Text = Field(max_length=2000, description="Motif, envoyé par e-mail aux inscrit·es et affiché.")
+    version: Version = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
 
 
 class RegistrationIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    structure: str | None = Field(None, description="Identifiant de la structure au titre de laquelle s'inscrire.")
+    structure: Text | None = Field(
+        None, max_length=80, description="Identifiant de la structure au titre de laquelle s'inscrire."
+    )
 
 
 class RegistrationOut(Schema):
@@ -127,28 +126,28 @@ Visibility = Literal["public", "network"]
 class NewsIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    title: str = Field(min_length=1, max_length=200)
-    summary: str = Field("", max_length=600, description="Chapô.")
-    body: str = Field(min_length=1, max_length=100_000, description="Texte en Markdown simple.")
+    title: Text = Field(min_length=1, max_length=200)
+    summary: Text = Field("", max_length=600, description="Chapô.")
+    body: Text = Field(min_length=1, max_length=100_000, description="Texte en Markdown simple.")
     visibility: Visibility = "public"
-    published_on: date | None = Field(
+    published_on: Day | None = Field(
         description="Aujourd'hui ou plus tard (une date à venir programme la publication) ; null : brouillon."
     )
-    source_url: str = Field("", max_length=200)
+    source_url: Text = Field("", max_length=200)
 
 
 class NewsPatch(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    version: int = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
-    title: str | None = Field(None, min_length=1, max_length=200)
-    summary: str | None = Field(None, max_length=600)
-    body: str | None = Field(None, min_length=1, max_length=100_000)
+    version: Version = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
+    title: Text | None = Field(None, min_length=1, max_length=200)
+    summary: Text | None = Field(None, max_length=600)
+    body: Text | None = Field(None, min_length=1, max_length=100_000)
     visibility: Visibility | None = None
-    published_on: date | None = Field(
+    published_on: Day | None = Field(
         None, description="Une nouvelle date : aujourd'hui ou plus tard ; null explicite : retirer (brouillon)."
     )
-    source_url: str | None = Field(None, max_length=200)
+    source_url: Text | None = Field(None, max_length=200)
 
 
 class TestimonialOut(Schema):

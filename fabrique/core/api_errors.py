@@ -12,9 +12,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja.errors import ValidationError
 
+# The pattern of `api_types.Text` (kept here: api_types reads its messages from this module).
+NUL_FREE_PATTERN = "^[^\\u0000]*$"
+
 # The name every endpoint gives its JSON body argument; hidden from `loc`, clients never see it.
 BODY_ARGUMENT = "payload"
 
+DATETIME_EXPECTED = _(
+    "Date et heure attendues (AAAA-MM-JJTHH:MM, ou une date seule\u00a0; sans fuseau\u00a0: heure de Paris)."
+)
 MESSAGES = {
     "missing": _("Ce champ est obligatoire."),
     "int_parsing": _("Nombre entier attendu."),
@@ -46,12 +52,25 @@ MESSAGES = {
     "model_attributes_type": _("Objet JSON attendu."),
     "extra_forbidden": _("Champ inconnu."),
     "json_invalid": _("JSON non valide."),
+    "string_unicode": _("Texte non valide\u00a0: caractère Unicode isolé (demi-caractère UTF-16)."),
+    "forbidden_character": _("Caractère interdit\u00a0: caractère nul (U+0000)."),
+    "year_out_of_range": _("Date hors des limites\u00a0: l'année doit être comprise entre {min_year} et {max_year}."),
+    "datetime_parsing": DATETIME_EXPECTED,
+    "datetime_from_date_parsing": DATETIME_EXPECTED,
+    "datetime_type": DATETIME_EXPECTED,
+    "decimal_parsing": _("Nombre décimal attendu."),
+    "decimal_type": _("Nombre décimal attendu."),
+    "decimal_max_digits": _("Au plus {max_digits} chiffres."),
+    "decimal_max_places": _("Au plus {decimal_places} chiffres après la virgule."),
 }
 FALLBACK = _("Valeur non valide.")
 
 
 def _french(error: dict) -> str:
-    template = MESSAGES.get(error.get("type", ""))
+    kind = error.get("type", "")
+    if kind == "string_pattern_mismatch" and (error.get("ctx") or {}).get("pattern") == NUL_FREE_PATTERN:
+        kind = "forbidden_character"  # the pattern of api_types.Text: say what is wrong, not "format"
+    template = MESSAGES.get(kind)
     if template is None:
         return str(FALLBACK)
     ctx = dict(error.get("ctx") or {})

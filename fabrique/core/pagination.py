@@ -12,12 +12,14 @@ from pydantic import BaseModel
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+# Far past any list; keeps the offset (page × size) within what the database reads.
+MAX_PAGE = 1_000_000
 
 T = TypeVar("T")
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1, description="Numéro de page, à partir de 1.")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Numéro de page, de 1 à {MAX_PAGE}.")
     page_size: int = Field(
         DEFAULT_PAGE_SIZE,
         ge=1,

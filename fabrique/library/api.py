@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from fabrique.core.api_errors import invalid
+from fabrique.core.api_types import Text
 from fabrique.core.markdown import render_markdown
 from fabrique.core.pagination import Page
 from fabrique.method.enums import Theme
@@ -114,7 +115,7 @@ def list_resources(request, filters: Query[ResourceFilters]):
 
 
 @router.get("/resources/{slug}", response=ResourceDetailOut, summary="Lire une ressource")
-def get_resource(request, slug: str):
+def get_resource(request, slug: Text):
     """Une ressource, son contenu, ses projets liés et toutes les versions de son fichier."""
     resource = get_object_or_404(readable_resources(request.user, _with_files()), slug=slug)
     item = resource_item(request, resource)

@@ -2,19 +2,16 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from fabrique.core.api_types import Text
 from fabrique.core.pagination import PageParams
+from fabrique.network.schemas import StructureRef
 
 
 class ResourceFilters(PageParams):
-    q: str = Field("", max_length=200, description="Recherche (accents et pluriels indifférents).")
-    kind: str | None = Field(None, max_length=20, description="Type : tool, method_sheet, project_notebook…")
-    theme: str | None = Field(None, max_length=20, description="Code du thème.")
-    structure: str | None = Field(None, max_length=80, description="Identifiant de la structure autrice.")
-
-
-class StructureRef(Schema):
-    slug: str
-    name: str
+    q: Text = Field("", max_length=200, description="Recherche (accents et pluriels indifférents).")
+    kind: Text | None = Field(None, max_length=20, description="Type : tool, method_sheet, project_notebook…")
+    theme: Text | None = Field(None, max_length=20, description="Code du thème.")
+    structure: Text | None = Field(None, max_length=80, description="Identifiant de la structure autrice.")
 
 
 class FileOut(Schema):

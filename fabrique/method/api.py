@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import field_error, from_django, invalid
+from fabrique.core.api_types import Id
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, paginate
 from fabrique.network.models import Partner, Structure
@@ -20,7 +21,7 @@ from fabrique.territories.models import Departement
 from . import presenters, services
 from .models import CreativitySession, Need, Project
 from .perms import can_write_in, visible_needs, visible_sessions
-from .schemas import NeedFilters, NeedIn, NeedOut, SessionFilters, SessionIn, SessionOut
+from .schemas import CreativitySessionFilters, CreativitySessionIn, CreativitySessionOut, NeedFilters, NeedIn, NeedOut
 
 router = Router(tags=["Méthode"])
 
@@ -121,7 +122,7 @@ def list_needs(request, filters: Query[NeedFilters]):
 
 
 @router.get("/needs/{need_id}", response=NeedOut, auth=MEMBER_AUTH, summary="Lire un besoin")
-def get_need(request, need_id: int):
+def get_need(request, need_id: Id):
     return presenters.need_item(request, get_object_or_404(needs_for(request), pk=need_id))
 
 
@@ -160,9 +161,12 @@ def sessions_for(request):
 
 
 @router.get(
-    "/creativity-sessions", response=Page[SessionOut], auth=MEMBER_AUTH, summary="Lister les séances de créativité"
+    "/creativity-sessions",
+    response=Page[CreativitySessionOut],
+    auth=MEMBER_AUTH,
+    summary="Lister les séances de créativité",
 )
-def list_sessions(request, filters: Query[SessionFilters]):
+def list_sessions(request, filters: Query[CreativitySessionFilters]):
     """Séances de créativité des structures de l'appelant (toutes pour la coordination), des plus récentes aux plus
     anciennes. Filtres : structure, département, année."""
     check_filter_codes(filters.structure, filters.departement)
@@ -178,15 +182,20 @@ def list_sessions(request, filters: Query[SessionFilters]):
     return envelope
 
 
-@router.get("/creativity-sessions/{session_id}", response=SessionOut, auth=MEMBER_AUTH, summary="Lire une séance")
-def get_session(request, session_id: int):
+@router.get(
+    "/creativity-sessions/{session_id}", response=CreativitySessionOut, auth=MEMBER_AUTH, summary="Lire une séance"
+)
+def get_session(request, session_id: Id):
     return presenters.session_item(request, get_object_or_404(sessions_for(request), pk=session_id))
 
 
 @router.post(
-    "/creativity-sessions", response={201: SessionOut}, auth=MEMBER_AUTH, summary="Enregistrer une séance de créativité"
+    "/creativity-sessions",
+    response={201: CreativitySessionOut},
+    auth=MEMBER_AUTH,
+    summary="Enregistrer une séance de créativité",
 )
-def create_session(request, payload: SessionIn):
+def create_session(request, payload: CreativitySessionIn):
     """Enregistre une séance tenue par une structure dont l'appelant est membre, avec les partenaires de la
     structure qui y ont pris part."""
     data = payload.model_dump()

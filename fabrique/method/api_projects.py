@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Status
 
 from fabrique.core.api_errors import invalid
+from fabrique.core.api_types import Id
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
 
@@ -94,7 +95,7 @@ def list_projects(request, filters: Query[ProjectFilters]):
 
 
 @router.get("/projects/{project_id}", response=ProjectOut, summary="Lire un projet")
-def get_project(request, project_id: int):
+def get_project(request, project_id: Id):
     return _item(request, project_id)
 
 
@@ -121,7 +122,7 @@ def create_project(request, payload: ProjectIn):
     summary="Modifier un projet",
     openapi_extra={"responses": CONFLICT},
 )
-def update_project(request, project_id: int, payload: ProjectPatch):
+def update_project(request, project_id: Id, payload: ProjectPatch):
     """Modifie les champs envoyés. `version` est celle lue : si quelqu'un a enregistré entre-temps, 409 et rien
     n'est enregistré. L'étape se change avec `POST /projects/{id}/stage`."""
     project = _project_to(request, project_id, "change")
@@ -148,7 +149,7 @@ def update_project(request, project_id: int, payload: ProjectPatch):
     summary="Changer l'étape d'un projet",
     openapi_extra={"responses": CONFLICT},
 )
-def move_project(request, project_id: int, payload: StageIn):
+def move_project(request, project_id: Id, payload: StageIn):
     """Avance d'une étape, recule (motif obligatoire), met en pause ou abandonne (motif obligatoire), reprend.
     La transmission demande une décision « go » du comité de pilotage ; l'activité créée demande le résultat
     (date de création, forme juridique). Un changement refusé répond 409 avec la raison."""
@@ -166,7 +167,7 @@ def move_project(request, project_id: int, payload: StageIn):
     auth=MEMBER_AUTH,
     summary="Lister les décisions du comité de pilotage",
 )
-def list_decisions(request, project_id: int, params: Query[PageParams]):
+def list_decisions(request, project_id: Id, params: Query[PageParams]):
     project = _project_to(request, project_id, "view")
     decisions = SteeringDecision.objects.filter(project=project).prefetch_related("attendee_partners")
     envelope, rows = paginate(request, decisions.order_by("-decided_on", "-pk"), params)
@@ -180,7 +181,7 @@ def list_decisions(request, project_id: int, params: Query[PageParams]):
     auth=MEMBER_AUTH,
     summary="Consigner une décision du comité de pilotage",
 )
-def create_decision(request, project_id: int, payload: DecisionIn):
+def create_decision(request, project_id: Id, payload: DecisionIn):
     """Une décision « go » sur la transmission (`handover`) ou le go / no-go (`go_no_go`) ouvre la transmission."""
     project = _project_to(request, project_id, "decide")
     data = payload.model_dump()
@@ -199,7 +200,7 @@ def create_decision(request, project_id: int, payload: DecisionIn):
     summary="Enregistrer le modèle économique",
     openapi_extra={"responses": CONFLICT},
 )
-def put_economic_model(request, project_id: int, payload: EconomicModelIn):
+def put_economic_model(request, project_id: Id, payload: EconomicModelIn):
     """Budget, répartition des recettes (total 100 %), année d'équilibre, emplois prévus. `version` : celle lue,
     0 s'il n'y en avait pas ; une version dépassée répond 409."""
     project = _project_to(request, project_id, "edit_economic_model")
@@ -228,7 +229,7 @@ def put_economic_model(request, project_id: int, payload: EconomicModelIn):
     summary="Enregistrer le résultat (activité créée)",
     openapi_extra={"responses": CONFLICT},
 )
-def put_outcome(request, project_id: int, payload: OutcomeIn):
+def put_outcome(request, project_id: Id, payload: OutcomeIn):
     """Date de création (pas avant la détection), forme juridique, SIRET (vérifié), emplois, suivis à 1 et 3 ans."""
     project = _project_to(request, project_id, "edit_outcome")
     data = payload.model_dump()

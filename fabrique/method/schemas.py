@@ -7,7 +7,10 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from fabrique.core.api_types import Day, Id, Text, Version
 from fabrique.core.pagination import Out, PageParams
+from fabrique.network.schemas import StructureRef
+from fabrique.territories.schemas import InseeCode
 
 from .enums import CarrierKind, DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus, Stage, Theme
 
@@ -41,11 +44,6 @@ class Input(Schema):
 
 class Abilities(Out):
     abilities: dict[str, bool] = Field(description="Ce que l'appelant peut faire sur cet élément.")
-
-
-class StructureRef(Out):
-    slug: str
-    name: str
 
 
 class PartnerRef(Out):
@@ -86,24 +84,24 @@ class NeedOut(Abilities):
 
 
 class NeedIn(Input):
-    structure: str = Field(description="Identifiant (slug) de la structure.", max_length=80)
-    title: str = Field(min_length=1, max_length=200)
-    description: str = ""
+    structure: Text = Field(description="Identifiant (slug) de la structure.", max_length=80)
+    title: Text = Field(min_length=1, max_length=200)
+    description: Text = ""
     theme: ThemeCode
-    departement: str = Field(max_length=3, description="Code INSEE du département (ex. 29, 2A).")
-    commune: str = Field("", max_length=120)
+    departement: InseeCode = Field(description="Code INSEE du département (ex. 29, 2A).")
+    commune: Text = Field("", max_length=120)
     source: SourceCode
-    session: int | None = None
-    brought_by_name: str = Field("", max_length=150)
-    brought_by_contact: str = Field("", max_length=200)
+    session: Id | None = None
+    brought_by_name: Text = Field("", max_length=150)
+    brought_by_contact: Text = Field("", max_length=200)
     brought_by_consent: bool = False
-    detected_on: date | None = Field(None, description="Par défaut : aujourd'hui.")
+    detected_on: Day | None = Field(None, description="Par défaut : aujourd'hui.")
 
 
 class NeedFilters(PageParams):
-    structure: str | None = Field(None, max_length=80, description="Identifiant de la structure.")
+    structure: Text | None = Field(None, max_length=80, description="Identifiant de la structure.")
     theme: ThemeCode | None = None
-    departement: str | None = Field(None, max_length=3)
+    departement: InseeCode | None = None
     year: int | None = Field(None, ge=2000, le=2100, description="Année de détection.")
     status: NeedStatusCode | None = None
 
@@ -111,7 +109,7 @@ class NeedFilters(PageParams):
 # --- creativity sessions -------------------------------------------------------------------------------------
 
 
-class SessionOut(Abilities):
+class CreativitySessionOut(Abilities):
     id: int
     structure: StructureRef
     title: str
@@ -127,21 +125,21 @@ class SessionOut(Abilities):
     url: str
 
 
-class SessionIn(Input):
-    structure: str = Field(max_length=80)
-    title: str = Field(min_length=1, max_length=200)
-    held_on: date
-    place: str = Field(min_length=1, max_length=200)
-    departement: str = Field(max_length=3)
-    organisers: str = ""
-    partners: list[int] = Field(default_factory=list, max_length=200, description="Partenaires de la structure.")
+class CreativitySessionIn(Input):
+    structure: Text = Field(max_length=80)
+    title: Text = Field(min_length=1, max_length=200)
+    held_on: Day
+    place: Text = Field(min_length=1, max_length=200)
+    departement: InseeCode
+    organisers: Text = ""
+    partners: list[Id] = Field(default_factory=list, max_length=200, description="Partenaires de la structure.")
     participants_count: int = Field(ge=0, le=100_000)
-    description: str = ""
+    description: Text = ""
 
 
-class SessionFilters(PageParams):
-    structure: str | None = Field(None, max_length=80)
-    departement: str | None = Field(None, max_length=3)
+class CreativitySessionFilters(PageParams):
+    structure: Text | None = Field(None, max_length=80)
+    departement: InseeCode | None = None
     year: int | None = Field(None, ge=2000, le=2100, description="Année de la séance.")
 
 
@@ -181,7 +179,7 @@ class EconomicModelIn(Input):
     revenue_mix: RevenueMix = Field(description="Ventes, subventions publiques, financements privés, autres : 100 %.")
     break_even_year: int | None = Field(None, ge=1990, le=2100)
     jobs_planned_fte: Decimal = fte()
-    version: int = Field(0, ge=0, description="Version lue ; 0 s'il n'y en avait pas encore.")
+    version: Version = Field(0, ge=0, description="Version lue ; 0 s'il n'y en avait pas encore.")
 
 
 class FollowUp(Out):
@@ -202,16 +200,16 @@ class OutcomeOut(Out):
 
 
 class OutcomeIn(Input):
-    created_on: date
+    created_on: Day
     legal_form: LegalFormCode
-    siret: str = Field("", max_length=17)
+    siret: Text = Field("", max_length=17)
     jobs_fte: Decimal = fte()
     followup_1y_active: bool | None = None
     followup_1y_jobs_fte: Decimal | None = fte(None)
     followup_3y_active: bool | None = None
     followup_3y_jobs_fte: Decimal | None = fte(None)
-    note: str = ""
-    version: int = Field(0, ge=0, description="Version lue ; 0 s'il n'y en avait pas encore.")
+    note: Text = ""
+    version: Version = Field(0, ge=0, description="Version lue ; 0 s'il n'y en avait pas encore.")
 
 
 class ProjectOut(Abilities):
@@ -240,46 +238,46 @@ class ProjectOut(Abilities):
 
 
 class ProjectIn(Input):
-    structure: str = Field(max_length=80)
-    title: str = Field(min_length=1, max_length=200)
-    summary: str = ""
+    structure: Text = Field(max_length=80)
+    title: Text = Field(min_length=1, max_length=200)
+    summary: Text = ""
     theme: ThemeCode
-    departements: list[str] = Field(min_length=1, max_length=101)
-    needs: list[int] = Field(default_factory=list, max_length=500)
-    detected_on: date | None = None
-    carrier_name: str = Field("", max_length=200)
+    departements: list[InseeCode] = Field(min_length=1, max_length=101)
+    needs: list[Id] = Field(default_factory=list, max_length=500)
+    detected_on: Day | None = None
+    carrier_name: Text = Field("", max_length=200)
     carrier_kind: CarrierKindCode | Literal[""] = ""
-    carrier_contact: str = Field("", max_length=200)
+    carrier_contact: Text = Field("", max_length=200)
     is_public: bool = False
 
 
 class ProjectPatch(Input):
-    version: int = Field(ge=1, description="Version lue : une modification faite entre-temps est refusée (409).")
-    title: str = Field(None, min_length=1, max_length=200)
-    summary: str = None
+    version: Version = Field(ge=1, description="Version lue : une modification faite entre-temps est refusée (409).")
+    title: Text = Field(None, min_length=1, max_length=200)
+    summary: Text = None
     theme: ThemeCode = None
-    departements: list[str] = Field(None, min_length=1, max_length=101)
-    needs: list[int] = Field(None, max_length=500)
-    detected_on: date = None
-    carrier_name: str = Field(None, max_length=200)
+    departements: list[InseeCode] = Field(None, min_length=1, max_length=101)
+    needs: list[Id] = Field(None, max_length=500)
+    detected_on: Day = None
+    carrier_name: Text = Field(None, max_length=200)
     carrier_kind: CarrierKindCode | Literal[""] = None
-    carrier_contact: str = Field(None, max_length=200)
+    carrier_contact: Text = Field(None, max_length=200)
     is_public: bool = None
 
 
 class StageIn(Input):
     to: StageCode
-    note: str = Field("", max_length=2000, description="Motif : obligatoire pour reculer, arrêter ou rouvrir.")
-    version: int | None = Field(None, ge=1, description="Version lue ; si elle est dépassée, 409.")
+    note: Text = Field("", max_length=2000, description="Motif : obligatoire pour reculer, arrêter ou rouvrir.")
+    version: Version | None = Field(None, ge=1, description="Version lue ; si elle est dépassée, 409.")
 
 
 class ProjectFilters(PageParams):
-    structure: str | None = Field(None, max_length=80)
+    structure: Text | None = Field(None, max_length=80)
     stage: StageCode | None = None
     theme: ThemeCode | None = None
-    departement: str | None = Field(None, max_length=3)
+    departement: InseeCode | None = None
     year: int | None = Field(None, ge=2000, le=2100, description="Année de détection.")
-    q: str | None = Field(None, max_length=100, description="Recherche dans l'intitulé et le résumé.")
+    q: Text | None = Field(None, max_length=100, description="Recherche dans l'intitulé et le résumé.")
 
 
 # --- steering decisions --------------------------------------------------------------------------------------
@@ -299,9 +297,9 @@ class DecisionOut(Schema):
 
 
 class DecisionIn(Input):
-    decided_on: date
+    decided_on: Day
     subject: SubjectCode
     choice: ChoiceCode
-    attendee_partners: list[int] = Field(default_factory=list, max_length=200)
-    attendees: str = ""
-    note: str = ""
+    attendee_partners: list[Id] = Field(default_factory=list, max_length=200)
+    attendees: Text = ""
+    note: Text = ""

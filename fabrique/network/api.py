@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from fabrique.core.api_errors import invalid
+from fabrique.core.api_types import Text
 from fabrique.core.pagination import Page, PageParams, paginate
 from fabrique.territories.map import build_map
 from fabrique.territories.models import Departement, Region
@@ -52,7 +53,7 @@ def list_structures(request, filters: Query[StructureFilters]):
 
 
 @router.get("/structures/{slug}", response=StructureDetailOut, summary="Lire une structure")
-def get_structure(request, slug: str):
+def get_structure(request, slug: Text):
     """Une structure, ses partenaires en cours par type, ses collectifs et ses dates de statut."""
     structure = get_object_or_404(structures_for(request), slug=slug)
     return presenters.structure_detail(request, structure)
@@ -72,7 +73,7 @@ def list_collectives(request, params: Query[PageParams]):
 
 
 @router.get("/collectives/{slug}", response=CollectiveOut, summary="Lire un collectif", tags=["Collectifs"])
-def get_collective(request, slug: str):
+def get_collective(request, slug: Text):
     return presenters.collective_item(request, get_object_or_404(collectives_for(request), slug=slug))
 
 

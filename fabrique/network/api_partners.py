@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Status
 
 from fabrique.core.api_errors import from_django, invalid
+from fabrique.core.api_types import Id, Text
 from fabrique.core.pagination import Page, PageParams, paginate
 
 from . import presenters, services
@@ -35,7 +36,7 @@ class PartnerListItem(PartnerOut):
 
 class PartnerFilters(PageParams):
     kind: PartnerKindCode | None = Field(None, description="Type de partenaire.")
-    q: str | None = Field(None, max_length=100, description="Recherche dans le nom.")
+    q: Text | None = Field(None, max_length=100, description="Recherche dans le nom.")
 
 
 def partnerships_for(request):
@@ -65,7 +66,7 @@ def _require_manage(request, partnership_or_structure) -> None:
     summary="Lister les partenariats d'une structure",
     tags=TAGS,
 )
-def list_partnerships(request, slug: str, filters: Query[PartnershipFilters]):
+def list_partnerships(request, slug: Text, filters: Query[PartnershipFilters]):
     structure = get_object_or_404(structures_for(request), slug=slug)
     partnerships = partnerships_for(request).filter(structure=structure).order_by("partner__name", "pk")
     today = timezone.localdate()
@@ -85,7 +86,7 @@ def list_partnerships(request, slug: str, filters: Query[PartnershipFilters]):
     summary="Ajouter un partenariat",
     tags=TAGS,
 )
-def create_partnership(request, slug: str, payload: PartnershipCreate):
+def create_partnership(request, slug: Text, payload: PartnershipCreate):
     """Le partenaire est soit une organisation existante (`partner_id`), soit une nouvelle (`partner` : nom, type,
     SIRET facultatif et vérifié, site web)."""
     structure = get_object_or_404(structures_for(request), slug=slug)
@@ -118,7 +119,7 @@ def create_partnership(request, slug: str, payload: PartnershipCreate):
 
 
 @router.get("/partnerships/{partnership_id}", response=PartnershipOut, summary="Lire un partenariat", tags=TAGS)
-def get_partnership(request, partnership_id: int):
+def get_partnership(request, partnership_id: Id):
     return presenters.partnership_item(request, get_object_or_404(partnerships_for(request), pk=partnership_id))
 
 
@@ -129,7 +130,7 @@ def get_partnership(request, partnership_id: int):
     summary="Modifier un partenariat",
     tags=TAGS,
 )
-def update_partnership(request, partnership_id: int, payload: PartnershipPatch):
+def update_partnership(request, partnership_id: Id, payload: PartnershipPatch):
     """Rôle, dates, note. `version` est celle lue ; une version dépassée est refusée (409)."""
     partnership = get_object_or_404(partnerships_for(request), pk=partnership_id)
     _require_manage(request, partnership)
@@ -152,7 +153,7 @@ def update_partnership(request, partnership_id: int, payload: PartnershipPatch):
     summary="Terminer un partenariat",
     tags=TAGS,
 )
-def end_partnership(request, partnership_id: int, payload: PartnershipEnd | None = None):
+def end_partnership(request, partnership_id: Id, payload: PartnershipEnd | None = None):
     """Un partenariat se termine, il n'est pas supprimé : sa durée compte pour l'appellation."""
     partnership = get_object_or_404(partnerships_for(request), pk=partnership_id)
     _require_manage(request, partnership)
@@ -183,7 +184,7 @@ def list_partners(request, filters: Query[PartnerFilters]):
 @router.patch(
     "/partners/{partner_id}", response=PartnerListItem, auth=WRITE_AUTH, summary="Corriger une organisation", tags=TAGS
 )
-def update_partner(request, partner_id: int, payload: PartnerPatch):
+def update_partner(request, partner_id: Id, payload: PartnerPatch):
     """Nom, type, SIRET (vérifié), site web d'une organisation partagée par les structures qui travaillent avec elle.
     `version` est celle lue ; une version dépassée est refusée (409)."""
     partner = get_object_or_404(partners_for(request), pk=partner_id)

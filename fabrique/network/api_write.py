@@ -10,6 +10,7 @@ from ninja import Status
 
 from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import from_django, invalid, validate_fields
+from fabrique.core.api_types import Text
 from fabrique.territories.models import Departement
 
 from . import presenters, services
@@ -56,7 +57,7 @@ def _without_none(data: dict) -> dict:
     summary="Modifier une structure",
     openapi_extra={"responses": {409: {"description": "Version dépassée : relisez la structure."}}},
 )
-def update_structure(request, slug: str, payload: StructurePatch):
+def update_structure(request, slug: Text, payload: StructurePatch):
     """Modifie la présentation et le territoire. `version` est celle lue ; si quelqu'un a enregistré entre-temps,
     la modification est refusée (409) et rien n'est enregistré. Seuls les champs envoyés changent."""
     structure = get_object_or_404(structures_for(request), slug=slug)
@@ -104,7 +105,7 @@ TRANSITION_VERBS = {"admit": services.admit, "withdraw": services.withdraw, "rea
     summary="Changer le statut d'une structure",
     openapi_extra={"responses": {409: {"description": "Transition impossible depuis le statut actuel."}}},
 )
-def transition_structure(request, slug: str, payload: TransitionIn):
+def transition_structure(request, slug: Text, payload: TransitionIn):
     """`admit` (candidate → expérimentation), `withdraw` (retrait, motif obligatoire), `readmit` (retour en
     expérimentation, motif obligatoire). Coordination du réseau seulement. L'appellation est accordée par le comité."""
     structure = get_object_or_404(structures_for(request), slug=slug)

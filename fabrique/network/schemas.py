@@ -6,7 +6,9 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from fabrique.core.api_types import Day, Id, Text, Version
 from fabrique.core.pagination import Out, PageParams
+from fabrique.territories.schemas import InseeCode
 
 from .enums import PartnerKind, StructureStatus
 
@@ -22,6 +24,13 @@ class Input(Schema):
 
 
 # --- answers -------------------------------------------------------------------------------------------------
+
+
+class StructureRef(Out):
+    """A structure named in another object (a vote, a resource, a membership…): one shape for every app."""
+
+    slug: str
+    name: str
 
 
 class StructureOut(Schema):
@@ -142,9 +151,9 @@ class Message(Schema):
 
 class StructureFilters(PageParams):
     status: StatusCode | None = Field(None, description="Statut : candidate, experimenting, labelled, withdrawn.")
-    region: str | None = Field(None, max_length=3, description="Code INSEE de la région (ex. 27).")
-    departement: str | None = Field(None, max_length=3, description="Code INSEE du département (ex. 29, 2A).")
-    q: str | None = Field(None, max_length=100, description="Recherche dans le nom ou la ville (comme l'annuaire).")
+    region: InseeCode | None = Field(None, description="Code INSEE de la région (ex. 27).")
+    departement: InseeCode | None = Field(None, description="Code INSEE du département (ex. 29, 2A).")
+    q: Text | None = Field(None, max_length=100, description="Recherche dans le nom ou la ville (comme l'annuaire).")
 
 
 class PartnershipFilters(PageParams):
@@ -155,65 +164,65 @@ class PartnershipFilters(PageParams):
 
 
 class StructureFieldsIn(Input):
-    legal_form: str = Field(None, max_length=100)
-    parent_network: str = Field(None, max_length=120)
-    website: str = Field(None, max_length=200)
-    public_email: str = Field(None, max_length=254)
-    city: str = Field(None, max_length=120)
-    description: str = Field(None, max_length=20000)
-    area_label: str = Field(None, max_length=150)
+    legal_form: Text = Field(None, max_length=100)
+    parent_network: Text = Field(None, max_length=120)
+    website: Text = Field(None, max_length=200)
+    public_email: Text = Field(None, max_length=254)
+    city: Text = Field(None, max_length=120)
+    description: Text = Field(None, max_length=20000)
+    area_label: Text = Field(None, max_length=150)
 
 
 class StructurePatch(StructureFieldsIn):
-    version: int = Field(description="La version lue ; une version dépassée est refusée (409).")
-    name: str = Field(None, min_length=1, max_length=200)
-    departements: list[str] = Field(None, min_length=1, max_length=101, description="Codes INSEE.")
+    version: Version = Field(description="La version lue ; une version dépassée est refusée (409).")
+    name: Text = Field(None, min_length=1, max_length=200)
+    departements: list[InseeCode] = Field(None, min_length=1, max_length=101, description="Codes INSEE.")
 
 
 class StructureCreate(StructureFieldsIn):
-    name: str = Field(min_length=1, max_length=200)
-    slug: str = Field(None, max_length=80, description="Par défaut, tiré du nom.")
-    departements: list[str] = Field(min_length=1, max_length=101, description="Codes INSEE.")
-    reason: str = Field("", max_length=2000, description="Motif noté au journal des statuts.")
+    name: Text = Field(min_length=1, max_length=200)
+    slug: Text = Field(None, max_length=80, description="Par défaut, tiré du nom.")
+    departements: list[InseeCode] = Field(min_length=1, max_length=101, description="Codes INSEE.")
+    reason: Text = Field("", max_length=2000, description="Motif noté au journal des statuts.")
 
 
 class TransitionIn(Input):
     transition: TransitionName
-    reason: str = Field("", max_length=2000, description="Motif ; obligatoire pour withdraw et readmit.")
-    on: date | None = Field(None, description="Date de l'événement (par défaut aujourd'hui).")
+    reason: Text = Field("", max_length=2000, description="Motif ; obligatoire pour withdraw et readmit.")
+    on: Day | None = Field(None, description="Date de l'événement (par défaut aujourd'hui).")
 
 
 class PartnerIn(Input):
-    name: str = Field(min_length=1, max_length=200)
+    name: Text = Field(min_length=1, max_length=200)
     kind: PartnerKindCode
-    siret: str = Field("", max_length=17)
-    website: str = Field("", max_length=200)
+    siret: Text = Field("", max_length=17)
+    website: Text = Field("", max_length=200)
 
 
 class PartnerPatch(Input):
-    version: int
-    name: str = Field(None, min_length=1, max_length=200)
+    version: Version
+    name: Text = Field(None, min_length=1, max_length=200)
     kind: PartnerKindCode = None
-    siret: str = Field(None, max_length=17)
-    website: str = Field(None, max_length=200)
+    siret: Text = Field(None, max_length=17)
+    website: Text = Field(None, max_length=200)
 
 
 class PartnershipCreate(Input):
-    partner_id: int | None = Field(None, description="Une organisation partenaire existante…")
+    partner_id: Id | None = Field(None, description="Une organisation partenaire existante…")
     partner: PartnerIn | None = Field(None, description="…ou une nouvelle, décrite ici.")
-    role: str = Field("", max_length=200)
-    since: date | None = None
-    until: date | None = None
-    note: str = Field("", max_length=5000)
+    role: Text = Field("", max_length=200)
+    since: Day | None = None
+    until: Day | None = None
+    note: Text = Field("", max_length=5000)
 
 
 class PartnershipPatch(Input):
-    version: int
-    role: str = Field(None, max_length=200)
-    since: date | None = None
-    until: date | None = None
-    note: str = Field(None, max_length=5000)
+    version: Version
+    role: Text = Field(None, max_length=200)
+    since: Day | None = None
+    until: Day | None = None
+    note: Text = Field(None, max_length=5000)
 
 
 class PartnershipEnd(Input):
-    until: date | None = Field(None, description="Date de fin (par défaut aujourd'hui).")
+    until: Day | None = Field(None, description="Date de fin (par défaut aujourd'hui).")

@@ -4,6 +4,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import AuthenticationError
 
 from fabrique.core.api_errors import invalid
+from fabrique.core.api_types import MAX_YEAR, MIN_YEAR, Text
+from fabrique.territories.schemas import InseeCode
 
 from . import indicators, presenters
 from .selection import LoginRequired, select
@@ -12,10 +14,17 @@ router = Router(tags=["Indicateurs"])
 
 
 class IndicatorFilters(Schema):
-    year: int | None = Field(None, description="Année (par défaut la dernière année où des données ont été saisies).")
-    structure: str | None = Field(None, description="Identifiant d'une structure : ses membres et la coordination.")
-    region: str | None = Field(None, description="Code INSEE d'une région : public.")
-    departement: str | None = Field(
+    year: int | None = Field(
+        None,
+        ge=MIN_YEAR,
+        le=MAX_YEAR,
+        description="Année (par défaut la dernière année où des données ont été saisies).",
+    )
+    structure: Text | None = Field(
+        None, max_length=80, description="Identifiant d'une structure : ses membres et la coordination."
+    )
+    region: InseeCode | None = Field(None, description="Code INSEE d'une région : public.")
+    departement: InseeCode | None = Field(
         None,
         description="Code INSEE d'un département : la coordination, les partenaires qui le suivent, les membres "
         "des structures qui le couvrent.",
@@ -107,7 +116,19 @@ class IndicatorsOut(Schema):
     conversions: list[IndicatorConversionRow]
 
 
-@router.get("/indicators", response=IndicatorsOut, by_alias=True, summary="Lire les indicateurs")
+UNKNOWN_OR_CLOSED = {
+    403: {"description": "Indicateurs d'une structure ou d'un département que l'appelant ne peut pas lire."},
+    404: {"description": "Structure, région ou département inconnu."},
+}
+
+
+@router.get(
+    "/indicators",
+    response=IndicatorsOut,
+    by_alias=True,
+    summary="Lire les indicateurs",
+    openapi_extra={"responses": UNKNOWN_OR_CLOSED},
+)
 def get_indicators(request, filters: Query[IndicatorFilters]):
     """Les indicateurs d'une année (définitions : docs/indicators.md), pour le réseau, une région (publics),
     une structure (ses membres et la coordination) ou un département (partenaires qui le suivent)."""

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from fabrique.core.api_errors import invalid
+from fabrique.core.api_types import Id
 from fabrique.method.enums import Theme
 from fabrique.method.models import Need, Project
 from fabrique.method.perms import readable_projects, visible_needs
@@ -101,14 +102,14 @@ def similar_out(request, activity) -> dict:
 
 
 @router.get("/projects/{project_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (projet)")
-def similar_to_project(request, project_id: int):
+def similar_to_project(request, project_id: Id):
     """Jusqu'à cinq activités créées par d'autres structures, les plus proches d'abord, avec les mots communs."""
     project = get_object_or_404(readable_projects(request.user, Project.objects.all()), pk=project_id)
     return [similar_out(request, activity) for activity in similar_activities(request.user, project)]
 
 
 @router.get("/needs/{need_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (besoin)")
-def similar_to_need(request, need_id: int):
+def similar_to_need(request, need_id: Id):
     """Les activités créées ailleurs qui répondent à un besoin proche de celui-ci."""
     need = get_object_or_404(visible_needs(request.user, Need.objects.all()), pk=need_id)
     return [similar_out(request, activity) for activity in similar_activities(request.user, need)]

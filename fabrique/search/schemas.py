@@ -4,21 +4,21 @@ from datetime import date
 
 from ninja import Field, Schema
 
+from fabrique.core.api_types import Text
 from fabrique.core.pagination import PageParams
+from fabrique.network.schemas import StructureRef
+from fabrique.territories.schemas import InseeCode
 
 
 class SearchParams(PageParams):
-    q: str = Field("", max_length=200, description="Mots cherchés (accents et pluriels indifférents).")
-    type: str | None = Field(
-        None, description="Type : structure, project, need, resource, event, news (plusieurs séparés par des virgules)."
+    q: Text = Field("", max_length=200, description="Mots cherchés (accents et pluriels indifférents).")
+    type: Text | None = Field(
+        None,
+        max_length=200,
+        description="Type : structure, project, need, resource, event, news (plusieurs séparés par des virgules).",
     )
-    theme: str | None = Field(None, max_length=20, description="Code du thème (ex. food, mobility).")
-    region: str | None = Field(None, max_length=3, description="Code INSEE de la région (ex. 27).")
-
-
-class StructureRef(Schema):
-    slug: str
-    name: str
+    theme: Text | None = Field(None, max_length=20, description="Code du thème (ex. food, mobility).")
+    region: InseeCode | None = Field(None, description="Code INSEE de la région (ex. 27).")
 
 
 class SearchHit(Schema):

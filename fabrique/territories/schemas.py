@@ -1,8 +1,14 @@
 """Shapes of the reference geography in the API."""
 
+from typing import Annotated
+
 from ninja import Field, Schema
 
+from fabrique.core.api_types import Text
 from fabrique.core.pagination import ReferencePageParams
+
+# An INSEE code as typed by a client (« 29 », « 2A », « 974 »; région « 53 »): checked against the table later.
+InseeCode = Annotated[Text, Field(max_length=3)]
 
 
 class RegionRef(Schema):
@@ -21,4 +27,4 @@ class RegionOut(RegionRef):
 
 
 class DepartementFilters(ReferencePageParams):
-    region: str | None = Field(None, max_length=3, description="Code INSEE de la région.")
+    region: InseeCode | None = Field(None, description="Code INSEE de la région.")
