@@ -5,6 +5,7 @@ the coordinator closes the session, the structure is labelled on the map and nam
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from fabrique.accounts.enums import MembershipRole
 from tests.factories import (
@@ -80,7 +81,7 @@ def test_the_appellation_procedure_from_request_to_the_map(network, live_server,
     page.get_by_label("Titre du document").fill("Bilan de l'expérimentation")
     page.get_by_label("Fichier").set_input_files({"name": "bilan.pdf", "mimeType": "application/pdf", "buffer": PDF})
     page.get_by_role("button", name="Ajouter le document").click()
-    assert page.get_by_role("link", name="Bilan de l'expérimentation").is_visible()
+    expect(page.get_by_role("link", name="Bilan de l'expérimentation")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Déposer la demande").click()
     assert_accessible(page)

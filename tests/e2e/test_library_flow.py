@@ -1,6 +1,7 @@
 """TAg29's demo user searches the library, opens a resource and its file, then registers for an event."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser import assert_accessible, login
 
@@ -55,7 +56,7 @@ def test_a_member_searches_the_library_opens_a_resource_and_registers_for_an_eve
     page.get_by_role("button", name="M'inscrire", exact=True).click()
     page.wait_for_url("**/evenements/rencontre-nationale-fictif/")
     assert "Vous êtes inscrit·e à « Rencontre nationale du réseau (fictif) »." in page.locator(".messages").inner_text()
-    assert page.get_by_role("button", name="Annuler mon inscription").is_visible()
+    expect(page.get_by_role("button", name="Annuler mon inscription")).to_be_visible()
     assert_accessible(page)
     screenshot("event-registered")
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from .browser import assert_accessible, login
 
@@ -36,7 +37,7 @@ def test_the_coordinator_filters_the_network_dashboard_and_downloads_the_xlsx(
     page.get_by_role("button", name="Afficher").click()
     page.wait_for_url("**/indicateurs/reseau/?annee=2023&region=27")
     assert "2023" in page.get_by_role("heading", level=1).inner_text()
-    assert page.get_by_text("Périmètre : Bourgogne-Franche-Comté. Année 2023.").is_visible()
+    expect(page.get_by_text("Périmètre : Bourgogne-Franche-Comté. Année 2023.")).to_be_visible()
     assert page.locator("svg[role=img]").count() >= 10
     assert_accessible(page)
     screenshot("network-dashboard")
