@@ -26,10 +26,17 @@ def unavailable_response(request) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         response = JsonResponse({"detail": message}, status=503)
     else:
-        html = render_to_string("503.html", {"message": message, "NETWORK_NAME": settings.NETWORK_NAME})
-        response = HttpResponse(html, status=503)
+        response = HttpResponse(_page(message), status=503)
     response["Retry-After"] = str(settings.DATABASE_UNAVAILABLE_RETRY_AFTER)
     return response
+
+
+def _page(message: str) -> str:
+    try:
+        return render_to_string("503.html", {"message": message, "NETWORK_NAME": settings.NETWORK_NAME})
+    except Exception:  # a broken template or static manifest must not turn the 503 into a 500
+        logger.exception("La page 503 n'a pas pu être rendue.")
+        return str(message)
 
 
 def database_answers() -> bool:

@@ -139,3 +139,17 @@ def test_a_database_lost_during_the_request_also_answers_503(database, settings,
     assert "Service momentanément indisponible" in response.content.decode()
     database.up()
     assert client.get("/").status_code == 200  # and it serves again once the database is back
+
+
+def test_the_503_page_needs_no_query_and_survives_a_broken_template(settings, django_assert_num_queries):
+    from django.test import RequestFactory
+
+    from fabrique.core.unavailable import unavailable_response
+
+    with django_assert_num_queries(0):
+        response = unavailable_response(RequestFactory().get("/"))
+    assert response.status_code == 503 and "<h1>Service momentanément indisponible</h1>" in response.content.decode()
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [], "APP_DIRS": False}]
+    response = unavailable_response(RequestFactory().get("/"))
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "sa base de données ne répond pas" in response.content.decode()
