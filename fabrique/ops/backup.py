@@ -39,6 +39,20 @@ def file_roots() -> dict[str, Path]:
     return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.APPELLATION_PRIVATE_ROOT)}
 
 
+def storage_warnings() -> list[str]:
+    """Files kept elsewhere than MEDIA_ROOT (an S3 bucket) are not in the archive: the operator must know it."""
+    backend = settings.STORAGES["default"]["BACKEND"]
+    if backend == "django.core.files.storage.FileSystemStorage":
+        return []
+    return [
+        _(
+            "Les fichiers de la bibliothèque sont dans un autre stockage (%(backend)s) : ils ne sont pas dans "
+            "l'archive, sauvegardez-les à part."
+        )
+        % {"backend": backend}
+    ]
+
+
 def uploaded_files() -> list[tuple[Path, str]]:
     """(absolute path, archive name) of every regular file under the roots; symbolic links are not followed."""
     roots = {name: root.resolve() for name, root in file_roots().items()}
@@ -93,7 +107,7 @@ def create_backup(output: Path) -> BackupResult:
         files_size=sum(entry.size for _path, entry in files),
         archive_size=output.stat().st_size,
         seconds=time.monotonic() - started,
-        warnings=database.warnings(),
+        warnings=[*database.warnings(), *storage_warnings()],
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from fabrique.ops.archive import file_entry
-from fabrique.ops.backup import _write_archive, uploaded_files
+from fabrique.ops.backup import _write_archive, storage_warnings, uploaded_files
 from fabrique.ops.exceptions import BackupError
 
 
@@ -57,3 +57,12 @@ def test_a_file_changed_while_it_is_archived_stops_the_backup_and_leaves_no_arch
 def test_a_backup_into_a_missing_directory_is_refused_in_french(tmp_path):
     with pytest.raises(CommandError, match="Le répertoire « .*absent » n'existe pas"):
         call_command("backup", "-o", str(tmp_path / "absent" / "sauvegarde.tar.gz"), stdout=io.StringIO())
+
+
+def test_library_files_kept_in_another_storage_are_said_to_be_outside_the_archive(settings):
+    assert storage_warnings() == []
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    assert storage_warnings() == [
+        "Les fichiers de la bibliothèque sont dans un autre stockage (storages.backends.s3.S3Storage) : ils ne "
+        "sont pas dans l'archive, sauvegardez-les à part."
+    ]
