@@ -67,7 +67,7 @@ class LoginThrottleHandler(AxesDatabaseHandler):
     def locked_until(self, request, credentials=None) -> datetime | None:
         """When this request's refusal ends (the latest end among its counters over their limit), or None."""
         cool_off = get_cool_off(request)
-        ends = [None]
+        ends = []
         for parameter, attempts in self._counters(request, credentials):
             limit, total = _limit_of(parameter, request, credentials), 0
             rows = attempts.order_by("-attempt_time").values_list("failures_since_start", "attempt_time")
@@ -76,7 +76,7 @@ class LoginThrottleHandler(AxesDatabaseHandler):
                 if total >= limit:  # the refusal lasts until this row leaves the window
                     ends.append(last + cool_off)
                     break
-        return max((end for end in ends if end is not None), default=None)
+        return max(ends, default=None)
 
     def _counters(self, request, credentials):
         return zip(
