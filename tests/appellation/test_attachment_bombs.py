@@ -27,7 +27,7 @@ def test_the_service_refuses_a_hostile_archive_and_writes_nothing(draft, member,
     caught = []
 
     def add():
-        with pytest.raises(ValidationError) as error:
+        with pytest.raises(ValidationError, match=r"bilan\.odt.+est refusé") as error:
             services.add_attachment(draft, by=member, title="Bilan", upload=upload)
         caught.append(error.value)
 

@@ -49,7 +49,7 @@ def test_an_executable_or_a_page_is_not_a_document(content):
 
 def test_a_renamed_executable_is_refused_with_the_accepted_formats(draft, member):
     fake = SimpleUploadedFile("rapport.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="n'est pas d'un type accepté") as error:
         services.add_attachment(draft, by=member, title="Rapport", upload=fake)
     assert "PDF, ODT" in error.value.message_dict["file"][0]
     assert not RequestAttachment.objects.exists()

@@ -26,7 +26,8 @@ EXPECTED_REFUSAL = {
 
 
 def refusal(content: bytes, **options) -> ValidationError:
-    with pytest.raises(ValidationError) as caught:
+    # every refusal names the file; each test then checks the reason it expects
+    with pytest.raises(ValidationError, match=r"envoi\.odt") as caught:
         check_file(io.BytesIO(content), max_bytes=options.pop("max_bytes", LIMIT), name="envoi.odt", **options)
     return caught.value
 

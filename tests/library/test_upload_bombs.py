@@ -23,7 +23,7 @@ def test_the_service_refuses_a_hostile_archive_and_writes_nothing(member, struct
     caught = []
 
     def create():
-        with pytest.raises(ValidationError) as error:
+        with pytest.raises(ValidationError, match=r"guide\.odt.+est refusé") as error:
             services.create_resource(member, {**DATA, "author_structure": structure}, upload=upload)
         caught.append(error.value)
 
@@ -49,7 +49,7 @@ def test_the_issue_s_bomb_posted_to_the_page_is_refused_beside_the_field(client_
 
 def test_a_new_version_that_is_a_bomb_leaves_the_resource_as_it_was(member, network_resource, media_root):
     version = network_resource.version
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"v2\.xlsx.+est refusé.+une fois décompressé") as error:
         services.add_file(network_resource, member, files.upload("v2.xlsx", archives.xlsx_bomb()))
     assert error.value.code == "archive"
     network_resource.refresh_from_db()
