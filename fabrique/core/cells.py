@@ -6,6 +6,7 @@ link in the coordination's export, `+1+cmd|' /C calc'!A0` a command. So:
 
 - in CSV, such a text is written after an apostrophe (`'=HYPERLINK(…)`), which spreadsheet software shows
   as text; the imports take the apostrophe off again (`read_csv_text`);
+- in both, the line ends inside a text are written as line feeds (XML reads a carriage return as one anyway);
 - in XLSX, every text is a string cell (never a formula nor an error code), with its text unchanged;
 - numbers, dates and booleans are written as themselves: a negative number stays a number.
 
@@ -35,18 +36,24 @@ class Verbatim(str):
 
 
 def csv_value(value):
-    """A CSV cell: a text that a spreadsheet would read as a formula gets an apostrophe before it; numbers,
-    dates and `Verbatim` texts are left as they are (csv.writer writes None as an empty cell)."""
+    """A CSV cell: a text that a spreadsheet would read as a formula gets an apostrophe before it, and its line
+    ends are written as line feeds (a lone carriage return, left unquoted by csv.writer, would cut the row);
+    numbers, dates and `Verbatim` texts are left as they are (csv.writer writes None as an empty cell)."""
     if isinstance(value, Promise):
         value = str(value)
-    if isinstance(value, str) and not isinstance(value, Verbatim) and value.startswith(FORMULA_STARTS):
-        return CSV_ESCAPE + value
-    return value
+    if not isinstance(value, str) or isinstance(value, Verbatim):
+        return value
+    text = _line_feeds(value)
+    return CSV_ESCAPE + text if value.startswith(FORMULA_STARTS) else text
+
+
+def _line_feeds(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_csv_text(text: str) -> str:
     """A CSV cell as the user meant it: the apostrophe `csv_value` put before a formula sign comes off."""
-    if text.startswith(CSV_ESCAPE) and text[1:].startswith(FORMULA_STARTS):
+    if text.startswith(CSV_ESCAPE) and text[1:].startswith((*FORMULA_STARTS, "\n")):  # "\r" was written "\n"
         return text[1:]
     return text
 
@@ -69,7 +76,7 @@ def xlsx_cell(sheet, value, *, font=None):
         value = str(value)
     if isinstance(value, str):
         # XML reads a carriage return as a line feed: write what will be read back
-        value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+        value = ILLEGAL_CHARACTERS_RE.sub("", _line_feeds(value))
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl made `=…` a formula and `#N/A` an error: text it is

@@ -9,6 +9,8 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.workbook.properties import CalcProperties
 
+from fabrique.core import cells
+
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)
 
 
@@ -84,9 +86,8 @@ def xlsx(title: str, header: list[str], rows: list[list]) -> bytes:
     workbook.calculation = CalcProperties(fullCalcOnLoad=True)
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
+    for values in (header, *rows):
+        cells.append_row(sheet, values)
     workbook.properties.created = datetime(*FIXED_TIME)
     workbook.properties.modified = datetime(*FIXED_TIME)
     buffer = io.BytesIO()

@@ -1,26 +1,26 @@
 """Writers of the exports: CSV (UTF-8 with BOM, `;` by default for French spreadsheet software, setting
 EXPORT_CSV_DELIMITER) and XLSX (typed cells, French headers, frozen header row)."""
 
-import csv
 import io
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import chain
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from fabrique.core import cells
+from fabrique.core.cells import Verbatim
 
 from . import columns as c
 from .tables import Table
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
-DATE_FORMAT = "DD/MM/YYYY"
-DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 
 
 def csv_delimiter() -> str:
@@ -42,7 +42,8 @@ def _local(value: datetime) -> datetime:
 
 
 def text_value(column: c.Column, value, delimiter: str) -> str:
-    """A cell as text, for CSV: dates JJ/MM/AAAA, decimal comma when the separator is `;`."""
+    """A cell as text, for CSV: dates JJ/MM/AAAA, decimal comma when the separator is `;`. What the export
+    makes of a number or a date is `Verbatim`; any other text goes through `core.cells` as a text."""
     if value is None or value == "":
         return ""
     if column.kind == c.CHOICE:
@@ -50,12 +51,14 @@ def text_value(column: c.Column, value, delimiter: str) -> str:
     if column.kind == c.BOOL:
         return _("oui") if value else _("non")
     if column.kind == c.DATETIME and isinstance(value, datetime):
-        return _local(value).strftime("%d/%m/%Y %H:%M:%S")
+        return Verbatim(_local(value).strftime("%d/%m/%Y %H:%M:%S"))
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return Verbatim(value.strftime("%d/%m/%Y"))
     if isinstance(value, Decimal | float):
         text = format(Decimal(str(value)).normalize(), "f")
-        return text.replace(".", ",") if delimiter == ";" else text
+        return Verbatim(text.replace(".", ",") if delimiter == ";" else text)
+    if isinstance(value, int):
+        return Verbatim(value)
     if column.kind == c.CODES:
         return ", ".join(value)
     if column.kind == c.LIST:
@@ -65,12 +68,9 @@ def text_value(column: c.Column, value, delimiter: str) -> str:
 
 def write_csv(table: Table) -> bytes:
     delimiter = csv_delimiter()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([col.label for col in table.columns])
-    for row in table.rows:
-        writer.writerow([text_value(col, row.get(col.code), delimiter) for col in table.columns])
-    return buffer.getvalue().encode("utf-8-sig")
+    header = [col.label for col in table.columns]
+    rows = ([text_value(col, row.get(col.code), delimiter) for col in table.columns] for row in table.rows)
+    return cells.write_csv(chain([header], rows), delimiter=delimiter, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _typed(column: c.Column, value):
@@ -93,28 +93,11 @@ def _typed(column: c.Column, value):
 def _sheet(workbook: Workbook, table: Table) -> None:
     sheet = workbook.create_sheet(title=table.title[:31])
     sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    widths = []
-    header = []
-    for col in table.columns:
-        cell = WriteOnlyCell(sheet, value=col.label)
-        cell.font = bold
-        header.append(cell)
-        widths.append(max(12, min(50, len(col.label) + 4)))
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.append(header)
+    for index, col in enumerate(table.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(50, len(col.label) + 4))
+    cells.append_row(sheet, [col.label for col in table.columns], font=Font(bold=True))
     for row in table.rows:
-        cells = []
-        for col in table.columns:
-            value = _typed(col, row.get(col.code))
-            if isinstance(value, datetime | date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
-                cells.append(cell)
-            else:
-                cells.append(value)
-        sheet.append(cells)
+        cells.append_row(sheet, [_typed(col, row.get(col.code)) for col in table.columns])
 
 
 def write_xlsx(*tables: Table) -> bytes:

@@ -2,18 +2,19 @@
 Package (datapackage.json), under the Licence Ouverte 2.0. No personal data: structures' public facts,
 created activities flagged public (no carrier, no contact), aggregated indicators."""
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fabrique.core import cells
+from fabrique.core.cells import Verbatim
 from fabrique.method.models import Project
 from fabrique.network.models import Structure
 from fabrique.network.perms import visible_structures
@@ -205,19 +206,17 @@ def _plain(value):
     if value is None:
         return ""
     if isinstance(value, date):
-        return value.isoformat()
+        return Verbatim(value.isoformat())
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value else "0"
+        return Verbatim(format(value.normalize(), "f") if value else "0")
     return value
 
 
 def as_csv(dataset: Dataset) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([f.name for f in dataset.fields])
-    for row in dataset.rows():
-        writer.writerow([_plain(row[f.name]) for f in dataset.fields])
-    return buffer.getvalue().encode("utf-8")
+    """The dataset as CSV; a text a spreadsheet would take for a formula starts with `'` (`core.cells`)."""
+    header = [f.name for f in dataset.fields]
+    rows = ([_plain(row[f.name]) for f in dataset.fields] for row in dataset.rows())
+    return cells.write_csv(chain([header], rows), lineterminator="\n").encode("utf-8")
 
 
 def _json_value(value):
