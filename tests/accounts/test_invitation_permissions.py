@@ -21,22 +21,22 @@ def test_the_admin_of_another_structure_cannot_invite_to_mine(client_for, other_
     assert response.status_code == 200
     assert 'href="#id_structure">Structure</a>' in text(response)
     assert not Invitation.objects.exists()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Vous ne pouvez inviter qu'aux structures que vous administrez"):
         services.invite(by=other_member, email="intrus@example.org", structure=structure)
 
 
 def test_a_staff_member_cannot_invite(client_for, staff_member, structure):
     assert client_for(staff_member).get(INVITE).status_code == 403
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Vous ne pouvez inviter qu'aux structures que vous administrez"):
         services.invite(by=staff_member, email="x@example.org", structure=structure)
 
 
 def test_a_structure_admin_cannot_invite_to_the_coordination(client_for, member, structure):
     response = client_for(member).get(INVITE)
     assert "as_coordinator" not in text(response)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seule la coordination du réseau peut inviter à la coordination"):
         services.invite(by=member, email="x@example.org", as_coordinator=True)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Seule la coordination du réseau peut inviter à la coordination"):
         services.invite(by=member, email="x@example.org", structure=structure, as_coordinator=True)
 
 
@@ -96,7 +96,7 @@ def test_inviting_someone_who_already_has_the_role_says_so(client_for, member, s
     assert response.status_code == 200
     assert "a déjà ce rôle" in text(response)
     assert not Invitation.objects.exists()
-    with pytest.raises(DomainError):
+    with pytest.raises(DomainError, match="a déjà ce rôle"):
         services.invite(by=member, email=staff_member.email, structure=structure, role=MembershipRole.STAFF)
 
 

@@ -28,6 +28,7 @@ def test_the_coordinator_sees_each_vote_with_the_structure_and_the_comment(
     decided, coordinator, voters, voter_structures, client_for
 ):
     html = client_for(coordinator).get(decided.get_absolute_url()).content.decode()
+    assert len(voter_structures) == len(COMMENTS) == 3
     for structure, comment in zip(voter_structures, COMMENTS, strict=True):
         assert structure.name in html and comment in html
 
