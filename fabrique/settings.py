@@ -133,6 +133,8 @@ INSTALLED_APPS = [
     "fabrique.library",
     "fabrique.search",
     "fabrique.reporting",
+    "fabrique.privacy",
+    "fabrique.audit",
     "fabrique.ops",
     "fabrique.demo",
 ]
@@ -340,3 +342,18 @@ APPELLATION_ATTACHMENT_MAX_BYTES = envint("APPELLATION_ATTACHMENT_MAX_BYTES", 10
 APPELLATION_PRIVATE_ROOT = Path(
     os.environ.get("APPELLATION_PRIVATE_ROOT", "").strip() or DATA_DIR / "private"
 ).resolve()
+
+
+def envdays(name: str, default: int) -> int:
+    """A number of days, at least 1: a retention of 0 would erase everything at the next run."""
+    value = envint(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name}={value!r} doit être un nombre de jours d'au moins 1.")
+    return value
+
+
+# Personal data (fabrique/privacy, docs/privacy.md): retention periods, run by `fabrique purge_personal_data`.
+NEED_CONTACT_RETENTION_DAYS = envdays("NEED_CONTACT_RETENTION_DAYS", 3 * 365)
+INACTIVE_ACCOUNT_DAYS = envdays("INACTIVE_ACCOUNT_DAYS", 2 * 365)
+INACTIVE_ACCOUNT_GRACE_DAYS = envdays("INACTIVE_ACCOUNT_GRACE_DAYS", 30)
+LOGIN_RECORD_RETENTION_DAYS = envdays("LOGIN_RECORD_RETENTION_DAYS", 30)
