@@ -67,3 +67,23 @@ def test_an_exported_csv_cell_comes_back_without_its_apostrophe(structure):
     report = run_import("needs", content.encode(), "besoins.csv", structure=structure)
     assert report.ok, report.problems
     assert Need.objects.get().title == "=1+1"
+
+
+def test_the_import_page_reads_no_more_of_an_upload_than_the_limit_and_one_byte(
+    member, structure, client_for, monkeypatch
+):
+    from fabrique.reporting.views import imports as views
+
+    read = []
+    monkeypatch.setattr(
+        views,
+        "run_import",
+        lambda kind, content, name, **kw: read.append(len(content)) or run_import(kind, content, name, **kw),
+    )
+    upload = SimpleUploadedFile("besoins.csv", b"a;b\r\n" * (5 * 1024 * 1024))  # 25 MB
+    response = client_for(member).post(
+        "/indicateurs/import/", {"kind": "needs", "structure": "tag-test", "file": upload}
+    )
+    assert read == [reader.MAX_BYTES + 1]
+    assert "Le fichier dépasse 20 Mo : découpez-le." in html.unescape(response.content.decode())
+    assert Need.objects.count() == 0

@@ -15,6 +15,7 @@ from fabrique.network.models import Structure
 from .. import exports, perms
 from ..forms import ImportForm
 from ..imports import LABELS, kinds_for, run_import
+from ..imports.reader import MAX_BYTES
 from ..imports.templates import csv_template, xlsx_template
 
 
@@ -44,7 +45,7 @@ def import_home(request):
             upload = form.cleaned_data["file"]
             report = run_import(
                 form.cleaned_data["kind"],
-                upload.read(),
+                upload.read(MAX_BYTES + 1),  # enough to tell a file over the limit, never a whole huge upload
                 upload.name,
                 user=request.user,
                 structure=form.cleaned_data["structure"],
