@@ -39,7 +39,9 @@ def test_france_active_franche_comte_was_labelled_before_the_nine_others_on_one_
 
 
 def test_each_status_change_of_a_seed_structure_is_in_the_log_with_its_date(demo):
-    for structure in Structure.objects.filter(slug__in=SEED_SLUGS):
+    structures = Structure.objects.filter(slug__in=SEED_SLUGS)
+    assert structures.count() == len(SEED_SLUGS) == 10
+    for structure in structures:
         path = [
             (log.from_status, log.to_status, log.changed_at.date(), log.via)
             for log in structure.status_log.order_by("changed_at")
@@ -98,7 +100,9 @@ def test_there_are_exactly_four_testimonials(demo):
 
 
 def test_the_demo_logins_work_with_the_printed_password(demo, client):
-    for email, _ in seed.demo_logins():
+    logins = seed.demo_logins()
+    assert logins, "la démonstration n'annonce aucun compte"
+    for email, _ in logins:
         assert client.login(request=HttpRequest(), email=email, password=seed.DEMO_PASSWORD), email
         client.logout()
 
@@ -120,7 +124,9 @@ def test_every_invented_partner_is_marked_fictitious(demo):
 
 
 def test_each_seed_structure_has_partners_of_several_kinds(demo):
-    for structure in Structure.objects.filter(slug__in=SEED_SLUGS):
+    structures = Structure.objects.filter(slug__in=SEED_SLUGS)
+    assert structures.count() == len(SEED_SLUGS) == 10
+    for structure in structures:
         kinds = set(structure.partnerships.values_list("partner__kind", flat=True))
         assert len(kinds) >= 2, structure.slug
 

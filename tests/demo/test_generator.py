@@ -136,7 +136,7 @@ def test_the_generated_accounts_log_in_with_the_demo_password(small_network, cli
 
 
 def test_the_coordinator_reads_the_generated_pages(small_network, client):
-    client.login(request=HttpRequest(), email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
     project = Project.objects.order_by("pk").first()
     urls = [
         "/",
