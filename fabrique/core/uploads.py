@@ -31,6 +31,10 @@ MAX_DIRECTORY_BYTES = MAX_ENTRIES * 1024
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _END_RECORD = struct.Struct("<4s4H2LH")
 _LONGEST_COMMENT = 0xFFFF
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
+_ZIP64_RECORD = struct.Struct("<4sQ2H2L4Q")
+_ZIP64_RECORD_SIGNATURE = b"PK\x06\x06"
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def check_file(
     an office document with macros, and an archive whose declared entries are too many, too big once
     inflated, compressed beyond `MAX_RATIO` or impossible (see the module's docstring). Error codes:
     `empty`, `too_large`, `type`, `macros`, `archive`. The file is left at its start."""
-    name = upload_name(upload) if name is None else name
+    name = (upload_name(upload) if name is None else name) or _("sans nom")
     size = _size(upload)
     if not size:
         raise ValidationError(_("Le fichier «\u00a0%(name)s\u00a0» est vide.") % {"name": name}, code="empty")
@@ -111,8 +115,10 @@ def check_file(
     return found
 
 
-def detect_format(upload, size: int, name: str = "") -> FileFormat | None:
-    """The format read from the first bytes (and, for an archive, from its inspection), or None."""
+def detect_format(upload, size: int | None = None, name: str = "") -> FileFormat | None:
+    """The format read from the first bytes (and, for an archive, from its inspection), or None; an archive
+    that breaks the rules of the module's docstring raises ValidationError (code `archive` or `macros`)."""
+    size = _size(upload) if size is None else size
     upload.seek(0)
     head = upload.read(16)
     found = next((fmt for magic, fmt in _MAGIC if head.startswith(magic)), None)
@@ -122,6 +128,7 @@ def detect_format(upload, size: int, name: str = "") -> FileFormat | None:
 
 
 def upload_name(upload) -> str:
+    """The name the file came with (the browser's or the script's), or ""."""
     return str(getattr(upload, "name", "") or "")
 
 
@@ -171,7 +178,20 @@ def _end_record(upload, size: int) -> tuple[int, int] | None:
     if position < 0 or len(tail) - position < _END_RECORD.size:
         return None
     fields = _END_RECORD.unpack(tail[position : position + _END_RECORD.size])
+    if fields[4] == 0xFFFF or fields[5] == 0xFFFFFFFF:  # ZIP64: the real figures are in the ZIP64 end record
+        return _zip64_end_record(upload, tail[max(0, position - _ZIP64_LOCATOR.size) : position])
     return fields[4], fields[5]
+
+
+def _zip64_end_record(upload, locator: bytes) -> tuple[int, int] | None:
+    if len(locator) != _ZIP64_LOCATOR.size or not locator.startswith(_ZIP64_LOCATOR_SIGNATURE):
+        return None
+    upload.seek(_ZIP64_LOCATOR.unpack(locator)[2])
+    record = upload.read(_ZIP64_RECORD.size)
+    if len(record) != _ZIP64_RECORD.size or not record.startswith(_ZIP64_RECORD_SIGNATURE):
+        return None
+    fields = _ZIP64_RECORD.unpack(record)
+    return fields[7], fields[8]
 
 
 def _too_many_entries(name: str):

@@ -168,3 +168,13 @@ HOSTILE = {
     "entries": lambda: many_entries(5001),
     "entries_hidden": lambda: with_entry_count(many_entries(5001), 3),
 }
+
+
+def zip64_ended(count: int, monkeypatch) -> bytes:
+    """A DOCX-shaped archive of `count` entries whose end is written the ZIP64 way, as some writers always do
+    (the classic end record then only holds 0xFFFF placeholders)."""
+    monkeypatch.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 1)
+    try:
+        return with_entry_count(many_entries(count), 0xFFFF)
+    finally:
+        monkeypatch.undo()

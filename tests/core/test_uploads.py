@@ -131,3 +131,11 @@ def test_the_fixed_limits_are_the_documented_ones():
     assert f"| `{uploads.DEFAULT_MAX_EXPANDED_MB}` |" in line
     assert f"{uploads.MAX_ENTRIES:,} éléments au plus".replace(",", " ") in line
     assert f"plus de {uploads.RATIO_GRACE_BYTES // 1024} Kio compressé plus de {uploads.MAX_RATIO} fois" in line
+
+
+def test_an_archive_ended_the_zip64_way_is_judged_on_its_zip64_figures(monkeypatch):
+    small = archives.zip64_ended(3, monkeypatch)
+    assert small[small.rfind(b"PK\x05\x06") + 10 : small.rfind(b"PK\x05\x06") + 12] == b"\xff\xff"
+    assert check_file(io.BytesIO(small), max_bytes=LIMIT) == DOCX
+    error = refusal(archives.zip64_ended(5001, monkeypatch))
+    assert error.code == "archive" and "plus de 5000" in error.messages[0].replace("\u00a0", " ")
