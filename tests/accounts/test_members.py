@@ -9,6 +9,7 @@ from fabrique.accounts.models import Membership
 from fabrique.core.exceptions import VersionConflict
 from tests.conftest import ROLES
 from tests.factories import MembershipFactory, StructureFactory
+from tests.snapshots import assert_unchanged
 
 from .helpers import text
 
@@ -161,7 +162,9 @@ def test_a_staff_member_may_leave_but_not_remove_others(client_for, staff_member
 def test_a_membership_is_reached_only_under_its_own_structure(client_for, coordinator, staff_member, other_structure):
     membership = staff_member.memberships.get()
     url = reverse("accounts:member_remove", args=[other_structure.slug, membership.pk])
-    assert client_for(coordinator).post(url).status_code == 404
+    client = client_for(coordinator)
+    with assert_unchanged(Membership):
+        assert client.post(url).status_code == 404
 
 
 def _queries_for(client, url):

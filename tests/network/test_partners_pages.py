@@ -7,6 +7,7 @@ from fabrique.network.models import Partner, Partnership
 from tests.conftest import ROLES
 from tests.factories import PartnerFactory, PartnershipFactory
 from tests.network.helpers import assert_redirects_to_login
+from tests.snapshots import assert_unchanged
 
 LIST = "/structures/tag-test/partenaires/"
 ADD = "/structures/tag-test/partenaires/ajouter/"
@@ -159,7 +160,8 @@ def test_the_organisation_can_be_corrected_and_a_bad_siret_is_refused(client_for
 def test_another_member_cannot_correct_an_organisation_of_this_structure(client_for, other_member, structure):
     partnership = PartnershipFactory(structure=structure)
     url = f"/structures/tag-test/partenaires/{partnership.pk}/organisation/"
-    assert client_for(other_member).post(url, {"organisation-name": "X"}).status_code == 403
+    with assert_unchanged(Partner, Partnership):
+        assert client_for(other_member).post(url, {"organisation-name": "X"}).status_code == 403
 
 
 @pytest.mark.parametrize("persona", ROLES, indirect=True)

@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fabrique.method.models import Need
 from tests.conftest import ROLES
 from tests.method.helpers import assert_no_inline_code
+from tests.snapshots import assert_unchanged, models_of
 
 from .test_imports import NEEDS_CSV
 
@@ -65,10 +66,11 @@ def test_a_zero_byte_upload_is_reported(member, structure, client_for):
 def test_a_structure_admin_cannot_import_structures_nor_into_another_structure(member, other_structure, client_for):
     client = client_for(member)
     upload = SimpleUploadedFile("s.csv", b"slug;name\r\nx;y\r\n")
-    response = client.post("/indicateurs/import/", {"kind": "structures", "structure": "tag-test", "file": upload})
-    assert "Sélectionnez un choix valide" in response.content.decode()
-    upload = SimpleUploadedFile("besoins.csv", NEEDS_CSV.encode())
-    response = client.post("/indicateurs/import/", {"kind": "needs", "structure": "autre-fabrique", "file": upload})
-    assert "Structure : Sélectionnez un choix valide" in response.content.decode()
+    with assert_unchanged(*models_of("network"), *models_of("method"), *models_of("reporting")):
+        response = client.post("/indicateurs/import/", {"kind": "structures", "structure": "tag-test", "file": upload})
+        assert "Sélectionnez un choix valide" in response.content.decode()
+        upload = SimpleUploadedFile("besoins.csv", NEEDS_CSV.encode())
+        response = client.post("/indicateurs/import/", {"kind": "needs", "structure": "autre-fabrique", "file": upload})
+        assert "Structure : Sélectionnez un choix valide" in response.content.decode()
     assert client.get("/indicateurs/import/modele/structures.xlsx").status_code == 404
     assert client.get("/indicateurs/import/modele/needs.xlsx").status_code == 200
