@@ -180,8 +180,16 @@ class ProjectForm(StyledMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.fields if name not in skip}
 
 
+class StageChoiceField(forms.ChoiceField):
+    """Offers the moves allowed from the project's stage, and accepts any stage: the service says why one is
+    refused, and the form shown again keeps the moves' labels (« Revenir à « détection » »)."""
+
+    def valid_value(self, value):
+        return value in Stage.values
+
+
 class MoveForm(StyledMixin, forms.Form):
-    to = forms.ChoiceField(label=_("Nouvelle étape"))
+    to = StageChoiceField(label=_("Nouvelle étape"))
     note = forms.CharField(
         label=_("Motif ou note"),
         required=False,
@@ -196,10 +204,7 @@ class MoveForm(StyledMixin, forms.Form):
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
         moves = allowed_moves(project)
-        # Every stage is offered to a direct POST (the service gives the French reason of a refusal).
         self.fields["to"].choices = [(m.to, m.label) for m in moves] or [(s, Stage(s).label) for s in STAGE_ORDER]
-        if self.is_bound:
-            self.fields["to"].choices = Stage.choices
         self.fields["version"].initial = project.version
 
 

@@ -82,3 +82,21 @@ def login(page, base_url: str, email: str, password: str) -> None:
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
+
+
+def signed_in_page(browser, base_url: str, email: str, password: str):
+    """A tab in a context of its own (its own cookies), logged in as `email` through the login form; returns once
+    the site shows the logged-in menu, so the next navigation cannot cut the login short."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    login(tab, base_url, email, password)
+    expect(tab.get_by_role("button", name="Se déconnecter")).to_be_visible()
+    return tab
+
+
+def flash(page):
+    """The messages the last page shows (« Vote enregistré… »), as a locator to wait on."""
+    return page.locator(".messages")

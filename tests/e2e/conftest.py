@@ -58,3 +58,32 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def territories(db):
+    """Régions and départements: a data migration loads them, but a transactional test empties every table after
+    it, so a later flow reloads them (idempotent)."""
+    from fabrique.territories.loader import load_territories
+    from fabrique.territories.models import Departement, Region
+
+    if not Departement.objects.exists():
+        load_territories(Region, Departement)
+
+
+@pytest.fixture
+def signed_in(browser, live_server):
+    """`signed_in(email)`: a tab of its own, logged in as `email` (the factories' password); closed after the test."""
+    from tests.factories import PASSWORD
+
+    from .browser import signed_in_page
+
+    tabs = []
+
+    def open_tab(email: str, password: str = PASSWORD):
+        tabs.append(signed_in_page(browser, live_server.url, email, password))
+        return tabs[-1]
+
+    yield open_tab
+    for tab in tabs:
+        tab.context.close()

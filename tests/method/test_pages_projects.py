@@ -75,6 +75,26 @@ def test_going_back_without_a_reason_redisplays_the_form_with_the_reason_asked(c
     assert project.stage == Stage.OPPORTUNITY
 
 
+def test_a_refused_move_shows_the_form_again_with_the_allowed_changes_only(client_for, member, project):
+    url = reverse("method:project_move", args=[project.pk])
+    client_for(member).post(url, {"to": "opportunity", "version": 1})
+    response = client_for(member).post(url, {"to": "detection", "version": 2, "note": ""})
+    assert response.status_code == 400
+    html = response.content.decode().replace("&#x27;", "'")
+    assert "Revenir à « détection »" in html and "Mettre en pause" in html
+    assert '<option value="launch"' not in html and '<option value="created"' not in html
+
+
+def test_a_move_posted_to_a_stage_not_offered_gets_the_rule_s_reason(client_for, member, project):
+    response = client_for(member).post(
+        reverse("method:project_move", args=[project.pk]), {"to": "launch", "version": 1}
+    )
+    assert response.status_code == 400
+    assert "On avance d&#x27;une étape à la fois" in response.content.decode()
+    project.refresh_from_db()
+    assert project.stage == Stage.DETECTION
+
+
 def test_the_move_page_offers_only_the_allowed_changes(client_for, member, project):
     html = client_for(member).get(reverse("method:project_move", args=[project.pk])).content.decode()
     assert "Passer à « étude d&#x27;opportunité »" in html and "Mettre en pause" in html and "Abandonner" in html
