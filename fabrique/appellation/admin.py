@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from fabrique.core.admin_base import ReadOnlyAdmin as CoordinatorReadOnlyAdmin
+
 from .models import (
     AgendaItem,
     AnnouncementDraft,
@@ -15,17 +17,9 @@ from .models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Decisions and logs are written by the procedure, never by hand."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(CoordinatorReadOnlyAdmin, admin.ModelAdmin):
+    """Decisions and logs are written by the procedure, never by hand; the coordination reads them (votes
+    included), and no one else, whatever Django permissions a staff account was given."""
 
 
 class RequestLogInline(admin.TabularInline):

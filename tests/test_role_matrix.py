@@ -1,0 +1,217 @@
+"""One role matrix for the whole platform: every route of the URL conf and every operation of the OpenAPI
+document, for eight personas, against the table of tests/role_matrix/expectations.py.
+
+A route added without a row in the table fails `test_every_route_of_the_url_conf_has_a_row` or
+`test_every_operation_of_the_openapi_document_has_a_row`. A refused write must also leave the database as it
+was: no INSERT, UPDATE or DELETE reaches it during the request. The world is built once for the module and
+each test runs in a savepoint inside it.
+"""
+
+import json
+import re
+
+import pytest
+from django.contrib import admin
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import URLResolver, get_resolver, reverse
+
+from fabrique.api import api
+from tests.method.helpers import INLINE_CODE
+from tests.role_matrix import expectations
+from tests.role_matrix.table import WRITES, refusal
+from tests.role_matrix.world import CONFIDENTIAL, PERSONAS, build
+
+API_PREFIX = "/api/v1"
+WRITE_SQL = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# Who may read the owning structure's confidential objects; any other persona's page must not show a word of them.
+READERS = {"coordinator", "admin", "staff"}
+# Tables a refused request may still write: the session (messages, CSRF) and the login throttle's records.
+BOOKKEEPING_TABLES = re.compile(r"^(django_session|axes_\w+)$")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once, in a transaction rolled back after the module's last test."""
+    files = tmp_path_factory.mktemp("role-matrix")
+    media = override_settings(
+        MEDIA_ROOT=files / "media",
+        APPELLATION_PRIVATE_ROOT=files / "private",
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    with django_db_blocker.unblock(), media:
+        cache.clear()
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            built = build()
+            built.files = files
+            yield built
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def matrix(world, db, settings):
+    """The world, inside this test's savepoint; the files it stored stay readable."""
+    settings.MEDIA_ROOT = world.files / "media"
+    settings.APPELLATION_PRIVATE_ROOT = world.files / "private"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    return world
+
+
+def _body(world, row):
+    data = expectations.DATA.get(f"{row.method} {row.route}", {})
+    return data(world) if callable(data) else data
+
+
+def _call(world, row, persona):
+    """The response to the row's request by the persona, and the tables it wrote."""
+    kwargs = world.targets.get(row.target, {})
+    client = world.client(persona)
+    body = _body(world, row)
+    if row.route.startswith("/"):
+        url = API_PREFIX + row.route.format(**kwargs)
+        extra = {"data": json.dumps(body), "content_type": "application/json"} if row.method in WRITES else {}
+    else:
+        url = reverse(row.route, kwargs=kwargs)
+        extra = {"data": body} if row.method in WRITES else {}
+    with CaptureQueriesContext(connection) as queries:
+        response = getattr(client, row.method.lower())(url, **extra)
+    if response.streaming:
+        b"".join(response.streaming_content)  # read to its end, the client then closes the file it sent
+    written = {m.group(1) for q in queries.captured_queries if (m := WRITE_SQL.match(q["sql"]))}
+    return response, {table for table in written if not BOOKKEEPING_TABLES.match(table)}
+
+
+def _to_login(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+
+
+def _matches(response, cell) -> bool:
+    status = response.status_code
+    if cell == "login":
+        return _to_login(response)
+    if cell == "ok":
+        return 200 <= status < 300 or (status == 302 and not _to_login(response))
+    if cell == 302:
+        return status == 302 and not _to_login(response)
+    return status == cell
+
+
+def _leaked(response) -> list[str]:
+    """The confidential words a text response carries (files sent as a stream are not read)."""
+    if response.streaming or not response.get("Content-Type", "").startswith(("text/", "application/json")):
+        return []
+    text = response.content.decode()
+    return [word for word in CONFIDENTIAL if word in text]
+
+
+def _inline_code(response) -> list[str]:
+    """Inline scripts, styles or event handlers of an HTML page (the Content-Security-Policy refuses them)."""
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+        return []
+    html = response.content.decode()
+    found = [match.group(0) for pattern in INLINE_CODE for match in pattern.finditer(html)]
+    return [code for code in found if 'type="application/json"' not in code]  # data, never run
+
+
+def _check(world, row, persona):
+    cell = row.expected[persona]
+    response, written = _call(world, row, persona)
+    assert _matches(response, cell), (row.key, persona, cell, response.status_code, response.get("Location"))
+    if row.method in WRITES and refusal(cell):
+        assert not written, (row.key, persona, "refused, yet wrote", sorted(written))
+    if persona not in READERS:
+        assert not _leaked(response), (row.key, persona, "shows confidential words", _leaked(response))
+    assert not _inline_code(response), (row.key, persona, _inline_code(response))
+    if row.route.startswith("/") and response.status_code >= 400:
+        assert "detail" in response.json(), (row.key, persona, "an API error is JSON with its detail")
+
+
+def _cases(rows):
+    return [pytest.param(row, persona, id=f"{row.key} {persona}") for row in rows for persona in PERSONAS]
+
+
+@pytest.mark.parametrize(("row", "persona"), _cases(expectations.PAGES))
+def test_each_page_answers_each_persona_as_the_matrix_says(matrix, row, persona):
+    _check(matrix, row, persona)
+
+
+@pytest.mark.parametrize(("row", "persona"), _cases(expectations.API))
+def test_each_api_operation_answers_each_persona_as_the_matrix_says(matrix, row, persona):
+    _check(matrix, row, persona)
+
+
+# The coordination does not use Django's groups: their admin page asks Django's own permissions, so it refuses.
+ADMIN_REFUSED_TO_THE_COORDINATOR = {"admin:auth_group_changelist"}
+
+
+def _admin_pages():
+    names = ["admin:index"]
+    names += [f"admin:{m._meta.app_label}_{m._meta.model_name}_changelist" for m in admin.site._registry]
+    return names
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_django_admin_is_for_the_coordination_only(matrix, persona):
+    """The single rule for every admin route: the coordinator enters; anyone else is sent to its login page."""
+    pages = _admin_pages()
+    assert len(pages) > 10
+    client = matrix.client(persona)
+    for name in pages:
+        response = client.get(reverse(name))
+        if persona == "coordinator":
+            assert response.status_code == (403 if name in ADMIN_REFUSED_TO_THE_COORDINATOR else 200), name
+        else:
+            assert response.status_code == 302, name
+            assert response["Location"].startswith(reverse("admin:login")), name
+
+
+def _url_patterns(patterns=None, prefix="", namespace=""):
+    """(namespace, key, route) of every pattern of the URL conf, recursively; the key is "namespace:name"."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace or ""]))
+            yield from _url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            route = prefix + str(pattern.pattern)
+            key = ":".join(filter(None, [namespace, pattern.name or route]))
+            yield namespace, key, route
+
+
+def _openapi_operations() -> set[tuple[str, str]]:
+    paths = api.get_openapi_schema()["paths"]
+    return {(method.upper(), path.removeprefix(API_PREFIX)) for path, ops in paths.items() for method in ops}
+
+
+def _is_api_operation(route: str, api_paths: set[str]) -> bool:
+    """A route of the API served for an operation of the OpenAPI document (its own table checks it)."""
+    template = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
+    return template.removeprefix(API_PREFIX) in api_paths
+
+
+def test_every_route_of_the_url_conf_has_a_row():
+    api_paths = {path for _method, path in _openapi_operations()}
+    routes = {
+        key
+        for namespace, key, route in _url_patterns()
+        if namespace != "admin" and not _is_api_operation(route, api_paths)
+    }
+    assert len(routes) > 100
+    covered = {row.route for row in expectations.PAGES}
+    assert routes - covered == set(), "routes without a row in tests/role_matrix/expectations.py"
+    assert covered - routes == set(), "rows for routes that do not exist"
+
+
+def test_every_operation_of_the_openapi_document_has_a_row():
+    operations = _openapi_operations()
+    assert len(operations) > 50
+    covered = {(row.method, row.route) for row in expectations.API}
+    assert operations - covered == set(), "operations without a row in tests/role_matrix/expectations.py"
+    assert covered - operations == set(), "rows for operations that do not exist"
