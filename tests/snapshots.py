@@ -72,8 +72,8 @@ def differences(before: Rows, after: Rows) -> list[str]:
     lines = []
     for label in sorted(before.keys() | after.keys()):
         old, new = before.get(label, {}), after.get(label, {})
-        found = [f"  + {pk}: {new[pk]}" for pk in new.keys() - old.keys()]
-        found += [f"  - {pk}: {old[pk]}" for pk in old.keys() - new.keys()]
+        found = [f"  + {pk}: {new[pk]}" for pk in sorted(new.keys() - old.keys(), key=str)]
+        found += [f"  - {pk}: {old[pk]}" for pk in sorted(old.keys() - new.keys(), key=str)]
         for pk in sorted(old.keys() & new.keys(), key=str):
             changed = [
                 f"{name}: {old[pk][name]!r} → {new[pk][name]!r}" for name in old[pk] if old[pk][name] != new[pk][name]
