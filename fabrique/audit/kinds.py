@@ -10,6 +10,9 @@ from datetime import datetime
 
 from django.apps import apps
 from django.db.models import CharField, F, OuterRef, Q, Subquery, Value
+from django.utils.translation import gettext
+
+from fabrique.accounts.models import User
 
 # How a row reaches its structure, tried in order on the row's own fields.
 STRUCTURE_PATHS = ("structure", "project__structure", "request__structure", "author_structure", "organiser")
@@ -86,6 +89,8 @@ class HistoryKind:
         subject = next(
             (v for v in (getattr(record, name, None) for name in NAME_FIELDS) if isinstance(v, str) and v.strip()), ""
         )
+        if subject.endswith("@" + User.ERASED_DOMAIN):
+            subject = gettext("personne effacée")
         return Entry(
             record.history_date,
             self,

@@ -50,7 +50,9 @@ def _delete_group(group: records.Group, person, email: str, counts: dict) -> Non
     counts[group.model._meta.label] = counts.get(group.model._meta.label, 0) + deleted
 
 
-def _deactivate(person) -> None:
+def _deactivate(person, by) -> None:
+    person._history_user = by  # the history row of the erasure names who did it, outside a request too
+    person._change_reason = _("Effacement de la personne")
     person.set_unusable_password()
     person.is_active = person.is_staff = person.is_superuser = person.is_coordinator = False
     person.save(update_fields=["password", "is_active", "is_staff", "is_superuser", "is_coordinator"])
@@ -73,7 +75,7 @@ def erase_person(person, *, by, reason: str = "") -> Erasure:
         if person.is_erased:
             raise DomainError(_("Cette personne a déjà été effacée."))
         email, counts = person.email, {}
-        _deactivate(person)
+        _deactivate(person, by)
         # the account itself last: the other rows are found by its e-mail and id
         ordered = sorted(records.groups(), key=lambda group: group.owner == SELF)
         for group in ordered:

@@ -103,6 +103,8 @@ def test_an_erased_person_appears_as_such(structure, coordinator, client_for):
     erase_person(author, by=coordinator)
     page = client_for(coordinator).get(URL, {"kind": "method.Need"}).content.decode()
     assert "personne effacée" in page and "Quelconque" not in page
+    accounts = client_for(coordinator).get(URL, {"kind": "accounts.User", "person": coordinator.pk})
+    assert [entry.subject for entry in accounts.context["entries"]] == ["personne effacée"]
 
 
 def test_a_status_change_shows_with_its_reason_among_the_history_rows(coordinator, member, client_for):
