@@ -48,6 +48,28 @@ def test_saving_a_need_with_consent_dates_the_consent_and_unticking_forgets_it(s
     assert need.brought_by_consent_on is None
 
 
+def test_a_need_recorded_with_consent_through_the_form_shows_the_consent_date(client_for, member, structure):
+    from django.urls import reverse
+    from django.utils import formats
+
+    data = {
+        "title": "Réparer les vélos",
+        "theme": "mobility",
+        "departement": "29",
+        "source": "inhabitant",
+        "detected_on": "2024-05-14",
+        "brought_by_name": "Erwan",
+        "brought_by_contact": "erwan@example.org",
+        "brought_by_consent": "on",
+    }
+    client = client_for(member)
+    client.post(reverse("method:need_create", args=[structure.slug]), data)
+    need = Need.objects.get()
+    assert need.brought_by_consent_on == timezone.localdate()
+    day = formats.date_format(timezone.localdate(), "j F Y")
+    assert f"(consentement du {day})" in client.get(need.get_absolute_url()).content.decode()
+
+
 def test_a_contact_is_emptied_after_the_retention_from_its_consent_date(structure):
     expired = need_with_contact(structure, (NOW - 101 * DAY).date())
     kept = need_with_contact(structure, (NOW - 99 * DAY).date())
