@@ -9,6 +9,7 @@ from fabrique.network.models import Structure, StructureStatusLog
 from tests.conftest import ROLES
 from tests.factories import StructureFactory
 from tests.network.helpers import assert_redirects_to_login
+from tests.snapshots import assert_unchanged
 
 EXPECTED = {"coordinator": 200, "member": 403, "other_member": 403}
 
@@ -144,9 +145,9 @@ def test_a_new_structure_needs_a_known_departement(client_for, coordinator):
 @pytest.mark.parametrize("persona", ["member", "other_member"], indirect=True)
 def test_members_cannot_create_a_structure(persona, client_for):
     name, user = persona
-    response = client_for(user).post(CREATE, {"name": "Fabrique X", "departements": ["29"]})
+    with assert_unchanged(Structure, StructureStatusLog):
+        response = client_for(user).post(CREATE, {"name": "Fabrique X", "departements": ["29"]})
     assert response.status_code == 403
-    assert not Structure.objects.filter(name="Fabrique X").exists()
 
 
 def test_the_coordination_page_costs_the_same_number_of_queries_for_3_and_30_structures(client_for, coordinator):

@@ -5,6 +5,7 @@ from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 from tests.conftest import ROLES
 from tests.network.helpers import assert_redirects_to_login
+from tests.snapshots import assert_unchanged
 
 URL = "/structures/tag-test/modifier/"
 
@@ -39,7 +40,8 @@ def test_edit_page_is_open_to_the_coordinator_and_members_only(persona, client_f
 @pytest.mark.parametrize("persona", ROLES, indirect=True)
 def test_only_the_coordinator_and_members_can_save_the_presentation(persona, client_for, structure):
     name, user = persona
-    response = client_for(user).post(URL, _data(structure))
+    with assert_unchanged(Structure, unless=name in {"coordinator", "member"}):
+        response = client_for(user).post(URL, _data(structure))
     structure.refresh_from_db()
     if name in {"coordinator", "member"}:
         assert response.status_code == 302 and response["Location"] == "/structures/tag-test/"
@@ -48,7 +50,6 @@ def test_only_the_coordinator_and_members_can_save_the_presentation(persona, cli
         assert structure.history.first().history_user == user
     else:
         assert response.status_code == 302 if name == "anonymous" else response.status_code == 403
-        assert structure.city == "Dijon" and structure.version == 1
 
 
 def test_edit_of_a_hidden_candidate_is_not_found_for_a_member_of_another_structure(client_for, other_member):
