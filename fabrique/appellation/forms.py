@@ -149,8 +149,9 @@ class CharterAcceptanceForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, structures=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["structure"].choices = [(s.pk, s.name) for s in structures]
-        if len(structures) == 1:
+        if len(structures) == 1:  # nothing to choose: the one structure goes in the form, unseen
             self.fields["structure"].widget = forms.HiddenInput()
+            self.fields["structure"].initial = structures[0].pk
 
 
 class AnnouncementForm(BootstrapMixin, forms.ModelForm):

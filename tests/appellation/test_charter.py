@@ -1,7 +1,10 @@
 """The charter: its text edited by the coordinator with history; the commitment recorded with who and when."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from fabrique.appellation import services
 from fabrique.appellation.public import charter_acceptance_for, public_appellation
@@ -62,3 +65,16 @@ def test_the_public_part_renders_status_and_date_only(voter_structures):
         Context({"structure": voter_structures[0]})
     )
     assert "Appellation « Fabrique à initiatives »" in html and "1 juin 2025" in html
+
+
+def test_the_admin_of_one_labelled_structure_accepts_the_charter_with_the_form_as_rendered(
+    voter, voter_structures, client_for
+):
+    """The structure is not chosen when there is only one: the hidden field must carry it."""
+    client = client_for(voter)
+    html = client.get(reverse("appellation:charter")).content.decode()
+    hidden = re.search(r'<input type="hidden" name="structure" value="(\d+)"', html)
+    assert hidden is not None, "the form names no structure"
+    response = client.post(reverse("appellation:charter_accept"), {"structure": hidden.group(1), "confirm": "on"})
+    assert response.status_code == 302
+    assert charter_acceptance_for(voter_structures[0]).accepted_by == voter
