@@ -10,6 +10,7 @@ from fabrique.appellation import services
 from fabrique.appellation.models import AnnouncementDraft
 from fabrique.community.models import NewsPost
 from fabrique.core.exceptions import DomainError
+from tests.snapshots import assert_unchanged, models_of
 
 from .conftest import APPELLATION_ROLES
 
@@ -49,7 +50,8 @@ def test_only_the_coordinator_publishes_the_announcement(appellation_persona, an
     client = client_for(user)
     expected = {"coordinator": 200, "anonymous": 302}.get(name, 403)
     assert client.get(_url(announcement)).status_code == expected
-    response = client.post(_url(announcement), _form(announcement))
+    with assert_unchanged(*models_of("appellation"), *models_of("community"), unless=name == "coordinator"):
+        response = client.post(_url(announcement), _form(announcement))
     assert response.status_code == (302 if name in {"coordinator", "anonymous"} else 403)
     announcement.refresh_from_db()
     assert (announcement.news_post is not None) == (name == "coordinator")
