@@ -2,8 +2,8 @@
 
 The connection is tried before the request goes further, so the answer needs no query (no session, no user):
 a static French page, or `{"detail": ...}` under /api/. A connection lost during the request (the database
-stopped meanwhile) gives the same answer; Django drops the broken connection at the end of the request, and
-the next request connects again, so the site serves as soon as the database is back.
+stopped meanwhile, a kept connection cut) gives the same answer and is dropped at once; the next request connects
+again, so the site serves as soon as the database is back.
 """
 
 import logging
@@ -69,4 +69,13 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, DATABASE_ERRORS) or database_answers():
             return None  # not the connection: a faulty query is a bug, Django's 500 reports it
         logger.warning("Base de données perdue pendant la requête : %s", exception)
+        _forget_connection()
         return unavailable_response(request)
+
+
+def _forget_connection() -> None:
+    """Drop the broken connection now, so that the next request connects again (whatever the server does)."""
+    try:
+        connections[DEFAULT_DB_ALIAS].close()
+    except DATABASE_ERRORS:
+        pass  # already broken: close() forgets it all the same

@@ -6,7 +6,9 @@ test database. The test's own connection is kept aside meanwhile and put back at
 the in-memory test database alive), so the other tests see nothing of it.
 """
 
+import contextlib
 import socket
+import threading
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -66,10 +68,17 @@ def database(tmp_path):
     switch.restore()
 
 
-def test_the_home_page_answers_503_while_the_database_is_down_then_200_when_it_is_back(database, member):
-    StructureFactory(name="Fabrique du Jura", slug="jura")
+@pytest.fixture(params=["anonymous", "member"])
+def visitor(request, member):
     client = Client(raise_request_exception=False)
-    client.force_login(member)
+    if request.param == "member":
+        client.force_login(member)
+    return client
+
+
+def test_a_page_answers_503_while_the_database_is_down_then_200_when_it_is_back(database, visitor):
+    StructureFactory(name="Fabrique du Jura", slug="jura")
+    client = visitor
     database.down()
 
     response = client.get("/structures/")
@@ -87,10 +96,10 @@ def test_the_home_page_answers_503_while_the_database_is_down_then_200_when_it_i
     assert "Fabrique du Jura" in response.content.decode()
 
 
-def test_the_api_answers_json_503_then_its_data(database, settings):
+def test_the_api_answers_json_503_then_its_data(database, settings, visitor):
     settings.DATABASE_UNAVAILABLE_RETRY_AFTER = 120
     StructureFactory(name="Fabrique du Jura", slug="jura")
-    client = Client(raise_request_exception=False)
+    client = visitor
     database.down()
 
     response = client.get("/api/v1/structures")
@@ -104,7 +113,7 @@ def test_the_api_answers_json_503_then_its_data(database, settings):
     database.up()
     response = client.get("/api/v1/structures")
     assert response.status_code == 200
-    assert [item["name"] for item in response.json()["results"]] == ["Fabrique du Jura"]
+    assert "Fabrique du Jura" in [item["name"] for item in response.json()["results"]]
 
 
 def test_static_files_are_still_served_while_the_database_is_down(database):
@@ -153,3 +162,66 @@ def test_the_503_page_needs_no_query_and_survives_a_broken_template(settings, dj
     response = unavailable_response(RequestFactory().get("/"))
     assert response.status_code == 503 and response["Retry-After"] == "30"
     assert "sa base de données ne répond pas" in response.content.decode()
+
+
+class Relay:
+    """A TCP relay to the PostgreSQL server that can be cut and restored: a database that goes away and comes back
+    while the platform keeps its connection open (DATABASE_CONN_MAX_AGE)."""
+
+    def __init__(self, upstream: tuple[str, int]):
+        self.upstream = upstream
+        self.port = closed_port()
+        self.sockets: list[socket.socket] = []
+        self.listener = None
+
+    def start(self):
+        self.listener = socket.create_server(("127.0.0.1", self.port), reuse_port=False)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def cut(self):
+        for sock in [self.listener, *self.sockets]:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+        self.sockets.clear()
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # cut
+            server = socket.create_connection(self.upstream)
+            self.sockets += [client, server]
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, target):
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                target.sendall(data)
+        with contextlib.suppress(OSError):
+            target.shutdown(socket.SHUT_WR)
+
+
+def test_a_kept_postgresql_connection_cut_gives_503_then_the_site_reconnects_by_itself(database):
+    if database.connection.vendor != "postgresql":
+        pytest.skip("SQLite opens a file: there is no server connection to cut (see the tests above)")
+    StructureFactory(name="Fabrique du Jura", slug="jura")
+    relay = Relay((database.real["HOST"] or "127.0.0.1", int(database.real["PORT"] or 5432)))
+    relay.start()
+    database.down()
+    database.connection.settings_dict = {**database.real, "HOST": "127.0.0.1", "PORT": relay.port}
+    client = Client(raise_request_exception=False)
+    assert client.get("/api/v1/structures").status_code == 200  # connected through the relay, connection kept
+
+    relay.cut()  # the server goes away under a connection the platform still holds
+    response = client.get("/api/v1/structures")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert client.get("/structures/").status_code == 503  # still away: the connection attempt fails
+
+    relay.start()  # back, on the same address
+    response = client.get("/structures/")
+    assert response.status_code == 200 and "Fabrique du Jura" in response.content.decode()
+    relay.cut()
