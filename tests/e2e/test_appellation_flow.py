@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from fabrique.accounts.enums import MembershipRole
 from tests.factories import (
-    PASSWORD,
     CollectiveFactory,
     MembershipFactory,
     PartnershipFactory,
@@ -17,7 +16,7 @@ from tests.factories import (
     UserFactory,
 )
 
-from .browser import assert_accessible, login
+from .browser import assert_accessible
 from .conftest import SCREENSHOTS
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -28,7 +27,7 @@ APPLICANT = "Fabrique du Cantal"
 
 
 @pytest.fixture
-def network(db):
+def network(territories):
     applicant = StructureFactory(name=APPLICANT, slug="fabrique-du-cantal", departements=["15"], city="Aurillac")
     PartnershipFactory(structure=applicant)
     people = {"applicant": MembershipFactory(structure=applicant, user__email="cantal@example.org").user}
@@ -50,24 +49,16 @@ def network(db):
     return people
 
 
-def session_as(browser, live_server, email):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    login(tab, live_server.url, email, PASSWORD)
-    return tab
-
-
 def shoot(tab, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def test_the_appellation_procedure_from_request_to_the_map(network, live_server, browser):
+def test_the_appellation_procedure_from_request_to_the_map(network, live_server, signed_in):
     base = live_server.url
 
     # The structure in experimentation writes and submits its request.
-    page = session_as(browser, live_server, "cantal@example.org")
+    page = signed_in("cantal@example.org")
     page.goto(f"{base}/appellation/")
     assert_accessible(page)
     page.get_by_role("link", name="Demander l'appellation").first.click()
@@ -92,7 +83,7 @@ def test_the_appellation_procedure_from_request_to_the_map(network, live_server,
     page.context.close()
 
     # The coordinator opens a session with the request on its agenda.
-    coordinator = session_as(browser, live_server, "coordination@example.org")
+    coordinator = signed_in("coordination@example.org")
     coordinator.goto(f"{base}/appellation/seances/")
     assert_accessible(coordinator)
     coordinator.get_by_role("link", name="Ouvrir une séance").click()
@@ -111,7 +102,7 @@ def test_the_appellation_procedure_from_request_to_the_map(network, live_server,
         ("fabrique-alsace", "favorable"),
         ("fabrique-limousin", "abstention"),
     ]:
-        voter = session_as(browser, live_server, f"{slug}@example.org")
+        voter = signed_in(f"{slug}@example.org")
         voter.goto(f"{base}/appellation/votes/")
         assert_accessible(voter)
         voter.get_by_label(choice, exact=True).check()
@@ -122,7 +113,7 @@ def test_the_appellation_procedure_from_request_to_the_map(network, live_server,
         if slug == "fabrique-armor":
             shoot(voter, "appellation-ballot")
         voter.context.close()
-    refused = session_as(browser, live_server, "fabrique-auvergne@example.org")
+    refused = signed_in("fabrique-auvergne@example.org")
     refused.goto(f"{base}/appellation/votes/")
     assert "membre d'un même collectif (Collectif du Massif)" in refused.content()
     assert refused.get_by_role("button", name="Voter").count() == 0
