@@ -4,12 +4,12 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
 from fabrique.core.history import history_of
-from fabrique.core.personal_data import SELF, Erase
+from fabrique.core.personal_data import OBJECT, SELF, Erase
 
 from . import records
 from .models import Erasure
@@ -18,14 +18,14 @@ from .perms import can_manage_personal_data
 logger = logging.getLogger(__name__)
 
 
-def _blank(model: type[models.Model], name: str, person):
-    """The neutral value of a field: the reserved address for the login, the erased label, or empty."""
-    field = model._meta.get_field(name)
-    if name == person.get_email_field_name() and model is type(person):
+def _blank(group: records.Group, name: str, person):
+    """The neutral value of a field: the reserved address for the login, the erased label where a row names the
+    account (the admin's log), or empty."""
+    if group.owner == SELF and name == person.get_email_field_name():
         return type(person).erased_email(person.pk)
-    if field.null:
-        return None
-    return _("personne effacée") if name == "object_repr" else ""
+    if group.owner == OBJECT:
+        return _("personne effacée")
+    return None if group.model._meta.get_field(name).null else ""
 
 
 def _blank_group(group: records.Group, person, email: str, counts: dict) -> None:
@@ -39,7 +39,7 @@ def _blank_group(group: records.Group, person, email: str, counts: dict) -> None
         tables.append(history)
     for table in tables:
         present = {f.name for f in table._meta.concrete_fields}
-        values = {name: _blank(group.model, name, person) for name in names if name in present}
+        values = {name: _blank(group, name, person) for name in names if name in present}
         if values:
             done = table._default_manager.filter(**records.lookup(group.owner, person, email)).update(**values)
             counts[table._meta.label] = counts.get(table._meta.label, 0) + done
