@@ -55,8 +55,8 @@ class _DateOrDateTime:
 
 # A database identifier (primary key): 1 to 2**63 - 1.
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-# An optimistic-lock version as read from an object (0: none yet).
-Version = Annotated[int, Field(ge=0, le=MAX_INT32)]
+# An optimistic-lock version as read from an object (0: none yet); the save writes it + 1, which must fit too.
+Version = Annotated[int, Field(ge=0, le=MAX_INT32 - 1)]
 # Text without NUL (pydantic refuses lone surrogates itself); add `Field(max_length=…)` where the column is bounded.
 Text = Annotated[str, Field(pattern=NUL_FREE_PATTERN)]
 # A calendar date between 1900 and 2999.

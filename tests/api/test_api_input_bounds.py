@@ -5,6 +5,7 @@ character (refused by PostgreSQL). Each case answers a 4xx JSON naming the field
 import pytest
 
 from fabrique.method.enums import DecisionChoice, DecisionSubject, Theme
+from tests.factories import PartnershipFactory
 from tests.method.factories import ProjectFactory
 
 from .helpers import messages, names_field
@@ -144,3 +145,15 @@ def test_a_nul_character_anywhere_in_a_body_is_named(url, body, field, client_fo
     response = client_for(member).post(url, body, content_type="application/json")
     assert response.status_code == 422
     assert names_field(response, field)
+
+
+@pytest.mark.parametrize("resource", ["partnerships", "partners"])
+def test_a_version_whose_successor_overflows_the_column_is_a_422(resource, client_for, member, structure):
+    """The save writes version + 1: 2**31 - 1 passed the bound and PostgreSQL's integer column overflowed (500)."""
+    partnership = PartnershipFactory(structure=structure)
+    pk = partnership.pk if resource == "partnerships" else partnership.partner_id
+    response = client_for(member).patch(
+        f"/api/v1/{resource}/{pk}", {"version": 2**31 - 1}, content_type="application/json"
+    )
+    assert response.status_code == 422, response.content
+    assert names_field(response, "version")
