@@ -9,7 +9,7 @@ import logging
 import re
 
 from django.conf import settings
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, DisallowedHost
 from django.http import HttpResponse
 from django.middleware import csrf
 from django.shortcuts import render
@@ -29,11 +29,13 @@ DJANGO_404_REASON = re.compile(r"^No .* matches the given query\.$")
 def back_url(request) -> str | None:
     """The previous page (the Referer), when it is a page of this site; None otherwise."""
     referer = request.headers.get("Referer", "")
-    if referer and url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return referer
-    return None
+    if not referer:
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # the 400 of a forged Host header: no link to build from it
+    return referer if url_has_allowed_host_and_scheme(referer, {host}, require_https=request.is_secure()) else None
 
 
 def _reason(exception) -> str:

@@ -91,6 +91,13 @@ def test_a_bad_request_shows_the_application_reason_but_not_djangos(visitor):
 
 
 @pytest.mark.parametrize("visitor", VISITORS, indirect=True)
+def test_a_forged_host_header_is_a_french_400_without_a_link_back_to_it(visitor):
+    response = visitor.get("/structures/", HTTP_HOST="piege.example.com", HTTP_REFERER="http://piege.example.com/x")
+    html = assert_french_page(response, 400, "Requête non valide")
+    assert "piege.example.com" not in html and "Raison" not in html
+
+
+@pytest.mark.parametrize("visitor", VISITORS, indirect=True)
 def test_a_wrong_method_is_a_french_405_that_keeps_allow(visitor):
     response = visitor.get("/essai/poster/")
     assert_french_page(response, 405, "Action impossible à cette adresse")
