@@ -1,5 +1,6 @@
 """A member moves a project as the stage rules allow: a refused move and its French reason on the board, a return
-to an earlier stage refused without a reason then made with one, a pause and the resumption where it stopped."""
+to an earlier stage refused without a reason then made with one, a pause and the resumption where it stopped, an
+abandonment whose reopening asks for a reason."""
 
 import pytest
 from playwright.sync_api import expect
@@ -30,7 +31,9 @@ def change_stage(page, choice: str, reason: str = "") -> None:
     page.get_by_role("button", name="Changer d'étape").click()
 
 
-def test_a_member_is_refused_a_move_goes_back_with_a_reason_pauses_and_resumes(project, live_server, signed_in):
+def test_a_member_is_refused_a_move_goes_back_with_a_reason_pauses_resumes_and_abandons(
+    project, live_server, signed_in
+):
     page = signed_in("tregor@example.org")
     page.goto(f"{live_server.url}/methode/structures/fabrique-du-tregor/tableau/")
     assert_accessible(page)
@@ -71,11 +74,20 @@ def test_a_member_is_refused_a_move_goes_back_with_a_reason_pauses_and_resumes(p
     expect(page.locator("ol.timeline")).to_contain_text("Étape : en pause → détection")
     assert_accessible(page)
 
+    # Abandoned, then reopened only with a reason.
+    change_stage(page, "Abandonner", "La commune a ouvert son propre garage.")
+    expect(flash(page)).to_contain_text("est maintenant à l'étape « abandonné ».")
+    change_stage(page, "Reprendre à « détection »")
+    expect(page.get_by_role("alert")).to_contain_text("Indiquez le motif de la reprise d'un projet abandonné.")
+    assert_accessible(page)
+
     project.refresh_from_db()
-    assert (project.stage, project.stopped_at, project.stop_reason) == (Stage.DETECTION, "", "")
+    assert (project.stage, project.stopped_at) == (Stage.ABANDONED, Stage.DETECTION)
+    assert project.stop_reason == "La commune a ouvert son propre garage."
     assert list(Project.objects.get(pk=project.pk).stage_log.values_list("to_stage", flat=True).order_by("pk")) == [
         Stage.OPPORTUNITY,
         Stage.DETECTION,
         Stage.PAUSED,
         Stage.DETECTION,
+        Stage.ABANDONED,
     ]
