@@ -39,6 +39,7 @@ def test_an_invited_person_follows_the_e_mail_s_link_and_joins_the_structure(
 ):
     admin = signed_in("admin@tregor.example.org")
     admin.goto(f"{live_server.url}/comptes/structures/fabrique-du-tregor/membres/")
+    assert_accessible(admin)
     admin.get_by_role("link", name="Inviter une personne").click()
     assert_accessible(admin)
     admin.get_by_label(re.compile("^Adresse e-mail de la personne invitée")).fill("Nolwenn.Le-Bris@example.org")
@@ -72,6 +73,8 @@ def test_an_invited_person_follows_the_e_mail_s_link_and_joins_the_structure(
 def test_a_forgotten_password_is_replaced_through_the_e_mail_s_link(structure, live_server, page, mailoutbox):
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Se connecter").click()
+    expect(page.get_by_role("link", name="Mot de passe oublié ?")).to_be_visible()
+    assert_accessible(page)
     page.get_by_role("link", name="Mot de passe oublié ?").click()
     assert_accessible(page)
     page.get_by_label(re.compile("^Adresse e-mail")).fill("admin@tregor.example.org")
@@ -91,4 +94,5 @@ def test_a_forgotten_password_is_replaced_through_the_e_mail_s_link(structure, l
 
     login(page, live_server.url, "admin@tregor.example.org", NEW_PASSWORD)
     expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
+    assert_accessible(page)
     assert User.objects.get(email="admin@tregor.example.org").check_password(NEW_PASSWORD)

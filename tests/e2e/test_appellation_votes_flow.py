@@ -73,10 +73,12 @@ def test_a_committee_session_with_a_changed_vote_a_conflict_a_withdrawal_and_a_d
     cantal.get_by_label(re.compile("^Commentaire")).fill("Les conventions jointes nous ont convaincus.")
     cantal.get_by_role("button", name="Modifier le vote").click()
     expect(ballot_for(armor, "Cantal")).to_contain_text("Vote actuel : favorable")
+    assert_accessible(armor)
 
     # Alsace declares a conflict of interest on the Lozère's request: it no longer votes there.
     alsace = signed_in("alsace@example.org")
     alsace.goto(f"{base}/appellation/votes/")
+    assert_accessible(alsace)
     lozere = ballot_for(alsace, "Lozère")
     lozere.get_by_text("Déclarer un conflit d'intérêts").click()
     lozere.get_by_label("Motif du conflit d'intérêts").fill("Notre directrice siège au conseil de la Lozère.")
@@ -89,7 +91,10 @@ def test_a_committee_session_with_a_changed_vote_a_conflict_a_withdrawal_and_a_d
     # The Aveyron withdraws its request before the closing.
     aveyron = signed_in("aveyron@example.org")
     aveyron.goto(f"{base}/appellation/demandes/")
+    assert_accessible(aveyron)
     aveyron.get_by_role("link", name=re.compile("Aveyron")).first.click()
+    expect(aveyron.get_by_role("link", name="Retirer la demande")).to_be_visible()
+    assert_accessible(aveyron)
     aveyron.get_by_role("link", name="Retirer la demande").click()
     assert_accessible(aveyron)
     aveyron.get_by_label("Motif du retrait").fill("Nous redéposerons après une année de plus.")
@@ -100,6 +105,7 @@ def test_a_committee_session_with_a_changed_vote_a_conflict_a_withdrawal_and_a_d
     # The coordinator closes the session: Cantal granted (2 of 3 voted for), Lozère deferred (no quorum).
     coordination = signed_in("coordination@example.org")
     coordination.goto(f"{base}{session.get_absolute_url()}")
+    assert_accessible(coordination)
     coordination.get_by_role("link", name="Clore la séance et appliquer les décisions").click()
     assert_accessible(coordination)
     coordination.get_by_role("button", name="Clore la séance").click()
@@ -112,7 +118,10 @@ def test_a_committee_session_with_a_changed_vote_a_conflict_a_withdrawal_and_a_d
 
     # The announcement drafted at the closing is published as a news post.
     coordination.goto(f"{base}/appellation/annonces/")
+    assert_accessible(coordination)
     coordination.get_by_role("link", name=ANNOUNCEMENT).click()
+    expect(coordination.get_by_role("link", name="Publier comme actualité")).to_be_visible()
+    assert_accessible(coordination)
     coordination.get_by_role("link", name="Publier comme actualité").click()
     expect(coordination.get_by_label(re.compile("^Titre"))).to_have_value(ANNOUNCEMENT)
     assert_accessible(coordination)

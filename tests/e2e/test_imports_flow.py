@@ -62,6 +62,7 @@ def test_an_import_with_a_bad_row_writes_nothing_then_the_corrected_file_goes_in
     expect(summary(page)).to_have_text(
         "Essai sans enregistrer : 2 ligne(s) lues, 2 à créer, 0 à modifier, 0 inchangée(s)."
     )
+    assert_accessible(page)
     assert not Need.objects.exists()
     send(page, GOOD, dry_run=False)
     expect(summary(page)).to_have_text("2 ligne(s) lues : 2 créée(s), 0 modifiée(s), 0 inchangée(s).")

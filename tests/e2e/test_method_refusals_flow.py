@@ -69,6 +69,8 @@ def test_a_member_is_refused_a_move_goes_back_with_a_reason_pauses_resumes_and_a
     expect(paused).to_contain_text("Arrêté à l'étape : détection")
     assert_accessible(page)
     paused.get_by_role("link", name=PROJECT, exact=True).click()
+    expect(page.get_by_role("heading", level=1, name=PROJECT)).to_be_visible()
+    assert_accessible(page)
     change_stage(page, "Reprendre à « détection »")
     expect(flash(page)).to_contain_text(f"« {PROJECT} » est maintenant à l'étape « détection ».")
     expect(page.locator("ol.timeline")).to_contain_text("Étape : en pause → détection")
@@ -77,6 +79,7 @@ def test_a_member_is_refused_a_move_goes_back_with_a_reason_pauses_resumes_and_a
     # Abandoned, then reopened only with a reason.
     change_stage(page, "Abandonner", "La commune a ouvert son propre garage.")
     expect(flash(page)).to_contain_text("est maintenant à l'étape « abandonné ».")
+    assert_accessible(page)
     change_stage(page, "Reprendre à « détection »")
     expect(page.get_by_role("alert")).to_contain_text("Indiquez le motif de la reprise d'un projet abandonné.")
     assert_accessible(page)
