@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from fabrique.method.enums import NeedStatus, Stage
 from fabrique.method.models import EconomicModel, Outcome, Project
+from tests.snapshots import assert_unchanged, models_of
 
 from .factories import SteeringDecisionFactory
 
@@ -68,11 +69,12 @@ def test_going_back_without_a_reason_redisplays_the_form_with_the_reason_asked(c
     client = client_for(member)
     url = reverse("method:project_move", args=[project.pk])
     client.post(url, {"to": "opportunity", "version": 1})
-    response = client.post(url, {"to": "detection", "version": 2, "note": " "})
-    assert response.status_code == 400
-    assert "Indiquez le motif du retour" in response.content.decode()
     project.refresh_from_db()
     assert project.stage == Stage.OPPORTUNITY
+    with assert_unchanged(*models_of("method")):
+        response = client.post(url, {"to": "detection", "version": 2, "note": " "})
+    assert response.status_code == 400
+    assert "Indiquez le motif du retour" in response.content.decode()
 
 
 def test_a_refused_move_shows_the_form_again_with_the_allowed_changes_only(client_for, member, project):
@@ -86,13 +88,11 @@ def test_a_refused_move_shows_the_form_again_with_the_allowed_changes_only(clien
 
 
 def test_a_move_posted_to_a_stage_not_offered_gets_the_rule_s_reason(client_for, member, project):
-    response = client_for(member).post(
-        reverse("method:project_move", args=[project.pk]), {"to": "launch", "version": 1}
-    )
+    client = client_for(member)
+    with assert_unchanged(*models_of("method")):
+        response = client.post(reverse("method:project_move", args=[project.pk]), {"to": "launch", "version": 1})
     assert response.status_code == 400
     assert "On avance d&#x27;une étape à la fois" in response.content.decode()
-    project.refresh_from_db()
-    assert project.stage == Stage.DETECTION
 
 
 def test_the_move_page_offers_only_the_allowed_changes(client_for, member, project):
