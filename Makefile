@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: install demo serve test e2e lint fix bench loadtest clean
+.PHONY: install demo serve test e2e fuzz lint fix bench loadtest clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: install
 e2e: install
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	$(BIN)/pytest -m e2e -p no:randomly
+
+# Schema fuzzing of the API (schemathesis, demo data, coordinator and member tokens); FUZZ_MAX_EXAMPLES bounds it.
+fuzz: install
+	$(BIN)/pytest -m fuzz -p no:randomly tests/api/test_schema_fuzzing.py
 
 lint: install
 	$(BIN)/ruff format --check .
