@@ -107,7 +107,7 @@ def test_the_registration_endpoint_refuses_a_cancelled_event(event, member, othe
     assert response.json() == {"detail": "Cet événement est annulé : les inscriptions sont fermées."}
 
 
-def test_the_openapi_schema_describes_the_endpoint_and_the_fields(client):
+def test_the_openapi_schema_describes_the_endpoint_and_the_fields(client, db):  # each request checks the database first
     schema = client.get("/api/v1/openapi.json").json()
     assert "post" in schema["paths"]["/api/v1/events/{slug}/cancel"]
     assert {"cancelled_at", "cancel_reason"} <= set(schema["components"]["schemas"]["EventOut"]["properties"])

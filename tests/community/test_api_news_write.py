@@ -124,7 +124,7 @@ def test_a_bad_patch_is_a_422_naming_the_field(coordinator, client_for, body, fi
     assert response.json()["detail"][0]["loc"] == ["body", field]
 
 
-def test_the_openapi_schema_describes_the_write_endpoints(client):
+def test_the_openapi_schema_describes_the_write_endpoints(client, db):  # each request checks the database first
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert set(paths["/api/v1/news"]) == {"get", "post"}
     assert set(paths["/api/v1/news/{slug}"]) == {"get", "patch"}
