@@ -46,7 +46,9 @@ def documented_production_environment(data_dir: Path) -> dict[str, str]:
 
 
 def deploy_check(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k not in CHECKED_VARIABLES and k != "DJANGO_SETTINGS_MODULE"}
+    # The test run's own switches (tests/e2e/conftest.py sets DJANGO_ALLOW_ASYNC_UNSAFE) are not production's.
+    left_out = {*CHECKED_VARIABLES, "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environ = {k: v for k, v in os.environ.items() if k not in left_out}
     environ.update(env)
     return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
         [sys.executable, "-c", "from fabrique.cli import main; main()", "check", "--deploy", *args],
