@@ -180,7 +180,7 @@ def _network(world: World, owning, other) -> None:
     world.objects |= {"partnership": partnership, "collective": collective}
     world.targets |= {
         "partnership": {"slug": owning.slug, "pk": partnership.pk},
-        "partner_org": {"slug": owning.slug, "pk": partnership.partner_id},
+        "partner_org": {"slug": owning.slug, "pk": partnership.pk},  # its organisation, reached through the partnership
         "api_partnership": {"partnership_id": partnership.pk},
         "collective": {"slug": collective.slug},
         "other_structure": {"slug": other.slug},
