@@ -1,5 +1,10 @@
 """Personas (as in the role matrix): coordinator, member of the structure, member of another, anonymous."""
 
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+
 import pytest
 from django.test import Client
 
@@ -82,3 +87,41 @@ def client_for():
 def _uploads_in_a_temporary_directory(settings, tmp_path_factory):
     """Uploaded and demo files never land in the data directory of the checkout."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """`make mutation` keeps its test database between sessions (see `django_db_modify_db_settings`)."""
+    return bool(os.environ.get("FABRIQUE_MUTATION_DB")) or request.config.getvalue("reuse_db")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Under `make mutation` (one session per mutant, two at a time), each session has its own migrated database.
+
+    FABRIQUE_MUTATION_DB names a SQLite template: the first session migrates it, the next ones work on a copy of it
+    (milliseconds instead of the ~10 s of migrations), removed when the session ends.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    template = os.environ.get("FABRIQUE_MUTATION_DB")
+    if not template:
+        yield
+        return
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+    if not os.path.exists(template):
+        test_settings["NAME"] = template
+        yield
+        connections.close_all()
+        with closing(sqlite3.connect(template)) as database:  # the copies read the file alone, without its WAL
+            database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return
+    copy = f"{template}.{os.getpid()}"
+    shutil.copyfile(template, copy)
+    test_settings["NAME"] = copy
+    yield
+    connections.close_all()
+    for path in (copy, f"{copy}-wal", f"{copy}-shm"):
+        if os.path.exists(path):
+            os.remove(path)
