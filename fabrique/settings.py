@@ -12,7 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -303,6 +304,21 @@ EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "ne-pas-repondre@example.org"
+
+
+def envemail(name: str, default: str) -> str:
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return default
+    try:
+        validate_email(raw)
+    except ValidationError:
+        raise ImproperlyConfigured(f"{name}={raw!r} n'est pas une adresse e-mail (nom@domaine.fr).") from None
+    return raw
+
+
+# Where people write to the team that runs the platform (the accessibility declaration gives it).
+CONTACT_EMAIL = envemail("CONTACT_EMAIL", "contact@example.org")
 
 LOGGING = {
     "version": 1,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import ngettext
@@ -5,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from fabrique.accounts.roles import roles_of
 from fabrique.community.models import Testimonial
+from fabrique.core.accessibility import Status, percent, platform_audit
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Collective, Structure
 from fabrique.network.perms import visible_structures
@@ -66,3 +68,19 @@ def public_testimonials(user) -> list[Testimonial]:
         .select_related("structure")
         .order_by("-featured", "pk")[:TESTIMONIALS_ON_HOME]
     )
+
+
+@require_safe
+def accessibility(request):
+    """The accessibility declaration: the state and rate computed from the RGAA grid, what fails, how to complain."""
+    audit = platform_audit()
+    context = {
+        "audit": audit,
+        "rate": percent(audit.rate),
+        "average_rate": percent(audit.average_rate),
+        "counts": {status: len(audit.with_status(status)) for status in Status},
+        "failures": audit.failures(),
+        "page_rates": [(page, percent(audit.page_rate(page.slug))) for page in audit.pages],
+        "contact_email": settings.CONTACT_EMAIL,
+    }
+    return render(request, "core/accessibility.html", context)

@@ -20,6 +20,7 @@ from .world import NARRATIVES, PDF
 PAGES = parse("""
 # route                            method target            coord admin staff other voter partn nobody anon
 home                               GET    -                 200   200   200   200   200   200   200   200
+accessibility                      GET    -                 200   200   200   200   200   200   200   200
 accounts:dashboard                 GET    -                 200   200   200   200   200   200   200   login
 accounts:login                     GET    -                 302   302   302   302   302   302   302   200
 accounts:login                     POST   -                 ok    ok    ok    ok    ok    ok    ok    ok
