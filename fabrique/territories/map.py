@@ -183,14 +183,22 @@ class MapDepartement:
         return directory_url(self.code)
 
     @cached_property
-    def label(self) -> str:
-        """Accessible name: « Finistère (29) : TAg29 — avec appellation »."""
+    def title(self) -> str:
+        """« Finistère (29) »: the first line of the label the map shows on focus or hover."""
+        return _("%(name)s (%(code)s)") % {"name": self.name, "code": self.code}
+
+    @cached_property
+    def summary(self) -> str:
+        """« TAg29 — avec appellation », or « aucune structure »: the second line of that label."""
         listed = " ; ".join(
             _("%(name)s — %(status)s") % {"name": s.name, "status": s.status_label} for s in self.structures
         )
-        if not listed:
-            return _("%(name)s (%(code)s) : aucune structure") % {"name": self.name, "code": self.code}
-        return _("%(name)s (%(code)s) : %(structures)s") % {"name": self.name, "code": self.code, "structures": listed}
+        return listed or _("aucune structure")
+
+    @cached_property
+    def label(self) -> str:
+        """Accessible name: « Finistère (29) : TAg29 — avec appellation »."""
+        return _("%(title)s : %(summary)s") % {"title": self.title, "summary": self.summary}
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,8 @@ def test_the_home_page_shows_the_map_component_with_a_link_to_the_full_map(clien
     factories.StructureFactory(name="TAg29", slug="tag29", departements=["29"], labelled=True)
     html = client.get("/").content.decode()
     assert 'class="fab-map fab-map--small"' in html
-    assert '<a href="/structures/tag29/" aria-label="Finistère (29) : TAg29 — avec appellation">' in html
+    assert '<a href="/structures/tag29/" aria-label="Finistère (29) : TAg29 — avec appellation" ' in html
+    assert "/static/js/map.js" in html  # the ring and label of the focused département
     assert '<a href="/carte/">' in html
     assert 'class="fab-legend"' in html
     text = re.sub(r"<[^>]+>", "", html)

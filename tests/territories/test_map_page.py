@@ -52,7 +52,46 @@ def test_a_labelled_and_an_experimenting_structure_colour_the_departement_as_lab
     StructureFactory(slug="a", departements=["39"], experimenting=True)
     StructureFactory(slug="b", departements=["39"], labelled=True)
     html = client.get(MAP_URL).content.decode()
-    assert re.search(r'aria-label="Jura \(39\)[^"]*"><title>[^<]*</title><path class="dep status-labelled"', html)
+    assert re.search(r'aria-label="Jura \(39\)[^"]*"[^>]*><path class="dep status-labelled"', html)
+
+
+def test_a_departement_link_has_one_accessible_name_and_no_title_repeating_it(client):
+    StructureFactory(name="TAg29", slug="tag29", departements=["29"], labelled=True)
+    StructureFactory(name="Fabrique Réunion", slug="fab-reunion", departements=["974"], experimenting=True)
+    html = client.get(MAP_URL).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    links = re.findall(r"<a [^>]*>.*?</a>", svg, re.S)
+    assert len(links) == 2
+    for link in links:
+        assert link.count("aria-label=") == 1 and "<title" not in link
+    assert svg.count("<title") == 1  # the map's own, which names the whole figure
+
+
+def test_each_shape_carries_the_name_and_status_the_map_shows_on_focus_or_hover(client):
+    StructureFactory(name="Un", slug="un", departements=["21"], labelled=True)
+    StructureFactory(name="Deux", slug="deux", departements=["21"], experimenting=True)
+    html = client.get(MAP_URL).content.decode()
+    assert (
+        'data-name="Côte-d&#x27;Or (21)" data-detail="Un — avec appellation ; Deux — en expérimentation"><path '
+        'class="dep status-labelled" id="fab-dep-21"'
+    ) in html
+    assert re.search(
+        r'<path class="dep status-none" id="fab-dep-15" [^>]*data-name="Cantal \(15\)" '
+        r'data-detail="aucune structure"',
+        html,
+    )
+    # the overlay drawn last, and the label it fills, both hidden from assistive technologies (they repeat the name)
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    overlay = '<use class="fab-map-focus-halo"/><use class="fab-map-focus-ring"/>'
+    assert svg.rstrip().endswith(f'<g class="fab-map-focus" aria-hidden="true">{overlay}</g>')
+    assert '<p class="fab-map-label" aria-hidden="true" hidden>' in html
+    assert "/static/js/map.js" in html
+
+
+def test_each_hatched_status_has_its_pattern_in_the_map(client):
+    html = client.get(MAP_URL).content.decode()
+    for status in ("experimenting", "candidate", "withdrawn"):
+        assert f'<pattern id="fab-map-pattern-{status}"' in html
 
 
 def test_an_overseas_departement_is_a_labelled_inset_box_with_its_link(client):
@@ -80,7 +119,8 @@ def test_the_legend_names_the_four_statuses_and_no_structure(client):
         ("status-withdrawn", "Retirée"),
         ("status-none", "Aucune structure"),
     ]:
-        assert f'<li><span class="legend-swatch {css}" aria-hidden="true"></span>{text}</li>' in legend
+        swatch = f'<svg class="legend-swatch" viewBox="0 0 16 16" aria-hidden="true"><rect class="dep {css}" '
+        assert re.search(re.escape(f'<li>{swatch}width="16" height="16"/></svg>') + rf"\s*{text}</li>", legend)
 
 
 def test_the_table_version_gives_departement_region_structures_and_status(client):
