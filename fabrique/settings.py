@@ -162,6 +162,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "fabrique.urls"
+# fields in error styled and marked the same way on every form (fabrique/core/forms.py)
+FORM_RENDERER = "fabrique.core.forms.FormRenderer"
 WSGI_APPLICATION = "fabrique.wsgi.application"
 
 TEMPLATES = [

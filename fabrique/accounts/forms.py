@@ -6,7 +6,6 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,16 +18,10 @@ from .models import ApiToken, Membership, User
 from .perms import can_invite_coordinator, invitable_structures
 
 
-class FieldErrorList(ErrorList):
-    def __init__(self, initlist=None, error_class=None, **kwargs):
-        super().__init__(initlist, error_class=" ".join(filter(None, [error_class, "text-danger small"])), **kwargs)
-
-
 class StyledFormMixin:
-    """Bootstrap classes on widgets, `is-invalid` on fields in error, errors in red."""
+    """Bootstrap classes on widgets (fields in error: fabrique.core.forms.InvalidStateBoundField, for every form)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("error_class", FieldErrorList)
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
@@ -41,13 +34,6 @@ class StyledFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), css]))
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 # --- login -------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -19,7 +20,7 @@ from .models import Project
 from .perms import project_abilities, territory_departements, visible_projects
 from .presenters import attach_departement_codes, label
 from .stages import FORWARD, Move, allowed_moves
-from .views_common import structure_for
+from .views_common import CARD_TAG, structure_for
 
 PER_PAGE = 25
 BOARD_STAGES = (*STAGE_ORDER, *STOPPED_STAGES)
@@ -72,6 +73,20 @@ def _card(user, project: Project) -> dict:
     }
 
 
+def _place_messages(request, cards: dict[int, dict]) -> list:
+    """A message about a card (tagged by views_common.card_tag) goes into the card, where the move happened; the
+    others stay at the top of the page."""
+    elsewhere = []
+    for message in messages.get_messages(request):
+        tag = message.extra_tags or ""
+        pk = int(tag.removeprefix(CARD_TAG)) if tag.startswith(CARD_TAG) and tag[len(CARD_TAG) :].isdigit() else None
+        if pk in cards:
+            cards[pk]["message"] = message
+        else:
+            elsewhere.append(message)
+    return elsewhere
+
+
 @login_required
 def board(request, slug):
     """One column per stage; members move cards with buttons (plain POST forms, htmx when present)."""
@@ -79,13 +94,17 @@ def board(request, slug):
     projects = list(structure.projects.order_by("-stage_changed_at", "-pk"))
     attach_departement_codes(projects)
     columns = {stage: [] for stage in BOARD_STAGES}
+    by_pk = {}
     for project in projects:
-        columns[project.stage].append(_card(request.user, project))
+        by_pk[project.pk] = _card(request.user, project)
+        columns[project.stage].append(by_pk[project.pk])
     context = {
         "structure": structure,
         "abilities": abilities,
         "columns": [(Stage(stage), cards) for stage, cards in columns.items()],
         "total": sum(len(cards) for cards in columns.values()),
+        # replaces the context processor's list: base.html shows only the messages that are not in a card
+        "messages": _place_messages(request, by_pk),
     }
     return render(request, "method/board.html", context)
 
@@ -108,7 +127,9 @@ def project_list(request):
         "filtered": bool(form.filters()),
         "writable": [s for s in structures if roles_of(request.user).is_member(s.pk)],
     }
-    template = "method/projects/_results.html" if request.htmx else "method/projects/list.html"
+    # htmx asks for the whole page when it restores a history entry it no longer has
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "method/projects/_swap.html" if partial else "method/projects/list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

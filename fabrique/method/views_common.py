@@ -52,6 +52,14 @@ def session_for(user, pk: int, ability: str = "view") -> tuple[CreativitySession
     return session, abilities
 
 
+CARD_TAG = "carte-"
+
+
+def card_tag(project: Project) -> str:
+    """The tag of a message about one card: the board shows it beside the card, not at the top of the page."""
+    return f"{CARD_TAG}{project.pk}"
+
+
 def safe_next(request, default: str) -> str:
     """The `next` address of a form when it stays on this site, else `default`."""
     target = request.POST.get("next") or request.GET.get("next") or ""

@@ -18,7 +18,7 @@ from . import services
 from .forms import MoveForm, NoteForm, ProjectForm, ProjectPartnerForm
 from .models import Need, Project, ProjectPartner
 from .stages import allowed_moves, change_stage
-from .views_common import project_for, safe_next, structure_for
+from .views_common import card_tag, project_for, safe_next, structure_for
 
 
 def _at_noon(day) -> datetime:
@@ -168,6 +168,7 @@ def project_move(request, pk):
                 messages.error(
                     request,
                     _("« %(title)s » n'a pas changé d'étape : %(reason)s") % {"title": project.title, "reason": exc},
+                    extra_tags=card_tag(project),
                 )
                 return redirect(safe_next(request, project.get_absolute_url()))
             form.add_error(None, str(exc))
@@ -176,10 +177,13 @@ def project_move(request, pk):
                 request,
                 _("« %(title)s » est maintenant à l'étape « %(stage)s ».")
                 % {"title": project.title, "stage": project.get_stage_display()},
+                extra_tags=card_tag(project),
             )
             return redirect(safe_next(request, project.get_absolute_url()))
     elif request.method == "POST" and back_to_board:
-        messages.error(request, _("Changement d'étape non valide : rechargez le tableau."))
+        messages.error(
+            request, _("Changement d'étape non valide : rechargez le tableau."), extra_tags=card_tag(project)
+        )
         return redirect(safe_next(request, project.get_absolute_url()))
     project.refresh_from_db()
     context = {"project": project, "form": form, "moves": allowed_moves(project)}

@@ -59,7 +59,7 @@ def structure_list(request):
     }
     # htmx asks for the whole page when it restores a history entry it no longer has
     partial = request.htmx and not request.htmx.history_restore_request
-    template = "network/structures/_results.html" if partial else "network/structures/list.html"
+    template = "network/structures/_swap.html" if partial else "network/structures/list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
