@@ -14,6 +14,9 @@ from .factories import MembershipFactory, StructureFactory, UserFactory
 
 ROLES = ["coordinator", "member", "other_member", "anonymous"]
 
+# `shared_demo`: the demo network loaded once per module, for the tests that read it.
+pytest_plugins = ["tests.shared_demo"]
+
 
 @pytest.fixture(autouse=True)
 def map_computed_each_time(settings):

@@ -1,6 +1,5 @@
 """The appellation's demo: the 2020 committee that granted the nine structures, and an open session to vote in."""
 
-import pytest
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -12,18 +11,13 @@ from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 
 
-@pytest.fixture
-def demo(db):
-    seed.load_all()
-
-
-def test_the_loader_is_registered_with_the_demo_and_a_second_run_changes_nothing(demo):
+def test_the_loader_is_registered_with_the_demo_and_a_second_run_changes_nothing(shared_demo):
     assert load_appellation_demo in seed.LOADERS
     assert not seed.load_all().changed
     assert not load_appellation_demo().changed
 
 
-def test_the_closed_session_granted_the_nine_structures_of_the_article(demo):
+def test_the_closed_session_granted_the_nine_structures_of_the_article(shared_demo):
     closed = CommitteeSession.objects.get(status=SessionStatus.CLOSED)
     items = AgendaItem.objects.filter(session=closed).select_related("request__structure")
     assert {i.request.structure.slug for i in items} == {
@@ -51,7 +45,7 @@ def test_the_closed_session_granted_the_nine_structures_of_the_article(demo):
     assert "TAg29" in draft.body and "Pays Lédonien" in draft.body
 
 
-def test_a_visitor_votes_in_the_open_session_with_a_demo_login_and_a_colleague_is_refused(demo, client):
+def test_a_visitor_votes_in_the_open_session_with_a_demo_login_and_a_colleague_is_refused(shared_demo, client):
     session = CommitteeSession.objects.get(status=SessionStatus.OPEN)
     request = session.items.get().request
     assert request.structure.status == StructureStatus.EXPERIMENTING and "fictive" in request.structure.name

@@ -23,14 +23,14 @@ SEED_NETWORK = {
 SEED_SLUGS = [s.slug for s in data.STRUCTURES if not s.fictitious]
 
 
-def test_the_ten_structures_of_the_seed_are_labelled_with_their_departements(demo):
+def test_the_ten_structures_of_the_seed_are_labelled_with_their_departements(shared_demo):
     structures = Structure.objects.filter(slug__in=SEED_SLUGS).prefetch_related("departements")
     found = {s.name: (sorted(d.code for d in s.departements.all()), s.area_label) for s in structures}
     assert found == SEED_NETWORK
     assert {s.status for s in structures} == {StructureStatus.LABELLED}
 
 
-def test_france_active_franche_comte_was_labelled_before_the_nine_others_on_one_committee_day(demo):
+def test_france_active_franche_comte_was_labelled_before_the_nine_others_on_one_committee_day(shared_demo):
     earlier = Structure.objects.get(slug="france-active-franche-comte")
     nine = Structure.objects.filter(slug__in=SEED_SLUGS).exclude(pk=earlier.pk)
     assert nine.count() == 9
@@ -38,7 +38,7 @@ def test_france_active_franche_comte_was_labelled_before_the_nine_others_on_one_
     assert earlier.labelled_on < data.COMMITTEE_DAY
 
 
-def test_each_status_change_of_a_seed_structure_is_in_the_log_with_its_date(demo):
+def test_each_status_change_of_a_seed_structure_is_in_the_log_with_its_date(shared_demo):
     structures = Structure.objects.filter(slug__in=SEED_SLUGS)
     assert structures.count() == len(SEED_SLUGS) == 10
     for structure in structures:
@@ -53,12 +53,12 @@ def test_each_status_change_of_a_seed_structure_is_in_the_log_with_its_date(demo
         assert structure.joined_on == structure.experimenting_since < structure.labelled_on
 
 
-def test_the_nouvelle_aquitaine_experimentation_lasted_three_years_as_its_testimonial_says(demo):
+def test_the_nouvelle_aquitaine_experimentation_lasted_three_years_as_its_testimonial_says(shared_demo):
     structure = Structure.objects.get(slug="france-active-nouvelle-aquitaine")
     assert (structure.labelled_on - structure.experimenting_since).days // 365 == 3
 
 
-def test_the_collective_le_generateur_has_its_six_members(demo):
+def test_the_collective_le_generateur_has_its_six_members(shared_demo):
     collective = Collective.objects.get(slug="generateur-bfc")
     assert collective.name == "Le Générateur Bourgogne-Franche-Comté"
     assert collective.website == "https://generateurbfc.fr"
@@ -88,18 +88,18 @@ def test_the_collective_le_generateur_has_its_six_members(demo):
         ("Maï-Lys Regad", "cheffe de projets", "cluster-jura", "sur notre structuration en SCIC, etc."),
     ],
 )
-def test_the_four_testimonials_are_quoted_with_their_authors_and_roles(demo, person, role, slug, excerpt):
+def test_the_four_testimonials_are_quoted_with_their_authors_and_roles(shared_demo, person, role, slug, excerpt):
     testimonial = community.Testimonial.objects.select_related("structure").get(person=person)
     assert (testimonial.role, testimonial.structure.slug) == (role, slug)
     assert excerpt in testimonial.quote
     assert testimonial.is_public
 
 
-def test_there_are_exactly_four_testimonials(demo):
+def test_there_are_exactly_four_testimonials(shared_demo):
     assert community.Testimonial.objects.count() == 4
 
 
-def test_the_demo_logins_work_with_the_printed_password(demo, client):
+def test_the_demo_logins_work_with_the_printed_password(shared_demo, client):
     logins = seed.demo_logins()
     assert logins, "la démonstration n'annonce aucun compte"
     for email, _ in logins:
@@ -107,7 +107,7 @@ def test_the_demo_logins_work_with_the_printed_password(demo, client):
         client.logout()
 
 
-def test_the_demo_coordinator_reaches_the_admin_and_members_administer_only_their_structure(demo):
+def test_the_demo_coordinator_reaches_the_admin_and_members_administer_only_their_structure(shared_demo):
     coordinator = User.objects.get(email="coordination@example.org")
     assert coordinator.is_coordinator and coordinator.is_staff and coordinator.is_superuser
     tag29 = User.objects.get(email="tag29@example.org")
@@ -117,13 +117,13 @@ def test_the_demo_coordinator_reaches_the_admin_and_members_administer_only_thei
     ]
 
 
-def test_every_invented_partner_is_marked_fictitious(demo):
+def test_every_invented_partner_is_marked_fictitious(shared_demo):
     assert Partner.objects.exists()
     assert all(name.endswith("(fictif)") for name in Partner.objects.values_list("name", flat=True))
     assert set(Partnership.objects.values_list("note", flat=True)) == {"Partenaire fictif, pour la démonstration."}
 
 
-def test_each_seed_structure_has_partners_of_several_kinds(demo):
+def test_each_seed_structure_has_partners_of_several_kinds(shared_demo):
     structures = Structure.objects.filter(slug__in=SEED_SLUGS)
     assert structures.count() == len(SEED_SLUGS) == 10
     for structure in structures:
@@ -131,7 +131,7 @@ def test_each_seed_structure_has_partners_of_several_kinds(demo):
         assert len(kinds) >= 2, structure.slug
 
 
-def test_the_invented_dates_and_the_invented_candidate_are_marked_fictitious(demo):
+def test_the_invented_dates_and_the_invented_candidate_are_marked_fictitious(shared_demo):
     for structure in Structure.objects.filter(slug__in=SEED_SLUGS):
         assert "fictives" in structure.description
     candidate = Structure.objects.get(status=StructureStatus.CANDIDATE)
@@ -139,7 +139,7 @@ def test_the_invented_dates_and_the_invented_candidate_are_marked_fictitious(dem
     assert candidate.status_log.get().to_status == StructureStatus.CANDIDATE
 
 
-def test_the_demo_history_rows_say_where_they_come_from(demo):
+def test_the_demo_history_rows_say_where_they_come_from(shared_demo):
     history = Structure.objects.get(slug="tag29").history.order_by("history_id")
     assert history[0].history_type == "+"
     assert {row.history_change_reason for row in history} == {"Données de démonstration"}

@@ -1,22 +1,11 @@
 """On the demo data, the indicators and dashboards are not empty."""
 
-import pytest
-
 from fabrique.reporting import indicators
 from fabrique.reporting.scope import network_scope
 from fabrique.reporting.selection import latest_data_year
 
 
-@pytest.fixture
-def demo(db, settings):
-    settings.DEMO_MODE = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from fabrique.demo import seed
-
-    seed.load_all()
-
-
-def test_the_demo_network_has_figures_in_the_current_and_past_years(demo, client):
+def test_the_demo_network_has_figures_in_the_current_and_past_years(shared_demo, client):
     year = latest_data_year()
     series = {s.code: s.values for s in indicators.by_year(network_scope(), list(range(year - 5, year + 1)))}
     for code in ("needs_total", "sessions", "studies_launched", "activities_created", "jobs_created_fte"):
