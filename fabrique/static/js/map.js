@@ -72,13 +72,14 @@
       place(shape);
     }
 
-    svg.addEventListener("focusin", function (event) {
+    // On the HTML canvas, not the SVG: Chromium makes an SVG element with focus listeners a tab stop of its own.
+    canvas.addEventListener("focusin", function (event) {
       focused = departementOf(event.target);
       hovered = null;
       dismissed = null;
       show();
     });
-    svg.addEventListener("focusout", function () {
+    canvas.addEventListener("focusout", function () {
       focused = null;
       show();
     });
