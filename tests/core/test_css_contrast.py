@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fabrique.appellation.enums import RequestStatus
 from fabrique.network.enums import StructureStatus
 
 CSS_DIR = Path(__file__).resolve().parents[2] / "fabrique" / "static" / "css"
@@ -107,7 +108,11 @@ def test_every_structure_status_has_its_colour():
     assert {f"--fab-status-{status}" for status in StructureStatus.values} <= set(VARIABLES)
 
 
-STATUS_COLOURS = named("--fab-status-", "--fab-stage-")
+def test_every_appellation_request_status_has_its_colour():
+    assert {f"--fab-request-{status}" for status in RequestStatus.values} <= set(VARIABLES)
+
+
+STATUS_COLOURS = named("--fab-status-", "--fab-stage-", "--fab-request-")
 
 
 @pytest.mark.parametrize("status", STATUS_COLOURS)
@@ -117,4 +122,4 @@ def test_status_and_stage_colours_reach_3_to_1_on_the_page_and_the_board(status,
 
 
 def test_the_status_and_stage_colours_are_read_from_the_css():
-    assert len(STATUS_COLOURS) >= 8
+    assert len(STATUS_COLOURS) >= 14
