@@ -92,39 +92,48 @@ def _uploads_in_a_temporary_directory(settings, tmp_path_factory):
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
+# `make mutation` runs the tests once per mutant, two sessions at a time: each session works on its own copy of a
+# SQLite database migrated once (milliseconds instead of the ~10 s of migrations). FABRIQUE_MUTATION_DB names it.
+MUTATION_TEMPLATE = os.environ.get("FABRIQUE_MUTATION_DB", "")
+
+
 @pytest.fixture(scope="session")
 def django_db_keepdb(request):
-    """`make mutation` keeps its test database between sessions (see `django_db_modify_db_settings`)."""
-    return bool(os.environ.get("FABRIQUE_MUTATION_DB")) or request.config.getvalue("reuse_db")
+    """Under `make mutation`, the session's copy is already migrated: keep it, migrate nothing."""
+    return bool(MUTATION_TEMPLATE) or request.config.getvalue("reuse_db")
 
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """Under `make mutation` (one session per mutant, two at a time), each session has its own migrated database.
-
-    FABRIQUE_MUTATION_DB names a SQLite template: the first session migrates it, the next ones work on a copy of it
-    (milliseconds instead of the ~10 s of migrations), removed when the session ends.
-    """
+    """Under `make mutation`, the session's test database is a copy of the template, when there is one already."""
     from django.conf import settings
-    from django.db import connections
 
-    template = os.environ.get("FABRIQUE_MUTATION_DB")
-    if not template:
+    if not MUTATION_TEMPLATE:
         yield
         return
-    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
-    if not os.path.exists(template):
-        test_settings["NAME"] = template
-        yield
-        connections.close_all()
-        with closing(sqlite3.connect(template)) as database:  # the copies read the file alone, without its WAL
-            database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return
-    copy = f"{template}.{os.getpid()}"
-    shutil.copyfile(template, copy)
-    test_settings["NAME"] = copy
+    copy = f"{MUTATION_TEMPLATE}.{os.getpid()}"
+    if os.path.exists(MUTATION_TEMPLATE):
+        shutil.copyfile(MUTATION_TEMPLATE, copy)
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = copy
     yield
-    connections.close_all()
     for path in (copy, f"{copy}-wal", f"{copy}-shm"):
         if os.path.exists(path):
             os.remove(path)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Under `make mutation`, the first session's database, just migrated (before any test empties a table), becomes
+    the template of the next ones."""
+    from django.conf import settings
+    from django.db import connections
+
+    if MUTATION_TEMPLATE and not os.path.exists(MUTATION_TEMPLATE):
+        migrated = settings.DATABASES["default"]["TEST"]["NAME"]
+        with django_db_blocker.unblock():
+            connections.close_all()
+        with closing(sqlite3.connect(migrated)) as database:  # the copies read the file alone, without its WAL
+            database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copyfile(migrated, f"{MUTATION_TEMPLATE}.tmp")
+        os.replace(f"{MUTATION_TEMPLATE}.tmp", MUTATION_TEMPLATE)
+    yield
