@@ -19,7 +19,8 @@ RING = (0xB3, 0x42, 0x1B)  # the site's focus colour (fabrique.css, --fab-focus-
 
 @pytest.fixture
 def burgundy(territories):
-    """Côte-d'Or, first linked département of the SVG, and six neighbours drawn after it, of every public status."""
+    """Côte-d'Or, first linked département of the SVG, six neighbours drawn after it, of every public status, and
+    Pyrénées-Orientales, at the bottom of the map."""
     StructureFactory(name="Pôle 21", slug="pole-21", departements=["21"], labelled=True)
     StructureFactory(name="Clus'Ter Jura", slug="cluster-jura", departements=["39"], experimenting=True)
     StructureFactory(name="Haute-Marne Active", slug="hm-active", departements=["52"], labelled=True)
@@ -27,6 +28,7 @@ def burgundy(territories):
     StructureFactory(name="Fabrique 70", slug="fabrique-70", departements=["70"], labelled=True)
     StructureFactory(name="Saône Active", slug="saone-active", departements=["71"], labelled=True)
     StructureFactory(name="Yonne Partage", slug="yonne-partage", departements=["89"], withdrawn=True)
+    StructureFactory(name="Catalogne Nord", slug="catalogne-nord", departements=["66"], labelled=True)
 
 
 def tab_into_the_map(page, base_url: str, path: str = "/carte/"):
@@ -91,6 +93,17 @@ def test_the_focused_departement_shows_its_name_and_status_next_to_it(burgundy, 
     expect(page.locator(".fab-map-focus-ring")).to_have_attribute("href", "#fab-dep-39")
 
 
+def test_the_label_of_a_departement_at_the_bottom_of_the_window_shows_above_it(burgundy, live_server, page):
+    tab_into_the_map(page, live_server.url)
+    for _ in range(4):  # Jura, Haute-Marne, Nièvre, Pyrénées-Orientales
+        page.keyboard.press("Tab")
+    label = page.locator(".fab-map-label")
+    expect(label).to_contain_text("Pyrénées-Orientales (66)")
+    shape, box = page.locator("#fab-dep-66").bounding_box(), label.bounding_box()
+    assert shape["y"] + shape["height"] > 900 - box["height"], "the département is not at the bottom of the window"
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 900, "the label is out of the window"
+
+
 def test_the_pointer_shows_the_label_of_any_departement_and_may_rest_on_it(burgundy, live_server, page):
     page.goto(live_server.url + "/carte/")
     label = page.locator(".fab-map-label")
@@ -111,8 +124,8 @@ def test_the_pointer_shows_the_label_of_any_departement_and_may_rest_on_it(burgu
 def test_each_departement_link_has_one_accessible_name_and_no_description_repeating_it(burgundy, live_server, page):
     page.goto(live_server.url + "/carte/")
     links = page.locator("svg.fab-map a")
-    expect(links).to_have_count(7)
-    for index in range(7):
+    expect(links).to_have_count(8)
+    for index in range(8):
         link = links.nth(index)
         expect(link).to_have_accessible_name(link.get_attribute("aria-label"))
         expect(link).to_have_accessible_description("")

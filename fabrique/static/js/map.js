@@ -40,8 +40,11 @@
       var height = label.offsetHeight;
       var left = box.left - frame.left + box.width / 2 - width / 2;
       left = Math.max(0, Math.min(left, frame.width - width));
-      var top = box.bottom - frame.top + gap; // under the shape, above it when there is no room below
-      if (top + height > frame.height && box.top - frame.top - gap - height >= 0) {
+      // Under the shape; above it when there is no room below, in the map or in the window (the focus scrolls a
+      // département only just into view).
+      var top = box.bottom - frame.top + gap;
+      var bottom = Math.min(frame.bottom, window.innerHeight);
+      if (box.bottom + gap + height > bottom && box.top - gap - height >= Math.max(frame.top, 0)) {
         top = box.top - frame.top - gap - height;
       }
       label.style.left = left + "px";
