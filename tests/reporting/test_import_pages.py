@@ -71,6 +71,6 @@ def test_a_structure_admin_cannot_import_structures_nor_into_another_structure(m
         assert "Sélectionnez un choix valide" in response.content.decode()
         upload = SimpleUploadedFile("besoins.csv", NEEDS_CSV.encode())
         response = client.post("/indicateurs/import/", {"kind": "needs", "structure": "autre-fabrique", "file": upload})
-        assert "Structure : Sélectionnez un choix valide" in response.content.decode()
+        assert 'id="id_structure_error"><li>Sélectionnez un choix valide' in response.content.decode()
     assert client.get("/indicateurs/import/modele/structures.xlsx").status_code == 404
     assert client.get("/indicateurs/import/modele/needs.xlsx").status_code == 200
