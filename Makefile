@@ -1,25 +1,36 @@
-# Every target creates .venv and installs the project when missing.
+# Every target creates .venv and installs what it needs when missing: `make demo` the platform alone, the other
+# targets the platform and its development tools (the [dev] extra).
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.dev-installed-stamp
 PYTHON ?= python3
+# `make test` spreads the suite over this many processes (pytest-xdist, one test database each; 0: a single one).
+TEST_WORKERS ?= 2
 
 .PHONY: install demo serve test e2e fuzz mutation lint fix bench loadtest clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e .
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(DEV_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP) $(DEV_STAMP)
 
-demo: install
-	FABRIQUE_DEMO=true $(BIN)/fabrique migrate --noinput
+install: $(DEV_STAMP)
+
+# `fabrique demo` runs the system checks: migrate need not run them first.
+demo: $(STAMP)
+	FABRIQUE_DEMO=true $(BIN)/fabrique migrate --noinput --skip-checks
 	FABRIQUE_DEMO=true $(BIN)/fabrique demo
 
+# One module per worker at a time (module-scoped fixtures: the role matrix's world, the shared demo), in the
+# collected order (tests/scheduling.py puts the longest modules first).
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 e2e: install
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)

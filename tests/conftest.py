@@ -14,8 +14,8 @@ from .factories import MembershipFactory, StructureFactory, UserFactory
 
 ROLES = ["coordinator", "member", "other_member", "anonymous"]
 
-# `shared_demo`: the demo network loaded once per module, for the tests that read it.
-pytest_plugins = ["tests.shared_demo"]
+# `shared_demo`: the demo network loaded once per module, for the tests that read it; the longest modules first.
+pytest_plugins = ["tests.shared_demo", "tests.scheduling"]
 
 
 @pytest.fixture(autouse=True)
