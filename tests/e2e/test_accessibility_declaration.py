@@ -1,5 +1,6 @@
-"""The accessibility declaration in Chromium: reached from the footer, axe-core clean, readable at 320 px without
-scrolling sideways, its rate the one computed from the grid."""
+"""The accessibility declaration in Chromium, audited like the other pages of the sample: reached from the footer,
+axe-core clean, no sideways scrolling at 320 px nor at 200 % text, a visible focus on every element Tab reaches, its
+rate the one computed from the grid."""
 
 import os
 import re
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from fabrique.core.accessibility import percent, platform_audit
 
+from .a11y import focus_problems, horizontal_overflow, zoom_text
 from .browser import assert_accessible
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -39,3 +41,17 @@ def test_the_declaration_reads_without_horizontal_scrolling(page, live_server, v
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{viewport['width']} px : la page défile de {overflow} px en largeur"
     assert_accessible(page)
+
+
+def test_at_200_percent_text_the_declaration_does_not_scroll_sideways(page, live_server):
+    page.goto(live_server.url + "/accessibilite/")
+    zoom_text(page, 200)
+    expect(page.get_by_role("heading", name="Voies de recours")).to_be_attached()
+    assert horizontal_overflow(page) == 0
+
+
+def test_every_element_of_the_declaration_shows_its_focus(page, live_server):
+    page.goto(live_server.url + "/accessibilite/")
+    count, problems = focus_problems(page)
+    assert count > 10, f"only {count} elements reached by Tab"
+    assert problems == []
