@@ -107,6 +107,42 @@ def focus_problems(page, limit: int = 400) -> tuple[int, list[str]]:
     return len(seen), problems
 
 
+# The border colour of every visible field, radio and checkbox of the main content, and the background around it.
+CONTROL_EDGES = """
+() => {
+  const parse = (text) => {
+    const m = /rgba?\\(([^)]+)\\)/.exec(text || "");
+    const p = m ? m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number) : [255, 255, 255, 0];
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1};
+  };
+  const behind = (node) => {
+    for (let n = node; n && n.nodeType === 1; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c.a >= 1) return c;
+    }
+    return {r: 255, g: 255, b: 255, a: 1};
+  };
+  return [...document.querySelectorAll("main .form-control, main .form-select, main .form-check-input")]
+    .filter((el) => el.getClientRects().length && getComputedStyle(el).borderTopStyle !== "none")
+    .map((el) => ({
+      element: `${el.tagName.toLowerCase()}#${el.id}`, border: parse(getComputedStyle(el).borderTopColor),
+      around: behind(el.parentElement),
+    }));
+}
+"""
+
+
+def control_edge_problems(page) -> tuple[int, list[str]]:
+    """How many fields, radios and checkboxes the page shows, and those whose border is under 3:1 on the page."""
+    controls = page.evaluate(CONTROL_EDGES)
+    problems = [
+        f"{c['element']} : bordure à {contrast(c['border'], c['around']):.2f}:1"
+        for c in controls
+        if contrast(c["border"], c["around"]) < 3
+    ]
+    return len(controls), problems
+
+
 def horizontal_overflow(page) -> int:
     """How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways)."""
     return page.evaluate("Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")
