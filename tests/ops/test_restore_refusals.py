@@ -54,7 +54,7 @@ def test_a_sound_archive_is_verified_without_restoring_anything(tmp_path, scratc
     [
         (b"", "n'est pas une archive .tar.gz lisible"),
         (b"PK\x03\x04 a zip file, not ours", "n'est pas une archive .tar.gz lisible"),
-        (gzip.compress(b"plain text, not a tar"), "n'est pas une archive .tar.gz lisible"),
+        (gzip.compress(b"plain text, not a tar", mtime=0), "n'est pas une archive .tar.gz lisible"),
     ],
 )
 def test_a_file_that_is_not_a_tar_gz_is_refused(tmp_path, scratch_install, content, message):
