@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 
 from fabrique.core import cells
 from fabrique.core.cells import Verbatim
@@ -157,3 +158,29 @@ def test_no_module_writes_a_spreadsheet_cell_except_core_cells():
     }
     assert found == {}, f"Passez par fabrique/core/cells.py : {found}"
     assert bypasses(CELLS_MODULE.read_text(encoding="utf-8"))  # the one place that writes cells
+
+
+def test_the_csv_writer_defaults_to_commas_and_line_feeds():
+    assert cells.write_csv([["titre", "emplois"], ["=1", -1], ["a\r\nb", None]]) == 'titre,emplois\n\'=1,-1\n"a\nb",\n'
+
+
+def test_a_row_font_goes_on_each_of_its_cells_even_an_empty_one():
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Données")
+    cells.append_row(sheet, ["Titre", None, "Emplois"], font=Font(bold=True))
+    cells.append_row(sheet, ["Garage", None, 3])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    header, row = load_workbook(io.BytesIO(buffer.getvalue())).worksheets[0].iter_rows(max_col=3)
+    assert [(cell.value, cell.font.bold) for cell in header] == [("Titre", True), (None, True), ("Emplois", True)]
+    assert [(cell.value, cell.font.bold) for cell in row] == [("Garage", False), (None, False), (3, False)]
+
+
+def test_a_lazy_translation_is_a_string_cell_in_xlsx_too():
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Données")
+    cells.append_row(sheet, [gettext_lazy("=traduit")])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    cell = load_workbook(io.BytesIO(buffer.getvalue())).worksheets[0]["A1"]
+    assert (cell.data_type, cell.value) == ("s", "=traduit")

@@ -10,7 +10,7 @@ def test_markdown_keeps_emphasis_lists_and_links():
     html = render_markdown("Du **gras**, de l'*italique*\n\n- un\n- deux\n\n[Avise](https://www.avise.org)")
     assert "<strong>gras</strong>" in html and "<em>italique</em>" in html
     assert "<li>un</li>" in html
-    assert 'href="https://www.avise.org"' in html and "noopener" in html
+    assert 'href="https://www.avise.org"' in html and 'rel="noopener noreferrer nofollow"' in html
 
 
 def test_markdown_drops_scripts_styles_event_handlers_and_javascript_links():
@@ -77,7 +77,18 @@ def test_tags_outside_the_allow_list_are_dropped(tag):
 
 
 @pytest.mark.parametrize(
-    "href", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd"]
+    "href",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "file:///etc/passwd",
+        # allowed by the sanitiser's own defaults, not by ours
+        "ftp://example.org/x",
+        "tel:+33100000000",
+        "sms:+33600000000",
+    ],
 )
 def test_links_keep_only_http_https_and_mailto_addresses(href):
     html = render_markdown(f'<p><a href="{href}">lien</a> [autre]({href})</p>')
