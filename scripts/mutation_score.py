@@ -1,9 +1,11 @@
 """Score of `make mutation`: killed mutants out of all mutants but the equivalent ones; lists the others.
 
 Reads `mutmut results --all true`; the equivalent mutants are the ids in the table of docs/testing.md
-(« Les tests de mutation »), each with its reason. Exits 1 below the threshold, or if an id there is unknown.
+(« Les tests de mutation »), each with its reason. Arguments (mutmut's names, globs) restrict the score to those
+mutants. Exits 1 below the threshold, or if an id of the table is unknown to mutmut.
 """
 
+import fnmatch
 import re
 import subprocess  # noqa: S404 - runs mutmut, from the same virtualenv
 import sys
@@ -27,16 +29,20 @@ def equivalents(doc: Path) -> set[str]:
 
 
 def main() -> int:
-    statuses = results()
+    everything, patterns = results(), sys.argv[1:]
+    statuses = {
+        name: status
+        for name, status in everything.items()
+        if not patterns or any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+    }
     if not statuses:
         print("Aucun résultat de mutmut : lancer `make mutation`.")
         return 1
     equivalent = equivalents(Path(__file__).resolve().parent.parent / "docs" / "testing.md")
-    unknown = sorted(equivalent - statuses.keys())
     counted = {name: status for name, status in statuses.items() if name not in equivalent}
     survivors = sorted(name for name, status in counted.items() if status not in KILLED)
     killed = len(counted) - len(survivors)
-    score = 100 * killed / len(counted)
+    score = 100 * killed / len(counted) if counted else 100.0
     for name in survivors:
         print(f"  {name}: {counted[name]}")
     print(f"Statuts : {dict(Counter(statuses.values()))}")
@@ -44,7 +50,7 @@ def main() -> int:
         f"{len(statuses)} mutants, {len(equivalent & statuses.keys())} équivalents, {killed} tués, "
         f"{len(survivors)} survivants : score {score:.1f} % (seuil {THRESHOLD:.0f} %)"
     )
-    if unknown:
+    if unknown := sorted(equivalent - everything.keys()):
         print(f"Mutants équivalents inconnus de mutmut (docs/testing.md) : {', '.join(unknown)}")
         return 1
     return 0 if score >= THRESHOLD else 1
