@@ -104,3 +104,24 @@ def test_with_htmx_the_move_answers_the_board_page_for_the_swap(client_for, memb
         follow=True,
     )
     assert response.status_code == 200 and 'id="contenu"' in response.content.decode()
+
+
+def _card(html: str, project) -> str:
+    start = html.index(f'<li class="board-card" id="carte-{project.pk}">')
+    return html[start : html.index("</li>", start)]
+
+
+def test_the_message_of_a_quick_move_sits_in_its_card_and_takes_the_focus(client_for, member, structure):
+    moved = ProjectFactory(structure=structure, title="Recyclerie")
+    refused = ProjectFactory(structure=structure, title="Garage", stage=Stage.OPPORTUNITY)
+    board = reverse("method:board", args=[structure.slug])
+    client = client_for(member)
+    client.post(reverse("method:project_move", args=[moved.pk]), {"to": "opportunity", "version": 1, "next": board})
+    html = client.get(board).content.decode()
+    assert 'role="status" tabindex="-1" autofocus>« Recyclerie » est maintenant' in _card(html, moved)
+    assert html.count("est maintenant") == 1  # not at the top of the page as well
+    client.post(reverse("method:project_move", args=[refused.pk]), {"to": "transmission", "version": 1, "next": board})
+    html = client.get(board).content.decode()
+    assert 'role="alert" tabindex="-1" autofocus>« Garage » n&#x27;a pas changé' in _card(html, refused)
+    assert "est maintenant" not in html  # a message is shown once
+    assert html.count("n&#x27;a pas changé") == 1
