@@ -63,14 +63,20 @@ def _one(project: Project, name: str):
         return None
 
 
+_DETAIL_QUERYSET = Project.objects.select_related("structure", "economic_model", "outcome").prefetch_related(
+    "departements",
+    Prefetch("needs", queryset=Need.objects.order_by("-detected_on")),
+    Prefetch("project_partners", queryset=ProjectPartner.objects.select_related("partner")),
+)
+
+
 @login_required
 def project_detail(request, pk):
-    queryset = Project.objects.select_related("structure", "economic_model", "outcome").prefetch_related(
-        "departements",
-        Prefetch("needs", queryset=Need.objects.order_by("-detected_on")),
-        Prefetch("project_partners", queryset=ProjectPartner.objects.select_related("partner")),
-    )
-    project, abilities = project_for(request.user, pk, "view", queryset)
+    project, abilities = project_for(request.user, pk, "view", _DETAIL_QUERYSET)
+    return _render_detail(request, project, abilities, NoteForm() if abilities["note"] else None)
+
+
+def _render_detail(request, project, abilities, note_form, status=200):
     context = {
         "project": project,
         "abilities": abilities,
@@ -79,9 +85,9 @@ def project_detail(request, pk):
         "outcome": _one(project, "outcome"),
         "moves": allowed_moves(project) if abilities["move"] else [],
         "move_form": MoveForm(project=project) if abilities["move"] else None,
-        "note_form": NoteForm() if abilities["note"] else None,
+        "note_form": note_form,
     }
-    return render(request, "method/projects/detail.html", context)
+    return render(request, "method/projects/detail.html", context, status=status)
 
 
 def _initial_from_need(request, structure) -> dict:
@@ -195,11 +201,13 @@ def project_move(request, pk):
 def note_add(request, pk):
     project, _abilities = project_for(request.user, pk, "note")
     form = NoteForm(request.POST)
-    if form.is_valid():
-        services.add_note(project, by=request.user, text=form.cleaned_data["text"])
-        messages.success(request, _("La note est ajoutée au suivi."))
-    else:
-        messages.error(request, _("La note est vide : rien n'a été ajouté."))
+    if not form.is_valid():
+        # the page again with the refused form: its summary takes the focus beside the field (a redirect to
+        # #suivi left the focus on the page and the message at the top, out of view)
+        project, abilities = project_for(request.user, pk, "view", _DETAIL_QUERYSET)
+        return _render_detail(request, project, abilities, form, status=400)
+    services.add_note(project, by=request.user, text=form.cleaned_data["text"])
+    messages.success(request, _("La note est ajoutée au suivi."))
     return redirect(f"{project.get_absolute_url()}#suivi")
 
 

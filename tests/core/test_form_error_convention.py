@@ -49,22 +49,41 @@ def test_a_refused_login_says_erreur_in_its_title_and_focuses_its_summary(client
     )
 
 
-def test_an_error_message_after_a_redirect_is_an_alert_that_takes_the_focus_a_success_a_status(
-    client_for, member, structure
-):
-    from tests.method.factories import ProjectFactory
+def test_an_error_message_after_a_redirect_is_an_alert_that_takes_the_focus_a_success_a_status(client_for, member):
+    from tests.community.factories import EventFactory
 
-    project = ProjectFactory(structure=structure)
+    event = EventFactory()
     client = client_for(member)
-    client.post(reverse("method:note_add", args=[project.pk]), {"text": ""})
-    html = client.get(project.get_absolute_url()).content.decode()
+    # cancelling a registration one does not have is refused by a message on the event's page
+    client.post(reverse("community:event_cancel", args=[event.slug]))
+    html = client.get(event.get_absolute_url()).content.decode()
     assert '<div class="messages" role="alert" tabindex="-1" autofocus>' in html
     assert title_of_html(html).startswith(f"Erreur{NBSP}: ")
     # a success stays a polite status, and the title says nothing of an error
-    client.post(reverse("method:note_add", args=[project.pk]), {"text": "Une note."})
-    html = client.get(project.get_absolute_url()).content.decode()
+    client.post(reverse("community:event_register", args=[event.slug]))
+    html = client.get(event.get_absolute_url()).content.decode()
     assert '<div class="messages" role="status">' in html
     assert not title_of_html(html).startswith("Erreur")
+
+
+def test_an_empty_note_shows_the_project_page_again_with_the_summary_focused_beside_the_field(
+    client_for, member, structure
+):
+    from fabrique.method.models import ProjectNote
+    from tests.method.factories import ProjectFactory
+    from tests.snapshots import assert_unchanged
+
+    project = ProjectFactory(structure=structure)
+    with assert_unchanged(ProjectNote):
+        response = client_for(member).post(reverse("method:note_add", args=[project.pk]), {"text": "  "})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert title_of_html(html).startswith(f"Erreur{NBSP}: ")
+    summary = html.index('<div class="alert alert-danger error-summary" role="alert" tabindex="-1" autofocus')
+    # the summary sits in the note's form, just before the field it names (not at the top of the page)
+    assert html.index('id="suivi"') < summary < html.index('name="text"')
+    assert '<a href="#id_text">' in html[summary:]
+    assert 'aria-invalid="true"' in html
 
 
 def title_of_html(html: str) -> str:

@@ -28,3 +28,14 @@ def test_every_post_form_of_the_templates_says_novalidate():
         if not re.search(r"\snovalidate\b", tag, re.IGNORECASE)
     ]
     assert missing == [], "Formulaires POST sans novalidate :\n" + "\n".join(missing)
+
+
+EMPTY_ACTION = re.compile(r"""\baction\s*=\s*(""|'')""", re.IGNORECASE)
+
+
+def test_no_form_of_the_templates_has_an_empty_action():
+    """HTML forbids `action=""` (RGAA 8.2, valid code): a form that submits to its own page leaves `action` out."""
+    tags = [tag for path in TEMPLATES for tag in FORM_TAG.findall(path.read_text(encoding="utf-8"))]
+    assert len(tags) > 50
+    empty = [" ".join(tag.split())[:120] for tag in tags if EMPTY_ACTION.search(tag)]
+    assert empty == [], "Formulaires à l'attribut action vide :\n" + "\n".join(empty)
