@@ -61,10 +61,24 @@ def test_a_two_thirds_quorum_written_as_a_float_or_a_fraction_means_two_thirds(s
         assert not rules.tally([1, 2, 3], [], {1: FOR, 2: FOR}).quorum_reached
 
 
-def test_an_impossible_quorum_ratio_is_a_configuration_error(settings):
-    settings.APPELLATION_QUORUM_RATIO = 1
-    with pytest.raises(ValueError, match="APPELLATION_QUORUM_RATIO"):
+@pytest.mark.parametrize("ratio", [1, 1.5, -0.1])
+def test_an_impossible_quorum_ratio_is_a_configuration_error(settings, ratio):
+    settings.APPELLATION_QUORUM_RATIO = ratio
+    with pytest.raises(
+        ValueError, match=r"^APPELLATION_QUORUM_RATIO doit être compris entre 0 \(inclus\) et 1 \(exclu\)\.$"
+    ):
         rules.rule_settings()
+
+
+def test_a_zero_quorum_ratio_means_one_vote_is_enough(settings):
+    settings.APPELLATION_QUORUM_RATIO = 0
+    assert rules.rule_settings().quorum_ratio == 0
+    assert rules.tally([1, 2, 3, 4], [], {1: FOR}).quorum_reached is True
+
+
+def test_the_quorum_ratio_is_read_to_the_thousandth(settings):
+    settings.APPELLATION_QUORUM_RATIO = "1/1001"
+    assert rules.rule_settings().quorum_ratio == Fraction(1, 1000)
 
 
 def test_conflicted_voters_leave_the_quorum_and_their_votes_are_ignored():
