@@ -1,12 +1,12 @@
 """The accessibility declaration at /accessibilite/: public, its rate computed from the grid, linked in the footer."""
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from django.utils.formats import number_format
 
 from fabrique.core import accessibility
 from fabrique.core.accessibility import Status, percent, platform_audit, read_audit
@@ -33,6 +33,16 @@ def shown_rate(html: str) -> str:
     return RATE.search(html).group(1)
 
 
+def french(value) -> str:
+    """98.4 → « 98,4 », 100 → « 100 »."""
+    text = f"{value:f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text).replace(".", ",")
+
+
+def test_the_french_figure_of_the_test_keeps_the_zeros_of_whole_numbers():
+    assert [french(Decimal(v)) for v in ("100", "98.4", "50.0")] == ["100", "98,4", "50"]
+
+
 def test_the_declaration_is_public_at_its_french_address(client):
     assert reverse("accessibility") == "/accessibilite/"
     response = client.get("/accessibilite/")
@@ -43,10 +53,11 @@ def test_the_declaration_is_public_at_its_french_address(client):
 def test_the_rate_shown_is_the_one_computed_from_the_shipped_grid(client):
     audit = platform_audit()
     html = client.get("/accessibilite/").content.decode()
-    assert shown_rate(html) == number_format(percent(audit.rate), decimal_pos=None).rstrip("0").rstrip(",")
+    assert shown_rate(html) == french(percent(audit.rate))
     assert f"<strong>{audit.state.label}</strong>" in html
-    for status, words in ((Status.CONFORMING, "conformes"), (Status.NON_CONFORMING, "non conformes")):
-        assert f"{len(audit.with_status(status))} critères {words}" in html
+    for status, words in ((Status.CONFORMING, "conforme"), (Status.NON_CONFORMING, "non conforme")):
+        count = len(audit.with_status(status))
+        assert f"{count} critère {words}" in html if count == 1 else f"{count} critères {words}s" in html
 
 
 def test_the_page_follows_the_grid_it_reads_not_a_number_written_by_hand(client, tmp_path, monkeypatch):
@@ -100,3 +111,18 @@ def test_a_contact_address_that_is_not_one_stops_the_start(tmp_path: Path):
     result = start_django(tmp_path, "", CONTACT_EMAIL="accessibilite chez nous")
     assert result.returncode != 0
     assert "CONTACT_EMAIL='accessibilite chez nous' n'est pas une adresse e-mail" in result.stderr
+
+
+def test_a_grid_without_failure_reads_totally_conforming_at_100_percent(client, tmp_path, monkeypatch):
+    (tmp_path / "audit.toml").write_text(SMALL_AUDIT, encoding="utf-8")
+    (tmp_path / "grille.csv").write_text(SMALL_GRID.replace("NA,NC,", "NA,C,"), encoding="utf-8")
+    monkeypatch.setattr(accessibility, "GRID_DIR", tmp_path)
+    platform_audit.cache_clear()
+    try:
+        html = client.get("/accessibilite/").content.decode()
+    finally:
+        platform_audit.cache_clear()
+    assert shown_rate(html) == "100"
+    assert "<strong>totalement conforme</strong>" in html
+    assert "Aucune non-conformité n'a été relevée." in html
+    assert "Accessibilité\xa0: totalement conforme</a>" in html

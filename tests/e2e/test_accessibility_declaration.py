@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def french(value) -> str:
-    return f"{value:f}".rstrip("0").rstrip(".").replace(".", ",")
+    """98.4 → « 98,4 », 100 → « 100 »."""
+    text = f"{value:f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text).replace(".", ",")
 
 
 def test_a_visitor_reaches_the_declaration_from_the_footer_and_reads_the_computed_rate(page, live_server, territories):
