@@ -1,9 +1,13 @@
-"""The longest modules go first in the collected order (tests/scheduling.py), the others keep theirs."""
+"""tests/scheduling.py: the longest modules go first, the others keep their order; the fuzzing module is collected only
+when its tests are selected."""
 
+import ast
 from pathlib import Path
 from types import SimpleNamespace
 
-from tests.scheduling import LONGEST_FIRST, pytest_collection_modifyitems
+import pytest
+
+from tests.scheduling import FUZZING, LONGEST_FIRST, fuzzing_left_out, pytest_collection_modifyitems
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -33,3 +37,28 @@ def test_the_longest_modules_move_to_the_front_in_their_order_and_the_rest_keeps
         "tests/core/test_b.py::test_three",
         "tests/core/test_a.py::test_five",
     ]
+
+
+@pytest.mark.parametrize(
+    ("markexpr", "left_out"),
+    [
+        ("not e2e and not fuzz", True),  # make test (pyproject's addopts)
+        ("e2e", True),  # make e2e
+        ("fuzz", False),  # make fuzz
+        ("not e2e", False),
+        ("", False),
+    ],
+)
+def test_the_fuzzing_module_is_left_out_only_when_the_marker_expression_deselects_fuzz(markexpr, left_out):
+    assert fuzzing_left_out(markexpr) is left_out
+
+
+def test_every_test_of_the_fuzzing_module_carries_the_fuzz_marker():
+    [path] = (REPOSITORY / "tests").rglob(FUZZING)
+    module = ast.parse(path.read_text(encoding="utf-8"))
+    marks = [
+        ast.unparse(node.value)
+        for node in module.body
+        if isinstance(node, ast.Assign) and [ast.unparse(target) for target in node.targets] == ["pytestmark"]
+    ]
+    assert marks == ["pytest.mark.fuzz"]
