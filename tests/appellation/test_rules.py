@@ -83,7 +83,8 @@ def test_the_quorum_ratio_is_read_to_the_thousandth(settings):
 
 def test_conflicted_voters_leave_the_quorum_and_their_votes_are_ignored():
     result = rules.tally([1, 2, 3, 4, 5], [4, 5], {1: FOR, 2: FOR, 4: AGAINST, 5: AGAINST}, DEFAULTS)
-    assert (result.eligible, result.conflicted, result.votes_against) == (3, 2, 0)
+    assert (result.voters, result.eligible, result.conflicted, result.votes_against) == (5, 3, 2, 0)
+    assert (result.voted, result.missing) == (2, 1)
     assert result.quorum_needed == 2 and result.outcome == Outcome.GRANTED
 
 
