@@ -237,6 +237,37 @@ class DepartementMap:
         return {d.region_code for d in self.covered}
 
 
+@dataclass(frozen=True)
+class PlainPaint:
+    """How a status is drawn without style sheets: `fill` for the shape, `ink` for its edge and for the name of an
+    overseas inset, which `paper` haloes."""
+
+    fill: str
+    ink: str = "#000"
+    paper: str = "#fff"
+
+
+# Without style sheets (RGAA 10.2) the map and its swatches are drawn in black and white by these SVG presentation
+# attributes, which the rules of css/map.css override: a status keeps its drawing (solid, the hatching of its
+# <pattern> in territories/_map.html, whose ground is white and ink black, or empty), not its colour.
+PLAIN_PAINTS = MappingProxyType(
+    {
+        f"status-{StructureStatus.LABELLED.value}": PlainPaint(fill="#000", ink="#fff", paper="#000"),
+        **{
+            f"status-{status.value}": PlainPaint(fill=f"url(#fab-map-pattern-{status.value})")
+            for status in STATUS_ORDER
+            if status != StructureStatus.LABELLED
+        },
+        "status-none": PlainPaint(fill="#fff"),
+    }
+)
+
+
+def plain_paint(status_class: str) -> PlainPaint:
+    """The black-and-white drawing of `status-…`, the class that map.css colours."""
+    return PLAIN_PAINTS[status_class]
+
+
 def legend() -> tuple[tuple[str, str], ...]:
     items = [(f"status-{status.value}", str(status.label)) for status in STATUS_ORDER]
     return (*items, ("status-none", _("aucune structure")))

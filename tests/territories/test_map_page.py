@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
+from fabrique.territories.map import plain_paint
 from tests.conftest import ROLES
 from tests.factories import StructureFactory
 
@@ -82,8 +83,8 @@ def test_each_shape_carries_the_name_and_status_the_map_shows_on_focus_or_hover(
     )
     # the overlay drawn last, and the label it fills, both hidden from assistive technologies (they repeat the name)
     svg = html[html.index("<svg") : html.index("</svg>")]
-    overlay = '<use class="fab-map-focus-halo"/><use class="fab-map-focus-ring"/>'
-    assert svg.rstrip().endswith(f'<g class="fab-map-focus" aria-hidden="true">{overlay}</g>')
+    overlay = '<use class="fab-map-focus-halo"[^>]*/><use class="fab-map-focus-ring"[^>]*/>'
+    assert re.search(f'<g class="fab-map-focus" aria-hidden="true"[^>]*>{overlay}</g>$', svg.rstrip())
     assert '<p class="fab-map-label" aria-hidden="true" hidden>' in html
     assert "/static/js/map.js" in html
 
@@ -119,8 +120,13 @@ def test_the_legend_names_the_four_statuses_and_no_structure(client):
         ("status-withdrawn", "Retirée"),
         ("status-none", "Aucune structure"),
     ]:
-        swatch = f'<svg class="legend-swatch" viewBox="0 0 16 16" aria-hidden="true"><rect class="dep {css}" '
-        assert re.search(re.escape(f'<li>{swatch}width="16" height="16"/></svg>') + rf"\s*{text}</li>", legend)
+        # without style sheets, the black and white of the map's départements of that status and a frame (RGAA 10.2)
+        swatch = (
+            '<svg class="legend-swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
+            f'<rect class="dep {css}" width="16" height="16" fill="{plain_paint(css).fill}" stroke="#000" '
+            'stroke-width="2"/></svg>'
+        )
+        assert re.search(re.escape(f"<li>{swatch}") + rf"\s*{text}</li>", legend)
 
 
 def test_the_table_version_gives_departement_region_structures_and_status(client):
