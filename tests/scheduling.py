@@ -19,14 +19,31 @@ LONGEST_FIRST = (
 )
 
 
-def _rank(item) -> int:
-    path = item.nodeid.split("::", 1)[0]
-    return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+def _module(item) -> str:
+    return item.nodeid.split("::", 1)[0]
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in item.fixturenames or bool(marker and marker.kwargs.get("transaction"))
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    items.sort(key=_rank)  # stable: the shuffled order holds within each rank
+    """Longest modules first; modules with a transactional test last, as pytest-django orders the tests themselves.
+
+    A transactional test empties its worker's database at its end, the départements of the migrations included:
+    pytest-django runs those tests after all the others, but --dist loadscope hands out whole modules in the order
+    of their first test, so a module holding one must come after every module that needs the reference data.
+    """
+    transactional = {_module(item) for item in items if _transactional(item)}
+
+    def rank(item) -> tuple[int, bool]:
+        module = _module(item)
+        first = LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
+        return first, module in transactional
+
+    items.sort(key=rank)  # stable: the shuffled order, and pytest-django's, hold within each rank
 
 
 def fuzzing_left_out(markexpr: str) -> bool:

@@ -12,6 +12,33 @@ from tests.scheduling import FUZZING, LONGEST_FIRST, fuzzing_left_out, pytest_co
 REPOSITORY = Path(__file__).resolve().parents[2]
 
 
+def plain(nodeid: str, *fixtures: str, transaction: bool = False):
+    marker = SimpleNamespace(kwargs={"transaction": True}) if transaction else None
+    return SimpleNamespace(nodeid=nodeid, fixturenames=list(fixtures), get_closest_marker=lambda name: marker)
+
+
+def test_modules_holding_a_transactional_test_come_after_all_the_others_tests_keeping_their_order():
+    items = [
+        plain("tests/core/test_a.py::test_one", "db"),
+        plain("tests/core/test_t.py::test_db_first", "db"),
+        plain("tests/core/test_b.py::test_two", "db"),
+        plain("tests/core/test_m.py::test_marked", transaction=True),
+        plain("tests/core/test_c.py::test_three"),
+        plain("tests/core/test_t.py::test_flushes", "transactional_db"),
+        plain(f"{LONGEST_FIRST[0]}::test_long"),
+    ]
+    pytest_collection_modifyitems(items)
+    assert [item.nodeid for item in items] == [
+        f"{LONGEST_FIRST[0]}::test_long",
+        "tests/core/test_a.py::test_one",
+        "tests/core/test_b.py::test_two",
+        "tests/core/test_c.py::test_three",
+        "tests/core/test_t.py::test_db_first",
+        "tests/core/test_m.py::test_marked",
+        "tests/core/test_t.py::test_flushes",
+    ]
+
+
 def test_every_module_named_as_longest_exists():
     assert LONGEST_FIRST
     missing = [path for path in LONGEST_FIRST if not (REPOSITORY / path).is_file()]
@@ -27,7 +54,7 @@ def test_the_longest_modules_move_to_the_front_in_their_order_and_the_rest_keeps
         "tests/core/test_a.py::test_five",
         f"{LONGEST_FIRST[0]}::test_four[postgresql]",
     ]
-    items = [SimpleNamespace(nodeid=nodeid) for nodeid in nodeids]
+    items = [plain(nodeid) for nodeid in nodeids]
     pytest_collection_modifyitems(items)
     assert [item.nodeid for item in items] == [
         f"{LONGEST_FIRST[0]}::test_four[sqlite]",
