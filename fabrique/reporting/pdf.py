@@ -45,7 +45,9 @@ def render_pdf(selection: Selection) -> bytes:
     from weasyprint import CSS, HTML
 
     html = HTML(string=report_html(selection), base_url=str(settings.BASE_DIR))
-    return html.write_pdf(stylesheets=[CSS(filename=str(REPORT_CSS))])
+    # PDF/UA-1: a tagged PDF (headings, tables, reading order), its language and its title, so a screen reader
+    # reads the report downloaded from the dashboard (RGAA 13.3)
+    return html.write_pdf(stylesheets=[CSS(filename=str(REPORT_CSS))], pdf_variant="pdf/ua-1")
 
 
 def filename(selection: Selection) -> str:

@@ -95,3 +95,16 @@ def test_the_network_report_is_for_the_coordinator(network, persona, client_for)
     name, user = persona
     response = client_for(user).get("/indicateurs/rapport.pdf?annee=2025")
     assert response.status_code == {"coordinator": 200, "member": 403, "other_member": 403, "anonymous": 302}[name]
+
+
+def test_the_report_is_a_tagged_pdf_in_french_with_a_title(network, tmp_path):
+    """RGAA 13.3: the PDF offered on the dashboard is accessible (PDF/UA-1: tagged structure, language, title)."""
+    output = tmp_path / "rapport.pdf"
+    call_command("report", "--year", "2025", "--structure", "tag-test", "-o", str(output), verbosity=0)
+    catalog = PdfReader(io.BytesIO(output.read_bytes())).trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    tags = catalog["/StructTreeRoot"].get_object()
+    assert tags["/K"], "the structure tree is empty"
+    assert str(catalog["/Lang"]) == "fr"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert "Rapport annuel" in str(PdfReader(io.BytesIO(output.read_bytes())).metadata.title)
