@@ -70,8 +70,13 @@ def test_a_vote_without_a_choice_is_refused_by_the_site_not_the_browser(people, 
     page = signed_in("armor@example.org")
     page.goto(live_server.url + "/appellation/votes/")
     page.get_by_role("button", name="Voter").click()
-    refused_on(page, "")
-    expect(page.locator(".messages")).to_have_attribute("role", "alert")
+    refused_on(page, "Le formulaire n'a pas été enregistré")
+    ballot = page.locator("article.ballot-item", has_text="Cantal")
+    expect(ballot.locator(".error-summary")).to_be_focused()
+    expect(ballot.get_by_role("link", name="Votre vote")).to_be_visible()
+    expect(ballot.locator(".invalid-feedback")).to_have_text(
+        "Choisissez « favorable », « défavorable » ou « abstention »."
+    )
 
 
 def test_a_conflict_without_a_reason_is_refused_by_the_site_not_the_browser(people, live_server, signed_in):
@@ -79,5 +84,9 @@ def test_a_conflict_without_a_reason_is_refused_by_the_site_not_the_browser(peop
     page.goto(live_server.url + "/appellation/votes/")
     page.get_by_text("Déclarer un conflit d'intérêts").click()
     page.get_by_role("button", name="Déclarer le conflit").click()
-    refused_on(page, "")
-    expect(page.locator(".messages")).to_have_attribute("role", "alert")
+    refused_on(page, "Le formulaire n'a pas été enregistré")
+    ballot = page.locator("article.ballot-item", has_text="Cantal")
+    expect(ballot.locator(".error-summary")).to_be_focused()
+    reason = ballot.get_by_label(re.compile("^Motif du conflit"))
+    expect(reason).to_be_visible()
+    expect(reason).to_have_attribute("aria-invalid", "true")

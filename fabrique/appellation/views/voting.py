@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
+from fabrique.core.forms import attach_errors
 from fabrique.core.french import de
 from fabrique.network.models import Structure
 
@@ -73,6 +74,26 @@ def ballot(request):
     return render(request, "appellation/ballot.html", {"rows": _ballot_rows(request.user)})
 
 
+def _refused(request, appellation_request, key: str, exc: ValidationError):
+    """The ballot page again (400) with the refused form bound in its seat: its summary, inside that request's
+    ballot, takes the focus and links to the field, which shows the service's message (the site's convention)."""
+    posted = request.POST.get("structure", "")
+    rows = _ballot_rows(request.user)
+    for row in rows:
+        for seat in row["seats"]:
+            blank = seat.get(key)
+            if row["item"].request_id != appellation_request.pk or blank is None or str(seat["structure"].pk) != posted:
+                continue
+            form = type(blank)(request.POST, structures=[seat["structure"]], auto_id=blank.auto_id)
+            for name in getattr(exc, "error_dict", {}):
+                form.errors.pop(name, None)  # the service's message replaces the form's own for the same field
+            attach_errors(form, exc)
+            seat[key] = form
+            return render(request, "appellation/ballot.html", {"rows": rows, "refused_form": form}, status=400)
+    flash_error(request, exc)  # no seat of this person shows that form: the message at the top, as before
+    return redirect("appellation:ballot")
+
+
 def _posted_structure(request):
     """The voter structure named in the form, among those this person administers (None otherwise)."""
     value = request.POST.get("structure", "")
@@ -93,7 +114,9 @@ def vote(request, pk: int):
             comment=request.POST.get("comment", "").strip()[:5000],
             structure=_posted_structure(request),
         )
-    except (DomainError, ValidationError) as exc:
+    except ValidationError as exc:
+        return _refused(request, appellation_request, "vote_form", exc)
+    except DomainError as exc:
         flash_error(request, exc)
     else:
         messages.success(
@@ -115,7 +138,9 @@ def declare_conflict(request, pk: int):
             reason=request.POST.get("reason", "")[:2000],
             structure=_posted_structure(request),
         )
-    except (DomainError, ValidationError) as exc:
+    except ValidationError as exc:
+        return _refused(request, appellation_request, "conflict_form", exc)
+    except DomainError as exc:
         flash_error(request, exc)
     else:
         messages.success(request, _("Conflit d'intérêts déclaré : votre structure ne vote pas sur cette demande."))
