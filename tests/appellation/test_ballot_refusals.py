@@ -13,9 +13,9 @@ NBSP = "\u00a0"
 SUMMARY = '<div class="alert alert-danger error-summary" role="alert" tabindex="-1" autofocus'
 
 
-def ballot_of(html: str, request_pk: int) -> str:
-    """The HTML of one request's ballot (its <article>)."""
-    start = html.index(f'aria-labelledby="demande-{request_pk}"')
+def ballot_of(html: str, item_pk: int) -> str:
+    """The HTML of one request's ballot (its <article>, named by its agenda item)."""
+    start = html.index(f'aria-labelledby="demande-{item_pk}"')
     return html[start : html.index("</article>", start)]
 
 
@@ -36,9 +36,10 @@ def test_a_refused_ballot_form_comes_back_in_its_request_with_its_summary_and_th
     html = response.content.decode()
     assert re.search(r"<title>Erreur" + NBSP + ": ", html)
     assert html.count(SUMMARY) == 1
-    ballot = ballot_of(html, submitted.pk)
+    item_pk = session.items.get().pk
+    ballot = ballot_of(html, item_pk)
     assert SUMMARY in ballot  # in the request's ballot, not at the top of the page
-    field_id = f"id_{'vote' if field == 'choice' else 'conflict'}_{session.items.get().pk}_{structure.pk}_{field}"
+    field_id = f"id_{'vote' if field == 'choice' else 'conflict'}_{item_pk}_{structure.pk}_{field}"
     assert f'<a href="#{field_id}' in ballot
     assert f'id="{field_id}_error"' in ballot and message.replace("'", "&#x27;") in ballot
     if field == "reason":
