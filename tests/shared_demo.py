@@ -10,10 +10,9 @@ Tests of the load itself (a first run, a second run, a run that fails) keep load
 from collections import defaultdict
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
+
+from tests.module_data import built_once_for_the_module
 
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
 
@@ -22,22 +21,10 @@ DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "dja
 def demo_loaded_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
     """`make demo`'s data (FABRIQUE_DEMO=true), loaded once; yields the directory holding its files."""
     media = tmp_path_factory.mktemp("demo-media")
-    demo_settings = override_settings(
-        DEMO_MODE=True,
-        MEDIA_ROOT=media,
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with django_db_blocker.unblock(), demo_settings:
-        cache.clear()
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("demo", "--no-serve", verbosity=0)
-            yield media
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with built_once_for_the_module(django_db_blocker, DEMO_MODE=True, MEDIA_ROOT=media, PASSWORD_HASHERS=fast_hasher):
+        call_command("demo", "--no-serve", verbosity=0)
+        yield media
 
 
 @pytest.fixture

@@ -15,11 +15,12 @@ import pytest
 from django.contrib import admin
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
 
 from fabrique.api import api
 from tests.method.helpers import INLINE_CODE
+from tests.module_data import built_once_for_the_module
 from tests.role_matrix import expectations
 from tests.role_matrix.table import WRITES, refusal
 from tests.role_matrix.world import CONFIDENTIAL, PERSONAS, build
@@ -36,24 +37,16 @@ BOOKKEEPING_TABLES = re.compile(r"^(django_session|axes_\w+)$")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """Built once, in a transaction rolled back after the module's last test."""
     files = tmp_path_factory.mktemp("role-matrix")
-    media = override_settings(
+    with built_once_for_the_module(
+        django_db_blocker,
         MEDIA_ROOT=files / "media",
         APPELLATION_PRIVATE_ROOT=files / "private",
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
-    with django_db_blocker.unblock(), media:
-        cache.clear()
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            built = build()
-            built.files = files
-            yield built
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    ):
+        built = build()
+        built.files = files
+        yield built
 
 
 @pytest.fixture
