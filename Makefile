@@ -62,6 +62,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/fabrique check --fail-level WARNING
 	$(BIN)/fabrique makemigrations --check --dry-run
+	$(BIN)/lint-imports
 
 fix: install
 	$(BIN)/ruff format .
