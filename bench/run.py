@@ -274,6 +274,15 @@ def main() -> None:
     report.write_readme(results)
     log(f"terminé en {results['seconds']} s : bench/results.json et bench/README.md")
     print(report.console(results))
+    failed = [
+        f"{database} {page['path']} ({page['persona']}) : {page['errors']} réponse(s) sur {page['n']} sans statut 200"
+        for database, measured in results["databases"].items()
+        for page in measured["pages"].values()
+        if page["errors"]
+    ]
+    if failed:
+        # A page that answers an error is measured for its error page: the figures would mean nothing.
+        raise SystemExit("Le banc a reçu des erreurs :\n" + "\n".join(failed))
 
 
 if __name__ == "__main__":
