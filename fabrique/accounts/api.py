@@ -18,7 +18,7 @@ from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
 from fabrique.core.throttling import TOO_MANY, ClientRateThrottle
 from fabrique.network.models import Structure
-from fabrique.network.perms import can_view_structure, visible_structures
+from fabrique.network.perms import can_view_structure, readable_structures
 
 from . import services
 from .enums import MembershipRole
@@ -28,8 +28,8 @@ from .perms import (
     invitation_abilities,
     members_abilities,
     membership_abilities,
+    readable_invitations,
     token_abilities,
-    visible_invitations,
 )
 from .schemas import (
     InvitationCreate,
@@ -256,7 +256,7 @@ def delete_membership(request, membership_id: Id):
 
 
 def _invitations(request):
-    return visible_invitations(
+    return readable_invitations(
         request.user, Invitation.objects.select_related("structure", "invited_by").order_by("-created_at", "-pk")
     )
 
@@ -273,7 +273,7 @@ def list_invitations(request, params: Query[PageParams]):
 def _structure_to_invite_to(request, slug: str | None):
     if slug is None or not slug.strip():
         return None
-    structure = visible_structures(request.user, Structure.objects.all()).filter(slug=slug.strip()).first()
+    structure = readable_structures(request.user, Structure.objects.all()).filter(slug=slug.strip()).first()
     if structure is None:
         raise invalid(["body", "structure"], _("Structure inconnue : « %s ».") % slug.strip())
     return structure

@@ -49,7 +49,7 @@ def membership_abilities(user, membership) -> dict[str, bool]:
     return {"change_role": manage, "remove": manage or own}
 
 
-def visible_invitations(user, queryset):
+def readable_invitations(user, queryset):
     """Invitations `user` may see: the ones they sent, those to structures they administer; all for the coordinator."""
     roles = roles_of(user)
     if roles.coordinator:

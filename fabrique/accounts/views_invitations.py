@@ -19,7 +19,7 @@ from fabrique.network.models import Structure
 from . import services
 from .forms import AcceptInvitationSignupForm, InvitationForm
 from .models import Invitation, User
-from .perms import can_invite, can_invite_to, invitation_abilities, visible_invitations
+from .perms import can_invite, can_invite_to, invitation_abilities, readable_invitations
 
 BACKEND = "fabrique.accounts.backends.EmailBackend"
 
@@ -62,7 +62,7 @@ def invite(request):
 
 @login_required
 def invitation_list(request):
-    queryset = visible_invitations(
+    queryset = readable_invitations(
         request.user, Invitation.objects.select_related("structure", "invited_by", "accepted_by")
     ).order_by("-created_at", "-pk")
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))

@@ -18,7 +18,7 @@ from fabrique.network.models import Structure
 
 from . import presenters, services
 from .models import AppellationRequest, CommitteeSession
-from .perms import can_open_session, request_abilities
+from .perms import can_open_session, readable_requests, readable_sessions, request_abilities
 from .schemas import (
     ClosingOut,
     CommitteeSessionFilters,
@@ -36,7 +36,7 @@ from .schemas import (
     VoteOut,
     WithdrawIn,
 )
-from .selectors import requests_visible_to, sessions_visible_to
+from .selectors import with_agenda
 
 AUTH = BearerOrSession()
 AUTH.openapi_security_schema = {"type": "http", "scheme": "bearer"}
@@ -46,7 +46,7 @@ router = Router(tags=["Appellation"], auth=AUTH)
 
 
 def _request_for(request, pk: int) -> AppellationRequest:
-    found = get_object_or_404(requests_visible_to(request.user).prefetch_related("attachments"), pk=pk)
+    found = get_object_or_404(with_agenda(readable_requests(request.user)).prefetch_related("attachments"), pk=pk)
     return found
 
 
@@ -71,7 +71,7 @@ def _run(call):
 def list_requests(request, filters: Query[RequestFilters]):
     """Les demandes que l'appelant peut lire : celles de ses structures, celles que ses structures votent,
     toutes pour la coordination."""
-    rows = requests_visible_to(request.user)
+    rows = with_agenda(readable_requests(request.user))
     if filters.status:
         rows = rows.filter(status=filters.status)
     if filters.structure:
@@ -190,13 +190,13 @@ def add_conflict(request, pk: Id, payload: ConflictIn):
 
 
 def _session_for(request, pk: int) -> CommitteeSession:
-    return get_object_or_404(sessions_visible_to(request.user), pk=pk)
+    return get_object_or_404(readable_sessions(request.user), pk=pk)
 
 
 @router.get("/sessions", response=Page[CommitteeSessionOut], summary="Lister les séances du comité")
 def list_sessions(request, filters: Query[CommitteeSessionFilters]):
     """Toutes pour la coordination ; pour les autres, celles où l'une de leurs structures vote."""
-    rows = sessions_visible_to(request.user)
+    rows = readable_sessions(request.user)
     if filters.status:
         rows = rows.filter(status=filters.status)
     envelope, page = paginate(request, rows.order_by("-held_on", "-pk"), filters)

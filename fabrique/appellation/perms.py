@@ -4,10 +4,14 @@ Requests and items given here should come with their agenda items, sessions and 
 (see selectors.with_agenda): checking a whole list then costs no query per row.
 """
 
+from django.db.models import Q, QuerySet
+
 from fabrique.accounts.roles import roles_of
 from fabrique.network.enums import StructureStatus
+from fabrique.network.models import Structure
 
 from .enums import ACTIVE_REQUEST_STATUSES, RequestStatus, SessionStatus
+from .models import AgendaItem, AppellationRequest, CommitteeSession
 
 
 def session_voter_ids(session) -> frozenset[int]:
@@ -39,6 +43,18 @@ def request_abilities(user, request) -> dict[str, bool]:
         "view_votes": coordinator,
         "record_conflict": coordinator and on_open_session,
     }
+
+
+def readable_requests(user, queryset: QuerySet | None = None) -> QuerySet:
+    """Coordinator: all. Others: their structures' requests, and those examined by a session they vote in."""
+    roles = roles_of(user)
+    queryset = AppellationRequest.objects.all() if queryset is None else queryset
+    if roles.coordinator:
+        return queryset
+    if not roles.member_of:
+        return queryset.none()
+    peers = AgendaItem.objects.filter(session__voters__in=roles.member_of).values("request_id")
+    return queryset.filter(Q(structure_id__in=roles.member_of) | Q(pk__in=peers))
 
 
 def item_abilities(user, item) -> dict[str, bool]:
@@ -75,7 +91,25 @@ def session_abilities(user, session) -> dict[str, bool]:
     }
 
 
+def readable_sessions(user, queryset: QuerySet | None = None) -> QuerySet:
+    """Coordinator: all. Others: the sessions in which one of their structures votes (with their voters, which
+    `session_abilities` reads)."""
+    roles = roles_of(user)
+    queryset = CommitteeSession.objects.prefetch_related("voters") if queryset is None else queryset
+    if roles.coordinator:
+        return queryset
+    if not roles.member_of:
+        return queryset.none()
+    voting = CommitteeSession.voters.through.objects.filter(structure_id__in=roles.member_of)
+    return queryset.filter(pk__in=voting.values("committeesession_id"))
+
+
 def can_open_session(user) -> bool:
+    return can_run_committee(user)
+
+
+def can_run_committee(user) -> bool:
+    """The coordination opens and closes the sessions and records conflicts for the voter structures."""
     return roles_of(user).coordinator
 
 
@@ -84,12 +118,24 @@ def can_create_request(user, structure) -> bool:
     return roles_of(user).is_admin(structure.pk) and structure.status == StructureStatus.EXPERIMENTING
 
 
+def requesting_structures(user, queryset: QuerySet | None = None) -> QuerySet:
+    """`can_create_request` as a filter: the structures in experimentation `user` administers."""
+    queryset = Structure.objects.all() if queryset is None else queryset
+    return queryset.filter(pk__in=roles_of(user).admin_of, status=StructureStatus.EXPERIMENTING)
+
+
 def can_edit_charter(user) -> bool:
     return roles_of(user).coordinator
 
 
 def can_accept_charter(user, structure) -> bool:
     return roles_of(user).is_admin(structure.pk) and structure.status == StructureStatus.LABELLED
+
+
+def charter_signing_structures(user, queryset: QuerySet | None = None) -> QuerySet:
+    """`can_accept_charter` as a filter: the labelled structures `user` administers."""
+    queryset = Structure.objects.all() if queryset is None else queryset
+    return queryset.filter(pk__in=roles_of(user).admin_of, status=StructureStatus.LABELLED)
 
 
 def can_edit_announcement(user) -> bool:

@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from fabrique.accounts.roles import roles_of
 from fabrique.network.models import Collective
 
 from . import rules
@@ -16,32 +15,6 @@ def with_agenda(queryset: QuerySet) -> QuerySet:
     """Requests with what perms.py reads: their structure, agenda items, sessions and session voters."""
     items = AgendaItem.objects.select_related("session").prefetch_related("session__voters").order_by("pk")
     return queryset.select_related("structure").prefetch_related(Prefetch("agenda_items", queryset=items))
-
-
-def requests_visible_to(user) -> QuerySet:
-    """Coordinator: all. Others: their structures' requests, and those examined by a session they vote in."""
-    roles = roles_of(user)
-    queryset = AppellationRequest.objects.all()
-    if not roles.coordinator:
-        if not roles.member_of:
-            return queryset.none()
-        peers = AgendaItem.objects.filter(session__voters__in=roles.member_of).values("request_id")
-        queryset = queryset.filter(Q(structure_id__in=roles.member_of) | Q(pk__in=peers))
-    return with_agenda(queryset)
-
-
-def sessions_visible_to(user) -> QuerySet:
-    roles = roles_of(user)
-    queryset = CommitteeSession.objects.prefetch_related("voters")
-    if roles.coordinator:
-        return queryset
-    if not roles.member_of:
-        return queryset.none()
-    return queryset.filter(
-        pk__in=CommitteeSession.voters.through.objects.filter(structure_id__in=roles.member_of).values(
-            "committeesession_id"
-        )
-    )
 
 
 def current_item(request) -> AgendaItem | None:

@@ -15,7 +15,7 @@ from fabrique.core.pagination import Page, PageParams, paginate
 from fabrique.library.perms import readable_resources
 from fabrique.method.enums import Theme
 from fabrique.network.models import Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 
 from . import news, registrations, services
 from .enums import EventKind, RegistrationStatus
@@ -227,7 +227,7 @@ def structure_participation(request, slug: Text):
     """Les événements du réseau auxquels des personnes de la structure ont été présentes (pièce du dossier
     d'appellation)."""
     _require_login(request)
-    structure = get_object_or_404(visible_structures(request.user, Structure.objects.all()), slug=slug)
+    structure = get_object_or_404(readable_structures(request.user, Structure.objects.all()), slug=slug)
     summary = registrations.participation(structure, request.user)
     return {
         "structure": structure.slug,

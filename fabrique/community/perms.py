@@ -113,11 +113,11 @@ def testimonial_abilities(user, testimonial) -> dict[str, bool]:
 def readable_testimonials(user, queryset: QuerySet) -> QuerySet:
     """Public testimonials about a structure the reader may see; all those of one's own structures."""
     from fabrique.network.models import Structure
-    from fabrique.network.perms import visible_structures
+    from fabrique.network.perms import readable_structures
 
     roles = roles_of(user)
     if roles.coordinator:
         return queryset
-    visible = visible_structures(user, Structure.objects.all()).values("pk")
+    visible = readable_structures(user, Structure.objects.all()).values("pk")
     public = Q(is_public=True) & (Q(structure__isnull=True) | Q(structure__in=visible))
     return queryset.filter(public | Q(structure__in=roles.member_of))

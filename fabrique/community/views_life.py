@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from fabrique.core.exceptions import DomainError
 from fabrique.library.perms import readable_resources
 from fabrique.network.models import Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 
 from . import registrations, services
 from .models import GroupMembership, NewsPost, Testimonial, WorkingGroup
@@ -102,7 +102,7 @@ def group_leave(request, slug):
 @require_safe
 def participation(request, slug):
     """How much a structure takes part in network life: the events its people attended, by kind."""
-    structure = get_object_or_404(visible_structures(request.user, Structure.objects.all()), slug=slug)
+    structure = get_object_or_404(readable_structures(request.user, Structure.objects.all()), slug=slug)
     abilities = participation_abilities(request.user, structure)
     if not abilities["view"]:
         raise PermissionDenied(_("La participation des structures se consulte depuis le réseau."))

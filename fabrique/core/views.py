@@ -9,7 +9,7 @@ from fabrique.community.models import Testimonial
 from fabrique.core.accessibility import Status, percent, platform_audit
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Collective, Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 from fabrique.territories.map import build_map
 
 TESTIMONIALS_ON_HOME = 4
@@ -29,7 +29,7 @@ def home(request):
 
 def key_figures(user, departement_map) -> list[dict]:
     """Counts a reader may see; candidates only for the coordinator, who alone sees them all."""
-    rows = visible_structures(user, Structure.objects.all()).order_by().values_list("status").annotate(n=Count("pk"))
+    rows = readable_structures(user, Structure.objects.all()).order_by().values_list("status").annotate(n=Count("pk"))
     by_status = dict(rows)
     labelled = by_status.get(StructureStatus.LABELLED, 0)
     experimenting = by_status.get(StructureStatus.EXPERIMENTING, 0)
@@ -61,7 +61,7 @@ def _figure(value: int, label: str) -> dict:
 
 def public_testimonials(user) -> list[Testimonial]:
     """Public testimonials, featured first, never about a structure the reader may not see."""
-    visible = visible_structures(user, Structure.objects.all()).values("pk")
+    visible = readable_structures(user, Structure.objects.all()).values("pk")
     return list(
         Testimonial.objects.filter(is_public=True)
         .filter(Q(structure__isnull=True) | Q(structure__in=visible))

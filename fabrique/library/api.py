@@ -13,7 +13,7 @@ from fabrique.core.pagination import Page
 from fabrique.method.enums import Theme
 from fabrique.method.perms import readable_projects
 from fabrique.network.models import Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 from fabrique.search.enums import DocumentType
 from fabrique.search.query import RECENT, RELEVANCE, SearchRequest, search
 
@@ -68,7 +68,7 @@ def _search_request(request, filters: ResourceFilters) -> SearchRequest:
         raise invalid(["query", "theme"], _("Thème inconnu : « %s ».") % filters.theme)
     structure_id = None
     if filters.structure:
-        structure = visible_structures(request.user, Structure.objects.filter(slug=filters.structure)).first()
+        structure = readable_structures(request.user, Structure.objects.filter(slug=filters.structure)).first()
         if structure is None:
             raise invalid(["query", "structure"], _("Structure inconnue : « %s ».") % filters.structure)
         structure_id = structure.pk

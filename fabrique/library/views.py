@@ -16,7 +16,7 @@ from fabrique.core.exceptions import VersionConflict
 from fabrique.method.models import Project
 from fabrique.method.perms import project_abilities, readable_projects
 from fabrique.network.models import Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 from fabrique.search.enums import DocumentType
 from fabrique.search.query import RECENT, RELEVANCE, SearchRequest, search
 from fabrique.search.registry import soft_url
@@ -48,7 +48,7 @@ def _page_number(request) -> int:
 
 def _author_structures(user):
     having = Resource.objects.filter(author_structure__isnull=False).values("author_structure")
-    return visible_structures(user, Structure.objects.filter(pk__in=having)).order_by("name")
+    return readable_structures(user, Structure.objects.filter(pk__in=having)).order_by("name")
 
 
 @require_safe

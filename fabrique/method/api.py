@@ -20,7 +20,7 @@ from fabrique.territories.models import Departement
 
 from . import presenters, services
 from .models import CreativitySession, Need, Project
-from .perms import can_write_in, visible_needs, visible_sessions
+from .perms import can_write_in, readable_needs, readable_sessions
 from .schemas import CreativitySessionFilters, CreativitySessionIn, CreativitySessionOut, NeedFilters, NeedIn, NeedOut
 
 router = Router(tags=["Méthode"])
@@ -92,7 +92,7 @@ def check_filter_codes(structure: str | None, departement: str | None) -> None:
 
 
 def needs_for(request):
-    return visible_needs(
+    return readable_needs(
         request.user,
         Need.objects.select_related("structure").prefetch_related(
             Prefetch("projects", queryset=Project.objects.only("pk").order_by("pk"))
@@ -151,7 +151,7 @@ def create_need(request, payload: NeedIn):
 
 
 def sessions_for(request):
-    return visible_sessions(
+    return readable_sessions(
         request.user,
         CreativitySession.objects.select_related("structure").prefetch_related(
             Prefetch("partners", queryset=Partner.objects.order_by("name")),

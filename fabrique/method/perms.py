@@ -56,15 +56,15 @@ def _scoped(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(structure_id__in=roles.member_of)
 
 
-def visible_projects(user, queryset: QuerySet) -> QuerySet:
+def readable_projects_in_full(user, queryset: QuerySet) -> QuerySet:
     return _scoped(user, queryset)
 
 
-def visible_needs(user, queryset: QuerySet) -> QuerySet:
+def readable_needs(user, queryset: QuerySet) -> QuerySet:
     return _scoped(user, queryset)
 
 
-def visible_sessions(user, queryset: QuerySet) -> QuerySet:
+def readable_sessions(user, queryset: QuerySet) -> QuerySet:
     return _scoped(user, queryset)
 
 

@@ -17,7 +17,7 @@ from fabrique.network.models import Structure
 from .enums import STAGE_ORDER, STOPPED_STAGES, Stage, Theme
 from .filters import ProjectFilterForm, filter_projects, sort_projects, structures_for_filter
 from .models import Project
-from .perms import project_abilities, territory_departements, visible_projects
+from .perms import project_abilities, readable_projects_in_full, territory_departements
 from .presenters import attach_departement_codes, label
 from .stages import FORWARD, Move, allowed_moves
 from .views_common import CARD_TAG, structure_for
@@ -114,7 +114,7 @@ def project_list(request):
     """Projects the user may read, filtered by structure, stage, theme, département, year, and sorted."""
     structures = structures_for_filter(request.user)
     form = ProjectFilterForm(request.GET or None, structures=structures)
-    queryset = visible_projects(request.user, Project.objects.select_related("structure"))
+    queryset = readable_projects_in_full(request.user, Project.objects.select_related("structure"))
     queryset = filter_projects(queryset, **form.filters())
     queryset = sort_projects(queryset.prefetch_related("departements"), form.ordering())
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))

@@ -14,7 +14,7 @@ from fabrique.territories.models import Departement, Region
 from . import presenters
 from .enums import StructureStatus
 from .models import Collective, Structure
-from .perms import visible_structures
+from .perms import readable_structures
 from .schemas import CollectiveOut, MapDepartement, StructureDetailOut, StructureFilters, StructureOut
 
 router = Router(tags=["Annuaire"])
@@ -22,7 +22,7 @@ router = Router(tags=["Annuaire"])
 
 def structures_for(request):
     """The structures the caller may read, with what a list item needs prefetched."""
-    return visible_structures(request.user, Structure.objects.prefetch_related("departements", "collectives"))
+    return readable_structures(request.user, Structure.objects.prefetch_related("departements", "collectives"))
 
 
 def _filtered(request, filters: StructureFilters):
@@ -60,7 +60,7 @@ def get_structure(request, slug: Text):
 
 
 def collectives_for(request):
-    members = visible_structures(request.user, Structure.objects.order_by("name"))
+    members = readable_structures(request.user, Structure.objects.order_by("name"))
     return Collective.objects.prefetch_related(Prefetch("structures", queryset=members, to_attr="visible_members"))
 
 

@@ -15,7 +15,7 @@ from . import presenters, services
 from .api import router, structures_for
 from .api_write import WRITE_AUTH
 from .models import Partner, Partnership, Structure
-from .perms import partner_abilities, structure_abilities, visible_partners, visible_structures
+from .perms import partner_abilities, readable_partners, readable_structures, structure_abilities
 from .schemas import (
     PartnerKindCode,
     PartnerOut,
@@ -40,13 +40,13 @@ class PartnerFilters(PageParams):
 
 
 def partnerships_for(request):
-    visible = visible_structures(request.user, Structure.objects.all())
+    visible = readable_structures(request.user, Structure.objects.all())
     return Partnership.objects.filter(structure__in=visible).select_related("structure", "partner")
 
 
 def partners_for(request):
     """Organisations working with a structure the caller may read (all of them for the coordinator)."""
-    return visible_partners(request.user, Partner.objects.prefetch_related("partnerships"))
+    return readable_partners(request.user, Partner.objects.prefetch_related("partnerships"))
 
 
 def _check_dates(since, until) -> None:

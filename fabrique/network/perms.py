@@ -27,7 +27,7 @@ def can_view_structure(user, structure) -> bool:
     return structure_abilities(user, structure)["view"]
 
 
-def visible_structures(user, queryset):
+def readable_structures(user, queryset):
     """Restrict a Structure queryset to what `user` may read (candidates are not public)."""
     roles = roles_of(user)
     if roles.coordinator:
@@ -35,6 +35,29 @@ def visible_structures(user, queryset):
     from django.db.models import Q
 
     return queryset.filter(Q(status__in=PUBLIC_STATUSES) | Q(pk__in=roles.member_of))
+
+
+def readable_structures_key(user) -> str:
+    """Names what `readable_structures` gives `user`: two readers with the same key read the same structures
+    (the map's cache is shared by key)."""
+    roles = roles_of(user)
+    return "all" if roles.coordinator else "public+" + ",".join(map(str, sorted(roles.member_of)))
+
+
+def can_see_candidates(user) -> bool:
+    """Candidates are listed to the coordinator (all of them) and to members (their own structure)."""
+    roles = roles_of(user)
+    return roles.coordinator or bool(roles.member_of)
+
+
+def member_structure_ids(user) -> frozenset[int]:
+    """The structures `user` belongs to (the coordination as such belongs to none)."""
+    return roles_of(user).member_of
+
+
+def administered_structure_ids(user) -> frozenset[int]:
+    """The structures `user` administers: they vote, invite, import and sign for them."""
+    return roles_of(user).admin_of
 
 
 def collective_abilities(user, collective) -> dict[str, bool]:
@@ -68,11 +91,11 @@ def partnership_abilities(user, partnership) -> dict[str, bool]:
     return {"view": abilities["view"], "change": abilities["manage_partners"], "end": abilities["manage_partners"]}
 
 
-def visible_partners(user, queryset):
+def readable_partners(user, queryset):
     """Restrict a Partner queryset to organisations working with a structure `user` may read."""
     if roles_of(user).coordinator:
         return queryset
     from .models import Partnership, Structure
 
-    structures = visible_structures(user, Structure.objects.all())
+    structures = readable_structures(user, Structure.objects.all())
     return queryset.filter(pk__in=Partnership.objects.filter(structure__in=structures).values("partner_id"))

@@ -13,12 +13,12 @@ from fabrique.core.forms import attach_errors
 from . import services
 from .forms import CollectiveForm
 from .models import Collective, Structure
-from .perms import PUBLIC_STATUSES, can_create_collective, collective_abilities, visible_structures
+from .perms import PUBLIC_STATUSES, can_create_collective, collective_abilities, readable_structures
 from .views_common import departements_with_region
 
 
 def _visible_members(user):
-    members = visible_structures(user, Structure.objects.all()).prefetch_related(departements_with_region())
+    members = readable_structures(user, Structure.objects.all()).prefetch_related(departements_with_region())
     return Prefetch("structures", queryset=members.order_by("name", "pk"), to_attr="visible_members")
 
 

@@ -14,7 +14,7 @@ from fabrique.core.exceptions import VersionConflict
 from . import services
 from .forms import DirectoryFilterForm, StructureForm
 from .models import Structure
-from .perms import visible_structures
+from .perms import readable_structures
 from .views_common import departements_with_region, structure_for
 
 PER_PAGE = 25
@@ -44,7 +44,7 @@ def structure_list(request):
     roles = roles_of(request.user)
     form = DirectoryFilterForm(request.GET or None, show_candidates=roles.coordinator or bool(roles.member_of))
     filters = form.filters() if form.is_bound else {}
-    queryset = _filtered(visible_structures(request.user, Structure.objects.all()), filters)
+    queryset = _filtered(readable_structures(request.user, Structure.objects.all()), filters)
     queryset = queryset.prefetch_related(departements_with_region(), "collectives").order_by("name", "pk")
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -17,7 +17,7 @@ from fabrique.core import cells
 from fabrique.core.cells import Verbatim
 from fabrique.method.models import Project
 from fabrique.network.models import Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 from fabrique.territories.models import Departement, Region
 
 from . import indicators
@@ -64,7 +64,7 @@ def _codes(departements) -> str:
 
 
 def structure_rows() -> list[dict]:
-    structures = visible_structures(None, Structure.objects.all()).prefetch_related(
+    structures = readable_structures(None, Structure.objects.all()).prefetch_related(
         Prefetch("departements", queryset=Departement.objects.select_related("region"))
     )
     rows = []

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.accounts.roles import roles_of
 from fabrique.method.models import Need, Project, ProjectStageLog
-from fabrique.method.perms import visible_needs, visible_projects
+from fabrique.method.perms import readable_needs, readable_projects_in_full
 from fabrique.network.models import Partner, Partnership, Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 
 from . import columns as c
 from .columns import Column
@@ -32,7 +32,7 @@ def _codes(departements) -> list[str]:
 
 
 def structures(user) -> Table:
-    queryset = visible_structures(user, Structure.objects.prefetch_related("departements")).order_by("slug")
+    queryset = readable_structures(user, Structure.objects.prefetch_related("departements")).order_by("slug")
 
     def rows():
         for s in queryset.iterator(chunk_size=500):
@@ -47,7 +47,7 @@ def structures(user) -> Table:
 def partners(user) -> Table:
     """One row per partnership of a structure the reader may see; the coordinator also gets the
     organisations without any partnership (one row each, structure empty)."""
-    readable = visible_structures(user, Structure.objects.all())
+    readable = readable_structures(user, Structure.objects.all())
     partnerships = (
         Partnership.objects.filter(structure__in=readable)
         .select_related("structure", "partner")
@@ -76,7 +76,7 @@ def partners(user) -> Table:
 
 def needs(user) -> Table:
     queryset = (
-        visible_needs(user, Need.objects.all())
+        readable_needs(user, Need.objects.all())
         .select_related("structure", "merged_into")
         .order_by("structure__slug", "detected_on", "pk")
     )
@@ -121,7 +121,7 @@ PROJECT_FIELDS = (
 
 
 def _projects(user):
-    return visible_projects(user, Project.objects.all())
+    return readable_projects_in_full(user, Project.objects.all())
 
 
 def projects(user) -> Table:

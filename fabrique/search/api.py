@@ -8,7 +8,7 @@ from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Id
 from fabrique.method.enums import Theme
 from fabrique.method.models import Need, Project
-from fabrique.method.perms import readable_projects, visible_needs
+from fabrique.method.perms import readable_needs, readable_projects
 from fabrique.territories.models import Region
 
 from .query import SearchRequest, search
@@ -111,5 +111,5 @@ def similar_to_project(request, project_id: Id):
 @router.get("/needs/{need_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (besoin)")
 def similar_to_need(request, need_id: Id):
     """Les activités créées ailleurs qui répondent à un besoin proche de celui-ci."""
-    need = get_object_or_404(visible_needs(request.user, Need.objects.all()), pk=need_id)
+    need = get_object_or_404(readable_needs(request.user, Need.objects.all()), pk=need_id)
     return [similar_out(request, activity) for activity in similar_activities(request.user, need)]

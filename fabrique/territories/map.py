@@ -27,7 +27,7 @@ from fabrique.core import generations
 from fabrique.core.reversing import reverse_one
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
-from fabrique.network.perms import visible_structures
+from fabrique.network.perms import readable_structures
 
 from .models import Departement
 
@@ -306,7 +306,7 @@ def compute_map(user) -> DepartementMap:
     canvas = load_canvas()
     # plain values: a thousand structures on 1,400 départements as model instances cost half the computation
     links = Structure.departements.through.objects.filter(
-        structure__in=visible_structures(user, Structure.objects.all())
+        structure__in=readable_structures(user, Structure.objects.all())
     )
     by_departement: dict[str, list[MapStructure]] = {}
     fields = ("departement_id", "structure__slug", "structure__name", "structure__status")

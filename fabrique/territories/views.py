@@ -6,5 +6,5 @@ from .map import build_map
 
 @require_safe
 def departement_map(request):
-    """The public map: every reader sees the structures `visible_structures` grants them."""
+    """The public map: every reader sees the structures `readable_structures` grants them."""
     return render(request, "territories/map.html", {"map": build_map(request.user)})

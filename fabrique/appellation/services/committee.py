@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core.french import de
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
+from fabrique.network.perms import administered_structure_ids
 from fabrique.network.services import grant_appellation
 
 from ..enums import (
@@ -26,7 +26,7 @@ from ..enums import (
 from ..exceptions import NotOnAgenda, SessionClosed
 from ..models import AgendaItem, AppellationRequest, CommitteeSession, Conflict, Vote
 from ..notifications import admins_of, members_of, notify
-from ..perms import can_open_session
+from ..perms import can_open_session, can_run_committee
 from ..selectors import item_state, item_states
 from .announcement import draft_announcement
 from .requests import log_change
@@ -112,8 +112,7 @@ def _open_item_for(request, *, lock: bool) -> AgendaItem:
 
 def _voter_structure(by, state, structure) -> int:
     """Which voter structure `by` acts for: the one given, or the only one they administer."""
-    roles = roles_of(by)
-    candidates = sorted(state.voter_ids & roles.admin_of)
+    candidates = sorted(state.voter_ids & administered_structure_ids(by))
     if structure is not None:
         if structure.pk not in candidates:
             raise PermissionDenied(
@@ -187,7 +186,7 @@ def declare_conflict(request, *, by, reason: str, structure=None) -> Conflict:
 
 def record_conflict(request, *, by, structure, reason: str) -> Conflict:
     """The coordinator records a conflict for a voter structure; a vote it cast no longer counts."""
-    if not roles_of(by).coordinator:
+    if not can_run_committee(by):
         raise PermissionDenied("Seule la coordination enregistre un conflit pour une autre structure.")
     if not reason.strip():
         raise ValidationError({"reason": "Indiquez le motif du conflit d'intérêts."})
@@ -231,7 +230,7 @@ class ClosingReport:
 def close_session(session, *, by, on: date | None = None) -> ClosingReport:
     """Apply every decision of the session at once. Granted requests make their structure `labelled` through
     the registry's status service; deferred ones wait for the next session. Closing twice changes nothing."""
-    if not roles_of(by).coordinator:
+    if not can_run_committee(by):
         raise PermissionDenied("Seule la coordination du réseau clôt une séance.")
     day = on or timezone.localdate()
     with transaction.atomic():

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
 from fabrique.core.forms import attach_errors
 
@@ -15,23 +14,23 @@ from .. import services
 from ..enums import SessionStatus
 from ..forms import SessionForm
 from ..models import AgendaItem
-from ..perms import can_open_session, item_abilities
-from ..selectors import awaiting_requests, item_states, sessions_visible_to
+from ..perms import can_open_session, item_abilities, readable_sessions
+from ..selectors import awaiting_requests, item_states
 from .common import flash_error, get_session, require
 
 
 @login_required
 def session_list(request):
-    sessions = list(sessions_visible_to(request.user).order_by("-held_on", "-pk"))
-    coordinator = roles_of(request.user).coordinator
+    sessions = list(readable_sessions(request.user).order_by("-held_on", "-pk"))
+    can_open = can_open_session(request.user)
     return render(
         request,
         "appellation/session_list.html",
         {
             "open_sessions": [s for s in sessions if s.status == SessionStatus.OPEN],
             "closed_sessions": [s for s in sessions if s.status == SessionStatus.CLOSED],
-            "awaiting": list(awaiting_requests()) if coordinator else [],
-            "can_open": can_open_session(request.user),
+            "awaiting": list(awaiting_requests()) if can_open else [],
+            "can_open": can_open,
         },
     )
 
@@ -128,7 +127,7 @@ def session_close(request, pk: int):
 
 @login_required
 def results(request):
-    sessions = list(sessions_visible_to(request.user).filter(status=SessionStatus.CLOSED).order_by("-held_on", "-pk"))
+    sessions = list(readable_sessions(request.user).filter(status=SessionStatus.CLOSED).order_by("-held_on", "-pk"))
     items = list(
         AgendaItem.objects.filter(session__in=sessions).select_related("session", "request__structure").order_by("pk")
     )

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 
 from ..models import AppellationRequest, CommitteeSession
-from ..perms import request_abilities, session_abilities
-from ..selectors import requests_visible_to, sessions_visible_to, with_agenda
+from ..perms import readable_requests, readable_sessions, request_abilities, session_abilities
+from ..selectors import with_agenda
 
 
 def get_request(user, pk: int) -> tuple[AppellationRequest, dict]:
@@ -49,4 +49,4 @@ def flash_error(http_request, exc: Exception) -> None:
     messages.error(http_request, error_text(exc))
 
 
-__all__ = ["get_request", "get_session", "require", "requests_visible_to", "sessions_visible_to"]
+__all__ = ["get_request", "get_session", "require", "readable_requests", "readable_sessions"]

@@ -3,25 +3,25 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from fabrique.accounts.roles import roles_of
+from fabrique.network.perms import member_structure_ids
 
 from ..enums import SessionStatus
 from ..models import AgendaItem, Notification
-from ..perms import can_open_session
-from ..selectors import requests_visible_to
+from ..perms import can_open_session, readable_requests
+from ..selectors import with_agenda
 from .requests import creatable_structures
 
 
 @login_required
 def home(request):
-    roles = roles_of(request.user)
-    mine = list(requests_visible_to(request.user).filter(structure_id__in=roles.member_of).order_by("-created_at"))
+    own = member_structure_ids(request.user)
+    mine = list(with_agenda(readable_requests(request.user)).filter(structure_id__in=own).order_by("-created_at"))
     to_vote = (
-        AgendaItem.objects.filter(session__status=SessionStatus.OPEN, session__voters__in=roles.member_of)
+        AgendaItem.objects.filter(session__status=SessionStatus.OPEN, session__voters__in=own)
         .values("pk")
         .distinct()
         .count()
-        if roles.member_of
+        if own
         else 0
     )
     return render(

@@ -9,29 +9,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fabrique.accounts.roles import roles_of
 from fabrique.community.forms import NewsPostForm
 from fabrique.community.views_news import preview_of
 from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.core.forms import attach_errors
-from fabrique.network.enums import StructureStatus
-from fabrique.network.models import Structure
+from fabrique.network.perms import member_structure_ids
 
 from .. import services
 from ..forms import AnnouncementForm, CharterAcceptanceForm, CharterForm
 from ..models import AnnouncementDraft, CharterAcceptance, Notification
-from ..perms import can_edit_announcement, can_edit_charter
+from ..perms import can_edit_announcement, can_edit_charter, charter_signing_structures
 from .common import flash_error, require
 
 
 def _acceptable_structures(user, charter):
     """Labelled structures this person administers that have not accepted the current text yet."""
     accepted = CharterAcceptance.objects.filter(structure=OuterRef("pk"), charter_version=charter.version)
-    return list(
-        Structure.objects.filter(pk__in=roles_of(user).admin_of, status=StructureStatus.LABELLED)
-        .exclude(Exists(accepted))
-        .order_by("name")
-    )
+    return list(charter_signing_structures(user).exclude(Exists(accepted)).order_by("name"))
 
 
 def charter(request):
@@ -39,9 +33,10 @@ def charter(request):
     structures = _acceptable_structures(request.user, current) if request.user.is_authenticated else []
     form = CharterAcceptanceForm(structures=structures) if structures else None
     mine = []
-    if request.user.is_authenticated and roles_of(request.user).member_of:
+    own = member_structure_ids(request.user)
+    if own:
         mine = list(
-            CharterAcceptance.objects.filter(structure_id__in=roles_of(request.user).member_of)
+            CharterAcceptance.objects.filter(structure_id__in=own)
             .select_related("structure", "accepted_by")
             .order_by("structure__name", "-accepted_at")
         )

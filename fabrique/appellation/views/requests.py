@@ -9,10 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
 from fabrique.core.forms import attach_errors
-from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 
 from .. import services
@@ -20,24 +18,20 @@ from ..enums import ACTIVE_REQUEST_STATUSES, RequestStatus
 from ..evidence import compute_evidence, for_display
 from ..forms import AttachmentForm, ConflictForm, NewRequestForm, RequestForm, WithdrawForm
 from ..models import AppellationRequest, RequestAttachment
-from ..perms import item_abilities, voting_structures
-from ..selectors import item_states, requests_visible_to
+from ..perms import item_abilities, readable_requests, requesting_structures, voting_structures
+from ..selectors import item_states, with_agenda
 from .common import flash_error, get_request, require
 
 
 def creatable_structures(user):
     """Structures in experimentation this person administers and that have no request in progress."""
     active = AppellationRequest.objects.filter(structure=OuterRef("pk"), status__in=ACTIVE_REQUEST_STATUSES)
-    return (
-        Structure.objects.filter(pk__in=roles_of(user).admin_of, status=StructureStatus.EXPERIMENTING)
-        .exclude(Exists(active))
-        .order_by("name")
-    )
+    return requesting_structures(user).exclude(Exists(active)).order_by("name")
 
 
 @login_required
 def request_list(request):
-    rows = list(requests_visible_to(request.user).order_by("-created_at", "-pk"))
+    rows = list(with_agenda(readable_requests(request.user)).order_by("-created_at", "-pk"))
     return render(
         request,
         "appellation/request_list.html",

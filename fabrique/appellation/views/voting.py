@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
 from fabrique.core.forms import attach_errors
 from fabrique.core.french import de
 from fabrique.network.models import Structure
+from fabrique.network.perms import administered_structure_ids, member_structure_ids
 
 from .. import services
 from ..enums import SessionStatus
@@ -21,9 +21,9 @@ from .common import flash_error, get_request, require
 
 
 def _ballot_rows(user):
-    roles = roles_of(user)
+    own, administered = member_structure_ids(user), administered_structure_ids(user)
     items = list(
-        AgendaItem.objects.filter(session__status=SessionStatus.OPEN, session__voters__in=roles.member_of)
+        AgendaItem.objects.filter(session__status=SessionStatus.OPEN, session__voters__in=own)
         .select_related("session", "request__structure")
         .distinct()
         .order_by("session__deadline", "pk")
@@ -31,15 +31,15 @@ def _ballot_rows(user):
     from ..selectors import item_states
 
     states = item_states(items)
-    names = dict(Structure.objects.filter(pk__in=roles.member_of).values_list("pk", "name"))
+    names = dict(Structure.objects.filter(pk__in=own).values_list("pk", "name"))
     rows = []
     for item in items:
         state = states[item.pk]
-        mine = sorted(state.voter_ids & roles.member_of, key=lambda sid: names[sid])
+        mine = sorted(state.voter_ids & own, key=lambda sid: names[sid])
         seats = []
         for structure_id in mine:
             structure = _Named(structure_id, names[structure_id])
-            admin = roles.is_admin(structure_id)
+            admin = structure_id in administered
             vote = state.votes.get(structure_id)
             conflict = state.conflicts.get(structure_id)
             seat = {"structure": structure, "admin": admin, "vote": vote, "conflict": conflict}
@@ -97,7 +97,7 @@ def _refused(request, appellation_request, key: str, exc: ValidationError):
 def _posted_structure(request):
     """The voter structure named in the form, among those this person administers (None otherwise)."""
     value = request.POST.get("structure", "")
-    if not value.isdigit() or int(value) not in roles_of(request.user).admin_of:
+    if not value.isdigit() or int(value) not in administered_structure_ids(request.user):
         return None
     return Structure.objects.filter(pk=int(value)).first()
 
