@@ -12,8 +12,8 @@ from fabrique.core.api_errors import from_django, invalid
 from fabrique.core.api_types import Id, Text
 from fabrique.core.markdown import render_markdown
 from fabrique.core.pagination import Page, PageParams, paginate
+from fabrique.core.vocabulary import Theme
 from fabrique.library.perms import readable_resources
-from fabrique.method.enums import Theme
 from fabrique.network.models import Structure
 from fabrique.network.perms import readable_structures
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 from fabrique.search.visibility import Visibility
 
 from .enums import EventKind, GroupRole, RegistrationStatus

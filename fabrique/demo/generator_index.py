@@ -11,7 +11,8 @@ from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from fabrique.method.enums import CarrierKind, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import CarrierKind
 from fabrique.method.enums import Stage as St
 from fabrique.territories.models import Departement
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.apps import apps
 from django.utils.text import slugify
 
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 
 from . import generator_words as W
 from .generator import ANCHOR, Plan, StructureInfo, allocate, at, bulk, commune, days_between, installed

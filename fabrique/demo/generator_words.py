@@ -3,8 +3,8 @@
 Everything the generator writes from these lists is invented; the names carry "(fictif)" or "(fictive)".
 """
 
+from fabrique.core.vocabulary import Theme as T
 from fabrique.method.demo_data import IDEAS
-from fabrique.method.enums import Theme as T
 from fabrique.network.enums import PartnerKind as K
 
 FICTITIOUS = "(fictif)"

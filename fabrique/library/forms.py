@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from fabrique.community.models import WorkingGroup
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 from fabrique.method.models import Project
 from fabrique.method.perms import readable_projects
 from fabrique.network.forms import StyledMixin, https_urls

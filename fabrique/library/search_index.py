@@ -1,6 +1,6 @@
 """What the search index says about a resource: the same visibility rule as its pages."""
 
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
 from fabrique.search.enums import DocumentType
 from fabrique.search.registry import IndexedDocument, SearchAdapter, Watch, soft_url

@@ -7,7 +7,7 @@ Everything here is invented and marked "(fictif)" where a visitor reads it, exce
 from datetime import date
 from decimal import Decimal
 
-from .enums import Theme as T
+from fabrique.core.vocabulary import Theme as T
 
 FICTITIOUS = "(fictif)"
 SOURCE = "Avise, « 9 nouvelles structures rejoignent la Fabrique à initiatives »"

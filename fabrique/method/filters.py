@@ -4,10 +4,11 @@ from django import forms
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
 from fabrique.territories.models import Departement
 
-from .enums import Stage, Theme
+from .enums import Stage
 from .forms import StyledMixin
 from .models import Project
 

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Partner
 from fabrique.territories.models import Departement
 
-from .enums import STAGE_ORDER, Stage, Theme
+from .enums import STAGE_ORDER, Stage
 from .models import CreativitySession, EconomicModel, Need, Outcome, Project, ProjectPartner, SteeringDecision
 from .stages import allowed_moves
 

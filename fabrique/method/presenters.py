@@ -5,7 +5,9 @@ from functools import lru_cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import get_language
 
-from .enums import CarrierKind, LegalForm, NeedSource, NeedStatus, PartnerRole, Stage, Theme
+from fabrique.core.vocabulary import Theme
+
+from .enums import CarrierKind, LegalForm, NeedSource, NeedStatus, PartnerRole, Stage
 from .perms import need_abilities, project_abilities, session_abilities
 
 

@@ -9,10 +9,11 @@ from pydantic import ConfigDict
 
 from fabrique.core.api_types import Day, Id, Text, Version
 from fabrique.core.pagination import Out, PageParams
+from fabrique.core.vocabulary import Theme
 from fabrique.network.schemas import StructureRef
 from fabrique.territories.schemas import InseeCode
 
-from .enums import CarrierKind, DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus, Stage, Theme
+from .enums import CarrierKind, DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus, Stage
 
 ThemeCode = Literal[tuple(Theme.values)]  # type: ignore[valid-type]
 StageCode = Literal[tuple(Stage.values)]  # type: ignore[valid-type]

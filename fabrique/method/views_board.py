@@ -12,9 +12,10 @@ from django.utils.translation import get_language
 
 from fabrique.accounts.roles import roles_of
 from fabrique.core.reversing import reverse_one
+from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
 
-from .enums import STAGE_ORDER, STOPPED_STAGES, Stage, Theme
+from .enums import STAGE_ORDER, STOPPED_STAGES, Stage
 from .filters import ProjectFilterForm, filter_projects, sort_projects, structures_for_filter
 from .models import Project
 from .perms import project_abilities, readable_projects_in_full, territory_departements

@@ -10,9 +10,10 @@ from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from fabrique.core.vocabulary import Theme
 from fabrique.territories.models import Departement
 
-from .enums import STAGE_ORDER, STOPPED_STAGES, Stage, Theme
+from .enums import STAGE_ORDER, STOPPED_STAGES, Stage
 from .models import CreativitySession, Need, Outcome, Project
 from .perms import territory_departements
 

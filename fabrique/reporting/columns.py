@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from fabrique.method.enums import CarrierKind, LegalForm, NeedSource, NeedStatus, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import CarrierKind, LegalForm, NeedSource, NeedStatus, Stage
 from fabrique.network.enums import PartnerKind, StructureStatus
 
 TEXT, INT, DECIMAL, DATE, DATETIME, BOOL, CODES, LIST, CHOICE = (

@@ -11,7 +11,8 @@ from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from fabrique.method.enums import NeedSource, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import NeedSource, Stage
 from fabrique.network.enums import PartnerKind
 from fabrique.territories.models import Departement
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.db.models import Count, Min, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from fabrique.method.enums import NeedSource, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import NeedSource, Stage
 from fabrique.method.models import Outcome
 from fabrique.network.enums import PartnerKind
 

@@ -5,7 +5,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from fabrique.method.enums import NeedSource, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import NeedSource, Stage
 from fabrique.network.enums import PartnerKind
 
 from .indicators import Figures, FollowUp

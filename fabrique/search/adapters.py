@@ -1,7 +1,8 @@
 """What the search index says about structures, projects and needs (the other types declare their own
 adapter in their app: `library.search_index`, `community.search_index`)."""
 
-from fabrique.method.enums import NeedStatus, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import NeedStatus, Stage
 from fabrique.method.models import Need, Project
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure

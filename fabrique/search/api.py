@@ -6,7 +6,7 @@ from ninja import Query, Router
 
 from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Id
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 from fabrique.method.models import Need, Project
 from fabrique.method.perms import readable_needs, readable_projects
 from fabrique.territories.models import Region

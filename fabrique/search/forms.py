@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 from fabrique.territories.models import Region
 
 from .enums import DocumentType

@@ -12,7 +12,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 from fabrique.territories.models import Region
 
 from . import french

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
+from fabrique.core.vocabulary import Theme
 from fabrique.library.enums import ResourceKind
 from fabrique.library.models import Resource
-from fabrique.method.enums import Theme
 from fabrique.method.models import Project
 
 from . import french

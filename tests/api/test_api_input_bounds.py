@@ -4,7 +4,8 @@ character (refused by PostgreSQL). Each case answers a 4xx JSON naming the field
 
 import pytest
 
-from fabrique.method.enums import DecisionChoice, DecisionSubject, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import DecisionChoice, DecisionSubject
 from tests.factories import PartnershipFactory
 from tests.method.factories import ProjectFactory
 

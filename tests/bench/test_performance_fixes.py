@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from fabrique.accounts.models import ApiToken
+from fabrique.core.vocabulary import Theme
 from fabrique.method import presenters
-from fabrique.method.enums import LegalForm, Stage, Theme
+from fabrique.method.enums import LegalForm, Stage
 from fabrique.network import services
 from fabrique.territories.map import build_map
 from tests.factories import StructureFactory, UserFactory

@@ -6,7 +6,8 @@ RGAA 7.5 and 10.11)."""
 import pytest
 from playwright.sync_api import expect
 
-from fabrique.method.enums import Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import Stage
 from tests.factories import MembershipFactory, StructureFactory, UserFactory
 from tests.method.factories import ProjectFactory
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from fabrique.method.enums import DecisionChoice, DecisionSubject, LegalForm, NeedSource, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import DecisionChoice, DecisionSubject, LegalForm, NeedSource, Stage
 from fabrique.method.models import (
     CreativitySession,
     EconomicModel,

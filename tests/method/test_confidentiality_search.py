@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from fabrique.core.vocabulary import Theme
 from fabrique.method import services
-from fabrique.method.enums import CarrierKind, NeedSource, Theme
+from fabrique.method.enums import CarrierKind, NeedSource
 from fabrique.territories.models import Departement
 from tests.conftest import ROLES
 

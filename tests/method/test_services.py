@@ -5,8 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from fabrique.core.exceptions import VersionConflict
+from fabrique.core.vocabulary import Theme
 from fabrique.method import services
-from fabrique.method.enums import DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus, Stage, Theme
+from fabrique.method.enums import DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus, Stage
 from fabrique.method.models import EconomicModel, Need, Outcome, Project
 from fabrique.territories.models import Departement
 from tests.factories import PartnerFactory, PartnershipFactory

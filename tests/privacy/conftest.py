@@ -13,7 +13,7 @@ from fabrique.appellation.enums import NotificationKind
 from fabrique.appellation.models import Notification
 from fabrique.community.models import Event, GroupMembership, Registration, WorkingGroup
 from fabrique.core.versioning import save_with_version
-from fabrique.method.enums import Theme
+from fabrique.core.vocabulary import Theme
 from fabrique.method.models import ProjectNote
 from tests.factories import MembershipFactory, UserFactory
 from tests.method.factories import NeedFactory, ProjectFactory

@@ -8,7 +8,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from fabrique.method.enums import LegalForm, NeedSource, NeedStatus, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import LegalForm, NeedSource, NeedStatus, Stage
 from fabrique.method.models import Outcome, Project, ProjectStageLog
 from fabrique.network.enums import PartnerKind
 from fabrique.territories.models import Departement

@@ -6,7 +6,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from fabrique.method.enums import NeedSource, Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import NeedSource, Stage
 from fabrique.method.models import Need, Project, ProjectStageLog
 from fabrique.network.models import Partner, Partnership, Structure
 from fabrique.reporting.imports import run_import

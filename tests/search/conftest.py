@@ -1,6 +1,7 @@
 import pytest
 
-from fabrique.method.enums import Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import Stage
 from tests.method.factories import ProjectFactory
 
 

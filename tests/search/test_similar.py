@@ -2,7 +2,8 @@
 
 import pytest
 
-from fabrique.method.enums import Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import Stage
 from fabrique.method.models import Need
 from fabrique.search.similarity import similar_activities
 from fabrique.search.visibility import Visibility

@@ -1,6 +1,7 @@
 """Déjà fait ailleurs on the demo network (loaded once for the module): the Conciergerie d'Ampère is found."""
 
-from fabrique.method.enums import Stage, Theme
+from fabrique.core.vocabulary import Theme
+from fabrique.method.enums import Stage
 from fabrique.method.models import Project
 from fabrique.search.similarity import similar_activities
 from tests.method.factories import NeedFactory

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..enums import NeedSource, NeedStatus, Theme
+from fabrique.core.vocabulary import Theme
+
+from ..enums import NeedSource, NeedStatus
 
 
 class CreativitySessionQuerySet(models.QuerySet):

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from fabrique.core.reversing import reverse_one
+from fabrique.core.vocabulary import Theme
 
-from ..enums import CarrierKind, PartnerRole, Stage, Theme
+from ..enums import CarrierKind, PartnerRole, Stage
 
 
 class ProjectQuerySet(models.QuerySet):
