@@ -5,8 +5,9 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import Text, Version
-from fabrique.network.schemas import Input, StructureRef
+from fabrique.network.schemas import Input
 
 from .enums import MembershipRole
 

@@ -6,9 +6,9 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import AwareDateTime, Day, Id, Text, Version
 from fabrique.core.pagination import PageParams
-from fabrique.network.schemas import StructureRef
 
 from .enums import Outcome, RequestStatus, SessionStatus, VoteChoice
 

@@ -4,9 +4,9 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import Day, Text, Version
 from fabrique.core.pagination import PageParams
-from fabrique.network.schemas import StructureRef
 
 
 class SpeakerOut(Schema):

@@ -1,9 +1,13 @@
-"""What the search index says about a resource: the same visibility rule as its pages."""
+"""What the search index says about a resource: the same visibility rule as its pages; and the project
+notebooks that "déjà fait ailleurs" links beside a similar activity."""
+
+from django.urls import reverse
 
 from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
 from fabrique.search.enums import DocumentType
 from fabrique.search.registry import IndexedDocument, SearchAdapter, Watch, soft_url
+from fabrique.search.visibility import readable_q
 
 from .enums import ResourceKind
 from .models import Resource
@@ -36,3 +40,17 @@ class ResourceAdapter(SearchAdapter):
             themes=list(resource.themes),
             regions=[d.region_id for d in structure.departements.all()] if structure else [],
         )
+
+
+def project_notebooks(user, project_ids: list[int]) -> dict[int, str]:
+    """The address of the latest project notebook (carnet de projets) `user` may read, per project."""
+    notebooks = (
+        Resource.objects.filter(readable_q(user, "visibility", "author_structure_id"))
+        .filter(kind=ResourceKind.PROJECT_NOTEBOOK, projects__in=project_ids)
+        .values_list("projects", "slug")
+        .order_by("-updated_at")
+    )
+    by_project: dict[int, str] = {}
+    for project_id, slug in notebooks:
+        by_project.setdefault(project_id, slug)
+    return {project_id: reverse("library:resource_detail", args=[slug]) for project_id, slug in by_project.items()}

@@ -16,11 +16,14 @@ from fabrique.core.api_types import Id
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, paginate
 from fabrique.network.models import Partner, Structure
+from fabrique.search.api import similar_out
+from fabrique.search.schemas import SimilarOut
+from fabrique.search.similarity import similar_activities
 from fabrique.territories.models import Departement
 
 from . import presenters, services
 from .models import CreativitySession, Need, Project
-from .perms import can_write_in, readable_needs, readable_sessions
+from .perms import can_write_in, readable_needs, readable_projects, readable_sessions
 from .schemas import CreativitySessionFilters, CreativitySessionIn, CreativitySessionOut, NeedFilters, NeedIn, NeedOut
 
 router = Router(tags=["Méthode"])
@@ -207,6 +210,27 @@ def create_session(request, payload: CreativitySessionIn):
     except DjangoValidationError as exc:
         raise invalid_from(exc) from None
     return Status(201, presenters.session_item(request, get_object_or_404(sessions_for(request), pk=session.pk)))
+
+
+@router.get(
+    "/projects/{project_id}/similar",
+    response=list[SimilarOut],
+    summary="Déjà fait ailleurs (projet)",
+    tags=["Recherche"],
+)
+def similar_to_project(request, project_id: Id):
+    """Jusqu'à cinq activités créées par d'autres structures, les plus proches d'abord, avec les mots communs."""
+    project = get_object_or_404(readable_projects(request.user, Project.objects.all()), pk=project_id)
+    return [similar_out(request, activity) for activity in similar_activities(request.user, project)]
+
+
+@router.get(
+    "/needs/{need_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (besoin)", tags=["Recherche"]
+)
+def similar_to_need(request, need_id: Id):
+    """Les activités créées ailleurs qui répondent à un besoin proche de celui-ci."""
+    need = get_object_or_404(readable_needs(request.user, Need.objects.all()), pk=need_id)
+    return [similar_out(request, activity) for activity in similar_activities(request.user, need)]
 
 
 # The project endpoints share this router (one router serves GET and PATCH on the same path).

@@ -7,10 +7,10 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import Day, Id, Text, Version
 from fabrique.core.pagination import Out, PageParams
 from fabrique.core.vocabulary import Theme
-from fabrique.network.schemas import StructureRef
 from fabrique.territories.schemas import InseeCode
 
 from .enums import CarrierKind, DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus, Stage

@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class NetworkConfig(AppConfig):
     name = "fabrique.network"
     verbose_name = "Réseau"
+
+    def ready(self):
+        # Local import: the adapter reads the models, importable once the apps are loaded.
+        from fabrique.accounts.roles import roles_of
+        from fabrique.search.registry import register
+        from fabrique.search.visibility import register_reader
+
+        from .search_index import StructureAdapter
+
+        register(StructureAdapter())
+        register_reader(roles_of)  # who may read what is published for the network or a structure

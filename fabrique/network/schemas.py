@@ -26,13 +26,6 @@ class Input(Schema):
 # --- answers -------------------------------------------------------------------------------------------------
 
 
-class StructureRef(Out):
-    """A structure named in another object (a vote, a resource, a membership…): one shape for every app."""
-
-    slug: str
-    name: str
-
-
 class StructureOut(Schema):
     slug: str
     name: str

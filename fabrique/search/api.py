@@ -1,20 +1,16 @@
-"""Search API: `GET /search` across every type, and the similar created activities of a project or a need."""
+"""Search API: `GET /search` across every type; the shape of a similar created activity, whose endpoints belong
+to the app of what it is similar to (the method's projects and needs)."""
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from fabrique.core.api_errors import invalid
-from fabrique.core.api_types import Id
 from fabrique.core.vocabulary import Theme
-from fabrique.method.models import Need, Project
-from fabrique.method.perms import readable_needs, readable_projects
 from fabrique.territories.models import Region
 
 from .query import SearchRequest, search
 from .registry import registered_types
-from .schemas import SearchOut, SearchParams, SimilarOut
-from .similarity import similar_activities
+from .schemas import SearchOut, SearchParams
 
 router = Router(tags=["Recherche"])
 
@@ -99,17 +95,3 @@ def similar_out(request, activity) -> dict:
         "same_theme": activity.same_theme,
         "matched_words": activity.matched_words,
     }
-
-
-@router.get("/projects/{project_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (projet)")
-def similar_to_project(request, project_id: Id):
-    """Jusqu'à cinq activités créées par d'autres structures, les plus proches d'abord, avec les mots communs."""
-    project = get_object_or_404(readable_projects(request.user, Project.objects.all()), pk=project_id)
-    return [similar_out(request, activity) for activity in similar_activities(request.user, project)]
-
-
-@router.get("/needs/{need_id}/similar", response=list[SimilarOut], summary="Déjà fait ailleurs (besoin)")
-def similar_to_need(request, need_id: Id):
-    """Les activités créées ailleurs qui répondent à un besoin proche de celui-ci."""
-    need = get_object_or_404(readable_needs(request.user, Need.objects.all()), pk=need_id)
-    return [similar_out(request, activity) for activity in similar_activities(request.user, need)]

@@ -6,7 +6,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Recherche"
 
     def ready(self):
-        from . import adapters, indexing
+        # Local import: indexing reads the search models, importable once the apps are loaded.
+        from . import indexing, registry
 
-        adapters.register_all()
+        # Each app registered its adapters in its own ready(), run before this one (INSTALLED_APPS order).
+        registry.seal()
         indexing.connect_signals()

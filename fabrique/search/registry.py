@@ -65,13 +65,22 @@ class SearchAdapter:
 
 
 _ADAPTERS: dict[str, SearchAdapter] = {}
+_sealed = False  # set once `fabrique.search` is ready: its signals watch the adapters registered before
 
 
 def register(adapter: SearchAdapter) -> SearchAdapter:
+    """Called by each app from its `AppConfig.ready()`; the app comes before fabrique.search in INSTALLED_APPS."""
     if adapter.type not in DocumentType.values:
         raise ValueError(f"Type de document inconnu : {adapter.type}")
+    if _sealed and adapter.type not in _ADAPTERS:
+        raise RuntimeError(f"{adapter.type} : déclarer l'application avant fabrique.search dans INSTALLED_APPS.")
     _ADAPTERS[adapter.type] = adapter
     return adapter
+
+
+def seal() -> None:
+    global _sealed
+    _sealed = True
 
 
 def adapters() -> list[SearchAdapter]:
@@ -92,6 +101,14 @@ def adapter_for_model(model: type[models.Model]) -> SearchAdapter | None:
 
 def registered_types() -> list[str]:
     return [adapter.type for adapter in adapters()]
+
+
+def places(departements) -> list[str]:
+    """The names of the départements and of their régions, once each (keywords of a document)."""
+    names = []
+    for departement in departements:
+        names += [departement.name, departement.region.name]
+    return list(dict.fromkeys(names))
 
 
 def soft_url(obj, method: str = "get_absolute_url") -> str:

@@ -4,9 +4,9 @@ from datetime import date
 
 from ninja import Field, Schema
 
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import Text
 from fabrique.core.pagination import PageParams
-from fabrique.network.schemas import StructureRef
 from fabrique.territories.schemas import InseeCode
 
 

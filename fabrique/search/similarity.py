@@ -6,26 +6,33 @@ theme, then ranked by how many of those words their title and summary share, the
 engine's rank.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
 
 from fabrique.core.vocabulary import Theme
-from fabrique.library.enums import ResourceKind
-from fabrique.library.models import Resource
-from fabrique.method.models import Project
 
 from . import french
-from .backends import common_similar_words, get_backend
+from .backends import SIMILAR_SCOPE, common_similar_words, get_backend
 from .enums import FacetName
 from .models import SearchDocument, SearchFacet
 from .query import readable_documents
-from .visibility import readable_q
+from .registry import adapter_for_model
 
 DEFAULT_LIMIT = 5
 CANDIDATES = 40
 SHOWN = ("type", "object_id", "title", "summary", "url", "category", "structure__name", "structure__slug")
+
+# (user, project ids) -> {project id: address of its notebook}: the app that keeps project notebooks (the library)
+# registers how to find those the reader may open.
+NotebookFinder = Callable[[object, list[int]], dict[int, str]]
+_notebook_finders: list[NotebookFinder] = []
+
+
+def register_notebook_finder(finder: NotebookFinder) -> None:
+    if finder not in _notebook_finders:
+        _notebook_finders.append(finder)
 
 
 @dataclass
@@ -63,7 +70,8 @@ def similar_activities(user, source, limit: int = DEFAULT_LIMIT) -> list[Similar
     if not terms:
         return []
     candidates = readable_documents(user).exclude(structure_id=source.structure_id)
-    if isinstance(source, Project):
+    adapter = adapter_for_model(type(source))
+    if adapter is not None and adapter.type == SIMILAR_SCOPE[0]:  # a project is not similar to itself
         candidates = candidates.exclude(object_id=source.pk)
     themes = SearchFacet.objects.filter(document_id=OuterRef("pk"), name=FacetName.THEME).order_by("value")
     backend = get_backend()
@@ -100,17 +108,7 @@ def _attach_notebooks(user, activities: list[SimilarActivity]) -> None:
     if not activities:
         return
     ids = [activity.project_id for activity in activities]
-    notebooks = (
-        Resource.objects.filter(readable_q(user, "visibility", "author_structure_id"))
-        .filter(kind=ResourceKind.PROJECT_NOTEBOOK, projects__in=ids)
-        .values_list("projects", "slug")
-        .order_by("-updated_at")
-    )
-    by_project: dict[int, str] = {}
-    for project_id, slug in notebooks:
-        by_project.setdefault(project_id, slug)
-
-    for activity in activities:
-        slug = by_project.get(activity.project_id)
-        if slug:
-            activity.notebook_url = reverse("library:resource_detail", args=[slug])
+    for finder in _notebook_finders:
+        urls = finder(user, ids)
+        for activity in activities:
+            activity.notebook_url = activity.notebook_url or urls.get(activity.project_id, "")

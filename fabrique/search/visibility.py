@@ -2,13 +2,18 @@
 
 Resources, events, news, working groups and the search index all use these three levels, so a rule
 written here is the same on every page, in the API and in search results.
+
+Who belongs to which structure is the network's knowledge, above search: the network registers the function
+that reads a person's roles (`register_reader`), and the rules here read only what a `Reader` holds.
 """
 
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-from fabrique.accounts.roles import Roles, roles_of
 
 
 class Visibility(models.TextChoices):
@@ -17,13 +22,37 @@ class Visibility(models.TextChoices):
     STRUCTURE = "structure", _("membres de la structure")
 
 
-def in_network(roles: Roles) -> bool:
+@runtime_checkable
+class Reader(Protocol):
+    """What the rules read of a person: the coordination, and the structures they are a member of."""
+
+    coordinator: bool
+    member_of: frozenset[int]
+
+    def is_member(self, structure_id: int) -> bool: ...
+
+
+_reader_of: Callable[[object], Reader] | None = None
+
+
+def register_reader(function: Callable[[object], Reader]) -> None:
+    global _reader_of
+    _reader_of = function
+
+
+def reader_of(user) -> Reader:
+    if _reader_of is None:
+        raise ImproperlyConfigured("fabrique.network enregistre la lecture des rôles (search.visibility).")
+    return _reader_of(user)
+
+
+def in_network(roles: Reader) -> bool:
     """The network: the coordination and the members of a structure (a partner user is not a member)."""
     return roles.coordinator or bool(roles.member_of)
 
 
 def can_read(user, visibility: str, structure_id: int | None) -> bool:
-    roles = user if isinstance(user, Roles) else roles_of(user)
+    roles = user if isinstance(user, Reader) else reader_of(user)
     if roles.coordinator or visibility == Visibility.PUBLIC:
         return True
     if visibility == Visibility.NETWORK:
@@ -33,7 +62,7 @@ def can_read(user, visibility: str, structure_id: int | None) -> bool:
 
 def readable_q(user, visibility_field: str = "visibility", structure_field: str = "structure_id") -> Q:
     """The rows `user` may read, as a filter on a visibility column and an owning-structure column."""
-    roles = roles_of(user)
+    roles = reader_of(user)
     if roles.coordinator:
         return Q()
     condition = Q(**{visibility_field: Visibility.PUBLIC})
@@ -45,7 +74,7 @@ def readable_q(user, visibility_field: str = "visibility", structure_field: str 
 
 def published_q(user, visibility_field: str = "visibility") -> Q:
     """For what is only public or for the network (events, news, working groups)."""
-    roles = roles_of(user)
+    roles = reader_of(user)
     if in_network(roles):
         return Q(**{f"{visibility_field}__in": [Visibility.PUBLIC, Visibility.NETWORK]})
     return Q(**{visibility_field: Visibility.PUBLIC})
