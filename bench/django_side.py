@@ -33,7 +33,7 @@ def prepare(_payload: dict) -> dict:
 
     from fabrique.accounts.enums import MembershipRole
     from fabrique.accounts.models import ApiToken, Membership, User
-    from fabrique.demo.seed import COORDINATOR_EMAIL
+    from fabrique.core.demo_support import COORDINATOR_EMAIL
     from fabrique.method.models import Project
 
     coordinator = User.objects.get(email=COORDINATOR_EMAIL)

@@ -110,6 +110,17 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 NETWORK_NAME = os.environ.get("NETWORK_NAME", "").strip() or "Fabrique à initiatives"
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
 DEMO_MODE = envbool("FABRIQUE_DEMO", False)
+# `fabrique demo`: each app's demo loader (`<app>/demo.py`), run in this order in one transaction.
+FABRIQUE_DEMO_LOADERS = [
+    "fabrique.territories.demo.load_territories",
+    "fabrique.network.demo.load_network",
+    "fabrique.network.demo.load_accounts",
+    "fabrique.community.demo.load_testimonials",
+    "fabrique.method.demo.load_method_demo",  # needs, creativity sessions and projects of the method
+    "fabrique.community.demo.load_network_life_demo",  # the article as a news post, a working group, events
+    "fabrique.library.demo.load_library_demo",  # resources of every kind, some with a file
+    "fabrique.appellation.demo.load_appellation_demo",  # fictitious peers, the 2020 committee, an open session
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
+from fabrique.core.demo_support import CHANGE_REASON, COORDINATOR_EMAIL, DEMO_PASSWORD, LoadReport, sync_m2m, upsert
 from fabrique.core.french import de
-from fabrique.demo.upsert import CHANGE_REASON, LoadReport, sync_m2m, upsert
+from fabrique.network.demo_data import COMMITTEE_DAY
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Collective, Partner, Partnership, Structure, StructureStatusLog
 from fabrique.territories.models import Departement
@@ -39,8 +40,6 @@ from .selectors import item_states
 from .services.announcement import compose
 from .services.charter import current_charter
 
-COORDINATOR_EMAIL = "coordination@example.org"
-
 
 def demo_logins() -> list[tuple[str, str]]:
     """The logins this loader adds to the network's, for `fabrique demo` to print."""
@@ -57,17 +56,11 @@ def _backdate(model, pk, **values) -> None:
     model.objects.filter(pk=pk).update(**values)
 
 
-def _demo_password() -> str:
-    from fabrique.demo.seed import DEMO_PASSWORD
-
-    return DEMO_PASSWORD
-
-
 def _admin(report: LoadReport, structure: Structure, name: str) -> User:
     email = f"{structure.slug}@example.org"
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User(email=email, first_name="Démo", last_name=name, password=make_password(_demo_password()))
+        user = User(email=email, first_name="Démo", last_name=name, password=make_password(DEMO_PASSWORD))
         user._change_reason = CHANGE_REASON
         user.save()
         report.note(user, created=True)
@@ -179,8 +172,6 @@ def _session(report, *, held_on, deadline, voters, requests, notes) -> Committee
 
 
 def load_closed_session(report: LoadReport, coordinator: User, peers: list[Structure]) -> None:
-    from fabrique.demo.data import COMMITTEE_DAY
-
     if CommitteeSession.objects.filter(notes=D.CLOSED_SESSION_NOTES).exists():
         return
     nine = [Structure.objects.get(slug=slug) for slug in D.NINE]

@@ -1,5 +1,5 @@
-"""`fabrique demo`: network life — the Avise article as a public news post with its four testimonials, a
-working group, past and upcoming events with registrations and attendance.
+"""`fabrique demo`: network life — the four testimonials quoted in the Avise article, the article as a public
+news post with them, a working group, past and upcoming events with registrations and attendance.
 
 Rows are found by slug (registrations by event and person) and written only when something differs; event dates
 are placed relative to the day of the run, so a second run the same day changes nothing.
@@ -10,8 +10,8 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from fabrique.accounts.models import User
-from fabrique.demo import data as network_data
-from fabrique.demo.upsert import LoadReport, sync_m2m, upsert
+from fabrique.core.demo_support import LoadReport, member_email, sync_m2m, upsert
+from fabrique.network import demo_data as network_data
 from fabrique.network.models import Structure
 from fabrique.search.visibility import Visibility
 
@@ -26,7 +26,26 @@ PLACES = {"Dijon": "21", "Morlaix": "29", "Besançon": "25", "Paris": "75"}
 
 
 def _member(slug: str) -> User:
-    return User.objects.get(email=f"{slug}@example.org")
+    return User.objects.get(email=member_email(slug))
+
+
+def load_testimonials(report: LoadReport) -> None:
+    """The four testimonials quoted in the seed text, with their authors and roles."""
+    testimonials = network_data.TESTIMONIALS
+    structures = Structure.objects.in_bulk([item["structure"] for item in testimonials], field_name="slug")
+    for item in testimonials:
+        upsert(
+            report,
+            Testimonial,
+            {"structure_id": structures[item["structure"]].pk, "person": item["person"]},
+            {
+                "role": item["role"],
+                "quote": item["quote"],
+                "source": network_data.SOURCE,
+                "is_public": True,
+                "featured": True,
+            },
+        )
 
 
 def _at(day: date, hour: int) -> datetime:

@@ -1,11 +1,11 @@
 """Network life for the demo: the Avise article as a public news post, a working group, events.
 
-The news post is the seed text itself; its four testimonials are those the network's demo loader creates.
+The news post is the seed text itself; its four testimonials are those `load_testimonials` creates.
 Everything else is invented and says so ("(fictif)").
 """
 
 from fabrique.community.enums import EventKind as K
-from fabrique.demo.data import SOURCE
+from fabrique.network.demo_data import SOURCE
 
 FICTITIOUS = "(fictif)"
 ARTICLE_TITLE = "9 nouvelles structures rejoignent la Fabrique à initiatives"

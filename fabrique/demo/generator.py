@@ -418,7 +418,7 @@ def generate_partnerships(plan: Plan) -> None:
 
 
 def generate_coordinator(plan: Plan, password: str) -> None:
-    from .seed import COORDINATOR_EMAIL
+    from fabrique.core.demo_support import COORDINATOR_EMAIL
 
     coordinator = User(
         email=COORDINATOR_EMAIL,
@@ -436,7 +436,7 @@ def generate_coordinator(plan: Plan, password: str) -> None:
 
 def generate_members(plan: Plan, password: str) -> None:
     """An administrator per structure (`<slug>@example.org`), staff for the others, a few partner users."""
-    from .seed import member_email
+    from fabrique.core.demo_support import member_email
 
     budget = max(0, plan.scale.users - 1)
     partner_users = min(budget, max(2, budget // 100))
@@ -491,7 +491,7 @@ def generate_members(plan: Plan, password: str) -> None:
 
 
 def generate_accounts(plan: Plan) -> None:
-    from .seed import DEMO_PASSWORD
+    from fabrique.core.demo_support import DEMO_PASSWORD
 
     password = make_password(DEMO_PASSWORD)
     generate_members(plan, password)

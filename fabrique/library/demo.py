@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 
 from fabrique.accounts.models import User
 from fabrique.community.models import WorkingGroup
-from fabrique.demo.upsert import LoadReport, sync_m2m, upsert
-from fabrique.method.models import Project
+from fabrique.core.demo_support import LoadReport, sync_m2m, upsert
+from fabrique.method.interface import Project
 from fabrique.network.models import Structure
 from fabrique.search.visibility import Visibility as V
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from fabrique.accounts.models import User
-from fabrique.demo import data as network_data
-from fabrique.demo.upsert import CHANGE_REASON, LoadReport, sync_m2m, upsert
+from fabrique.core.demo_support import CHANGE_REASON, LoadReport, member_email, sync_m2m, upsert
+from fabrique.network import demo_data as network_data
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Partner, Structure
 
@@ -275,7 +275,7 @@ def _conciergerie(report) -> None:
     structure = Structure.objects.filter(slug=spec["structure"]).first()
     if structure is None:
         raise LookupError("La structure France Active Alsace manque : chargez d'abord le réseau de démonstration.")
-    author = User.objects.filter(email=network_data_email(structure.slug)).first()
+    author = User.objects.filter(email=member_email(structure.slug)).first()
     need = upsert(
         report,
         Need,
@@ -312,12 +312,6 @@ def _conciergerie(report) -> None:
     )
 
 
-def network_data_email(slug: str) -> str:
-    from fabrique.demo.seed import member_email
-
-    return member_email(slug)
-
-
 def load_method_demo(report: LoadReport | None = None) -> LoadReport:
     """Load the method's demo data; assumes the demo network is loaded. Idempotent."""
     report = report if report is not None else LoadReport()
@@ -328,6 +322,6 @@ def load_method_demo(report: LoadReport | None = None) -> LoadReport:
         raise LookupError(f"Structures de démonstration absentes : {', '.join(missing)} ; chargez d'abord le réseau.")
     _conciergerie(report)
     for slug in slugs:
-        author = User.objects.filter(email=network_data_email(slug)).first()
+        author = User.objects.filter(email=member_email(slug)).first()
         _structure_demo(report, structures[slug], author)
     return report

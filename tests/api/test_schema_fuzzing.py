@@ -22,8 +22,8 @@ from schemathesis.config import SchemathesisConfig
 
 from fabrique.accounts.models import ApiToken, User
 from fabrique.api import api
-from fabrique.demo import data
-from fabrique.demo.seed import COORDINATOR_EMAIL, member_email
+from fabrique.core.demo_support import COORDINATOR_EMAIL, member_email
+from fabrique.network import demo_data as data
 
 pytestmark = pytest.mark.fuzz
 

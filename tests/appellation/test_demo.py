@@ -6,13 +6,14 @@ from django.urls import reverse
 from fabrique.appellation.demo import load_appellation_demo
 from fabrique.appellation.enums import Outcome, SessionStatus
 from fabrique.appellation.models import AgendaItem, AnnouncementDraft, CommitteeSession, Vote
+from fabrique.core.demo_support import DEMO_PASSWORD
 from fabrique.demo import seed
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 
 
 def test_the_loader_is_registered_with_the_demo_and_a_second_run_changes_nothing(shared_demo):
-    assert load_appellation_demo in seed.LOADERS
+    assert load_appellation_demo in seed.loaders()
     assert not seed.load_all().changed
     assert not load_appellation_demo().changed
 
@@ -49,12 +50,12 @@ def test_a_visitor_votes_in_the_open_session_with_a_demo_login_and_a_colleague_i
     session = CommitteeSession.objects.get(status=SessionStatus.OPEN)
     request = session.items.get().request
     assert request.structure.status == StructureStatus.EXPERIMENTING and "fictive" in request.structure.name
-    client.login(request=HttpRequest(), username="tag29@example.org", password=seed.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="tag29@example.org", password=DEMO_PASSWORD)
     assert "Fabrique des Deux Rives" in client.get(reverse("appellation:ballot")).content.decode()
     client.post(reverse("appellation:vote", args=[request.pk]), {"choice": "for", "comment": "Bienvenue"})
     assert Vote.objects.filter(item__session=session, structure__slug="tag29").exists()
     client.logout()
-    client.login(request=HttpRequest(), username="initiatives-littoral@example.org", password=seed.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="initiatives-littoral@example.org", password=DEMO_PASSWORD)
     page = client.get(reverse("appellation:ballot")).content.decode()
     assert "Conflit d&#x27;intérêts" in page or "Conflit d'intérêts" in page
     response = client.post(reverse("appellation:vote", args=[request.pk]), {"choice": "for"})

@@ -5,8 +5,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from fabrique.appellation import demo_data as appellation_demo
+from fabrique.core.demo_support import DEMO_PASSWORD
 from fabrique.demo import seed
 from fabrique.demo.management.commands import demo as demo_command
+from fabrique.network.demo import load_network
 from fabrique.network.models import Structure, StructureStatusLog
 
 # The seed's eleven structures, plus the appellation demo's fictitious peers and applicant.
@@ -21,7 +23,7 @@ def test_the_command_prints_every_demo_login_and_the_password(db, settings):
     assert "coordination@example.org" in printed
     for slug in ("tag29", "tag22", "cluster-jura", "france-active-alsace", "initiatives-haut-pays"):
         assert f"{slug}@example.org" in printed
-    assert seed.DEMO_PASSWORD in printed
+    assert DEMO_PASSWORD in printed
     assert f"structures : {DEMO_STRUCTURES} créé(s)" in printed
 
 
@@ -54,14 +56,28 @@ def test_the_loaders_run_all_or_nothing(db):
         raise RuntimeError("panne")
 
     with pytest.raises(RuntimeError, match="^panne$"):
-        seed.load_all([seed.load_network, broken])
+        seed.load_all([load_network, broken])
     assert not Structure.objects.exists()
     assert not StructureStatusLog.objects.exists()
 
 
-def test_other_apps_extend_the_demo_by_appending_a_loader(db, settings, monkeypatch):
-    seen = []
-    monkeypatch.setattr(seed, "LOADERS", [*seed.LOADERS, lambda report: seen.append(Structure.objects.count())])
+SEEN: list[int] = []
+
+
+def count_the_structures(report):
+    SEEN.append(Structure.objects.count())
+
+
+def test_other_apps_extend_the_demo_by_listing_their_loader_in_the_setting(db, settings):
+    SEEN.clear()
+    settings.FABRIQUE_DEMO_LOADERS = [*settings.FABRIQUE_DEMO_LOADERS, f"{__name__}.count_the_structures"]
     settings.DEMO_MODE = True
     call_command("demo", "--no-serve", verbosity=0)
-    assert seen == [DEMO_STRUCTURES]
+    assert SEEN == [DEMO_STRUCTURES]
+
+
+def test_every_app_with_demo_data_lists_its_loader_and_no_loader_imports_the_demo_app(settings):
+    for path in settings.FABRIQUE_DEMO_LOADERS:
+        module = path.rsplit(".", 1)[0]
+        assert module.startswith("fabrique.") and module.endswith(".demo") and module != "fabrique.demo", path
+    assert len(seed.loaders()) == len(settings.FABRIQUE_DEMO_LOADERS)

@@ -4,7 +4,9 @@ from django.http import HttpRequest
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
 from fabrique.community import models as community
-from fabrique.demo import data, seed
+from fabrique.core.demo_support import DEMO_PASSWORD
+from fabrique.demo import seed
+from fabrique.network import demo_data as data
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Collective, Partner, Partnership, Structure
 
@@ -103,7 +105,7 @@ def test_the_demo_logins_work_with_the_printed_password(shared_demo, client):
     logins = seed.demo_logins()
     assert logins, "la démonstration n'annonce aucun compte"
     for email, _ in logins:
-        assert client.login(request=HttpRequest(), email=email, password=seed.DEMO_PASSWORD), email
+        assert client.login(request=HttpRequest(), email=email, password=DEMO_PASSWORD), email
         client.logout()
 
 

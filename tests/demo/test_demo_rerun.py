@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.http import HttpRequest
 
-from fabrique.demo import seed
+from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD
 from fabrique.network import services
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
@@ -42,7 +42,7 @@ def test_a_second_run_bumps_no_version(shared_demo):
 def test_a_rerun_restores_a_changed_demo_structure_and_logs_the_restored_status(shared_demo):
     from fabrique.accounts.models import User
 
-    coordinator = User.objects.get(email=seed.COORDINATOR_EMAIL)
+    coordinator = User.objects.get(email=COORDINATOR_EMAIL)
     tag29 = Structure.objects.get(slug="tag29")
     services.withdraw(tag29, by=coordinator, reason="Essai pendant la démonstration")
     Structure.objects.filter(pk=tag29.pk).update(description="Modifiée pendant la démonstration")
@@ -61,4 +61,4 @@ def test_a_forgotten_password_of_a_demo_login_is_reset_by_a_rerun(shared_demo, c
     user.set_password("un-autre-mot-de-passe")
     user.save()
     call_command("demo", "--no-serve", verbosity=0)
-    assert client.login(request=HttpRequest(), email="tag22@example.org", password=seed.DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), email="tag22@example.org", password=DEMO_PASSWORD)

@@ -7,7 +7,8 @@ from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.http import HttpRequest
 
-from fabrique.demo import generator, generator_checks, seed
+from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD, member_email
+from fabrique.demo import generator, generator_checks
 from fabrique.method.enums import Stage
 from fabrique.method.models import Need, Project
 from fabrique.network.models import Partnership, Structure
@@ -130,13 +131,13 @@ def test_the_created_activities_of_the_generated_network_are_in_their_own_index(
 
 def test_the_generated_accounts_log_in_with_the_demo_password(small_network, client):
     member = Structure.objects.exclude(status="candidate").order_by("slug").first()
-    for email in (seed.COORDINATOR_EMAIL, seed.member_email(member.slug)):
-        assert client.login(request=HttpRequest(), email=email, password=seed.DEMO_PASSWORD), email
+    for email in (COORDINATOR_EMAIL, member_email(member.slug)):
+        assert client.login(request=HttpRequest(), email=email, password=DEMO_PASSWORD), email
         client.logout()
 
 
 def test_the_coordinator_reads_the_generated_pages(small_network, client):
-    assert client.login(request=HttpRequest(), email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), email=COORDINATOR_EMAIL, password=DEMO_PASSWORD)
     project = Project.objects.order_by("pk").first()
     urls = [
         "/",
@@ -155,7 +156,7 @@ def test_the_coordinator_reads_the_generated_pages(small_network, client):
 def test_the_search_finds_generated_needs_for_the_coordinator_only(small_network, client):
     need = Need.objects.order_by("pk").first()
     word = max(need.title.split(), key=len)
-    client.login(request=HttpRequest(), email=seed.COORDINATOR_EMAIL, password=seed.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), email=COORDINATOR_EMAIL, password=DEMO_PASSWORD)
     found = client.get("/api/v1/search", {"q": word, "type": "need"}).json()
     assert found["count"] > 0
     client.logout()

@@ -46,7 +46,7 @@ def test_every_focusable_element_of_the_public_pages_shows_its_focus_and_fields_
 def test_every_focusable_element_of_a_member_s_pages_shows_its_focus_and_fields_their_edges(
     demo_data, live_server, page
 ):
-    from fabrique.demo.seed import DEMO_PASSWORD
+    from fabrique.core.demo_support import DEMO_PASSWORD
     from fabrique.method.models import Project
 
     project = Project.objects.filter(structure__slug="tag29").order_by("pk").first()

@@ -61,7 +61,7 @@ def demo_data(settings):
 
 def overflowing_pages(browser, base_url: str, viewport: dict, text_zoom: int = 100) -> list[str]:
     """Every persona's main pages in a window of `viewport`; the pages wider than the window, and why."""
-    from fabrique.demo.seed import DEMO_PASSWORD
+    from fabrique.core.demo_support import DEMO_PASSWORD
 
     found = []
     for persona, (email, urls) in PERSONAS.items():

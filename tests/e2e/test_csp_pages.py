@@ -63,7 +63,7 @@ def test_the_watch_reports_a_style_written_into_a_page(live_server, page, db):
 
 
 def test_main_pages_break_no_csp_rule_for_the_coordinator(demo_data, live_server, page):
-    from fabrique.demo.seed import COORDINATOR_EMAIL, DEMO_PASSWORD
+    from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD
 
     login(page, live_server.url, COORDINATOR_EMAIL, DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/**")
@@ -86,7 +86,7 @@ def test_the_directory_filters_with_htmx_without_breaking_the_csp(demo_data, liv
 
 
 def test_the_method_board_and_member_pages_break_no_csp_rule(demo_data, live_server, page):
-    from fabrique.demo.seed import DEMO_PASSWORD
+    from fabrique.core.demo_support import DEMO_PASSWORD
 
     login(page, live_server.url, "tag29@example.org", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/**")

@@ -17,7 +17,7 @@ def demo_network(settings):
 def test_visitor_follows_the_map_to_tag29_then_its_member_edits_the_description(
     demo_network, live_server, page, screenshot
 ):
-    from fabrique.demo.seed import DEMO_PASSWORD
+    from fabrique.core.demo_support import DEMO_PASSWORD
 
     page.goto(live_server.url + "/")
     assert_accessible(page)

@@ -23,7 +23,7 @@ def test_a_member_searches_the_library_opens_a_resource_and_registers_for_an_eve
     demo_data, live_server, page, screenshot
 ):
     from fabrique.community.models import Registration
-    from fabrique.demo.seed import DEMO_PASSWORD
+    from fabrique.core.demo_support import DEMO_PASSWORD
 
     login(page, live_server.url, "tag29@example.org", DEMO_PASSWORD)
     page.get_by_role("link", name="Bibliothèque", exact=True).click()

@@ -42,7 +42,7 @@ def move_forward_on_the_board(page, stage: str, label: str) -> None:
 def test_tag29_takes_a_need_to_a_created_activity_and_another_structure_cannot_see_it(
     demo_data, live_server, page, browser, screenshot
 ):
-    from fabrique.demo.seed import DEMO_PASSWORD
+    from fabrique.core.demo_support import DEMO_PASSWORD
 
     today = timezone.localdate().isoformat()
     login(page, live_server.url, "tag29@example.org", DEMO_PASSWORD)
@@ -121,7 +121,7 @@ def test_tag29_takes_a_need_to_a_created_activity_and_another_structure_cannot_s
 
 
 def test_the_method_reading_pages_are_accessible(demo_data, live_server, page):
-    from fabrique.demo.seed import COORDINATOR_EMAIL, DEMO_PASSWORD
+    from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD
     from fabrique.method.models import CreativitySession, Need, Project
 
     conciergerie = Project.objects.get(title="Conciergerie d'Ampère")

@@ -23,7 +23,7 @@ def demo_network(settings):
 def test_the_coordinator_filters_the_network_dashboard_and_downloads_the_xlsx(
     demo_network, live_server, page, screenshot
 ):
-    from fabrique.demo.seed import COORDINATOR_EMAIL, DEMO_PASSWORD
+    from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD
 
     page.goto(live_server.url + "/indicateurs/")
     assert_accessible(page)

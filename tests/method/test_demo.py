@@ -1,16 +1,18 @@
 import pytest
 
+from fabrique.core.demo_support import LoadReport
 from fabrique.demo import seed
-from fabrique.demo.upsert import LoadReport
 from fabrique.method.demo import TARGETS, load_method_demo
 from fabrique.method.enums import Stage
 from fabrique.method.models import CreativitySession, Need, Project
+from fabrique.network.demo import load_accounts, load_network
 from fabrique.network.models import Structure
+from fabrique.territories.demo import load_territories
 
 
 @pytest.fixture
 def demo_network(db):
-    seed.load_all([seed.load_territories, seed.load_network, seed.load_accounts])
+    seed.load_all([load_territories, load_network, load_accounts])
 
 
 def test_each_demo_structure_gets_projects_at_every_stage_marked_fictitious(demo_network):

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD
 from fabrique.demo import generator, seed
 
 
@@ -66,9 +67,9 @@ class Command(BaseCommand):
                 self.stdout.write(line)
             self.stdout.write("")
             self.stdout.write(self.style.MIGRATE_HEADING("Comptes"))
-            self.stdout.write(f"  {seed.COORDINATOR_EMAIL}  coordination du réseau")
+            self.stdout.write(f"  {COORDINATOR_EMAIL}  coordination du réseau")
             self.stdout.write("  <identifiant-de-la-structure>@example.org  administrateur·rice de chaque structure")
-            self.stdout.write(f"Mot de passe de tous ces comptes : {self.style.SUCCESS(seed.DEMO_PASSWORD)}")
+            self.stdout.write(f"Mot de passe de tous ces comptes : {self.style.SUCCESS(DEMO_PASSWORD)}")
 
     def _print(self, report) -> None:
         for line in report.lines():
@@ -78,5 +79,5 @@ class Command(BaseCommand):
         width = max(len(email) for email, _ in seed.demo_logins())
         for email, role in seed.demo_logins():
             self.stdout.write(f"  {email.ljust(width)}  {role}")
-        self.stdout.write(f"Mot de passe de tous ces comptes : {self.style.SUCCESS(seed.DEMO_PASSWORD)}")
+        self.stdout.write(f"Mot de passe de tous ces comptes : {self.style.SUCCESS(DEMO_PASSWORD)}")
         self.stdout.write("")

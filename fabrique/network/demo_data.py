@@ -8,8 +8,8 @@ candidate structure) is invented and says so where a visitor reads it.
 from dataclasses import dataclass, field
 from datetime import date
 
-from fabrique.network.enums import PartnerKind as K
-from fabrique.network.enums import StructureStatus
+from .enums import PartnerKind as K
+from .enums import StructureStatus
 
 SOURCE = "Avise, « 9 nouvelles structures rejoignent la Fabrique à initiatives »"
 FICTITIOUS_DATES = "_Les dates d'adhésion et d'appellation de cette fiche sont fictives (démonstration)._"

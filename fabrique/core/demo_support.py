@@ -1,11 +1,25 @@
-"""Idempotent writes for the demo loaders: find by natural key, create when missing, save only what differs."""
+"""What the demo loaders share: idempotent writes (find by natural key, create when missing, save only what
+differs), the run's report, and the demo logins' conventions.
+
+Each app's loader is a function `loader(report)` in its own `<app>/demo.py`, listed in order in the setting
+`FABRIQUE_DEMO_LOADERS`; `fabrique demo` (the `demo` app, on top) runs them in one transaction.
+"""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
 
 CHANGE_REASON = "Données de démonstration"
+DEMO_PASSWORD = "fabrique-demo-2026"  # noqa: S105 - printed and documented: demo mode only
+COORDINATOR_EMAIL = "coordination@example.org"
+DEMO_VIA = "demo"
+
+
+def member_email(slug: str) -> str:
+    """The demo login of a structure's administrator."""
+    return f"{slug}@example.org"
 
 
 @dataclass
@@ -77,3 +91,6 @@ def sync_m2m(report: LoadReport, instance: models.Model, name: str, targets: lis
     instance._change_reason = CHANGE_REASON
     manager.set(targets)
     report.note(instance, created=False)
+
+
+Loader = Callable[[LoadReport], None]
