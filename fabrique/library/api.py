@@ -11,7 +11,7 @@ from fabrique.core.api_types import Text
 from fabrique.core.markdown import render_markdown
 from fabrique.core.pagination import Page
 from fabrique.core.vocabulary import Theme
-from fabrique.method.perms import readable_projects
+from fabrique.method.interface import readable_projects
 from fabrique.network.models import Structure
 from fabrique.network.perms import readable_structures
 from fabrique.search.enums import DocumentType

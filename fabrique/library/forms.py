@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.community.models import WorkingGroup
 from fabrique.core.vocabulary import Theme
-from fabrique.method.models import Project
-from fabrique.method.perms import readable_projects
+from fabrique.method.interface import Project, readable_projects
 from fabrique.network.forms import StyledMixin, https_urls
 from fabrique.network.models import Structure
 from fabrique.search.visibility import Visibility

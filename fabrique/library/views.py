@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from fabrique.core.exceptions import VersionConflict
-from fabrique.method.models import Project
-from fabrique.method.perms import project_abilities, readable_projects
+from fabrique.method.interface import Project, project_abilities, readable_projects
 from fabrique.network.models import Structure
 from fabrique.network.perms import readable_structures
 from fabrique.search.enums import DocumentType
