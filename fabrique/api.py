@@ -18,7 +18,23 @@ from fabrique.core.api_openapi import DocumentedErrorsAPI
 from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.core.throttling import retry_after, throttled_detail
 
-api = DocumentedErrorsAPI(
+# Operation ids are part of the published schema (a client generated from it names its methods after them): they
+# stay those of the modules the operations were first written in, before each app's API became a package.
+FIRST_MODULES = {
+    "fabrique.method.api.needs": "fabrique.method.api",
+    "fabrique.method.api.sessions": "fabrique.method.api",
+    "fabrique.method.api.similar": "fabrique.method.api",
+    "fabrique.network.api.reads": "fabrique.network.api",
+}
+
+
+class FabriqueAPI(DocumentedErrorsAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        module = operation.view_func.__module__
+        return f"{FIRST_MODULES.get(module, module)}_{operation.view_func.__name__}".replace(".", "_")
+
+
+api = FabriqueAPI(
     title="API Fabrique",
     version="1",
     description="Annuaire, carte et données du réseau. Authentification : session ou `Authorization: Bearer <jeton>`.",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import committee, home, network, requests, voting
+from .views import announcements, charter, committee, home, notifications, requests, voting
 
 app_name = "appellation"
 urlpatterns = [
@@ -27,12 +27,12 @@ urlpatterns = [
     path("seances/<int:pk>/", committee.session_detail, name="session_detail"),
     path("seances/<int:pk>/cloturer/", committee.session_close, name="session_close"),
     path("resultats/", committee.results, name="results"),
-    path("charte/", network.charter, name="charter"),
-    path("charte/modifier/", network.charter_edit, name="charter_edit"),
-    path("charte/accepter/", network.charter_accept, name="charter_accept"),
-    path("notifications/", network.notification_list, name="notifications"),
-    path("notifications/lues/", network.notifications_read, name="notifications_read"),
-    path("annonces/", network.announcement_list, name="announcement_list"),
-    path("annonces/<int:pk>/", network.announcement_edit, name="announcement_edit"),
-    path("annonces/<int:pk>/publier/", network.announcement_publish, name="announcement_publish"),
+    path("charte/", charter.charter, name="charter"),
+    path("charte/modifier/", charter.charter_edit, name="charter_edit"),
+    path("charte/accepter/", charter.charter_accept, name="charter_accept"),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path("notifications/lues/", notifications.notifications_read, name="notifications_read"),
+    path("annonces/", announcements.announcement_list, name="announcement_list"),
+    path("annonces/<int:pk>/", announcements.announcement_edit, name="announcement_edit"),
+    path("annonces/<int:pk>/publier/", announcements.announcement_publish, name="announcement_publish"),
 ]

@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from fabrique.core.admin_base import CoordinatorOnlyAdmin, ReadOnlyAdmin, VersionedAdmin, VersionedModelForm
 
 from .models import Event, EventSpeaker, GroupMembership, NewsPost, Registration, WorkingGroup
-from .registrations import promote_waiting
+from .services.registrations import promote_waiting
 
 
 class SpeakerInline(CoordinatorOnlyAdmin, admin.TabularInline):

@@ -17,7 +17,7 @@ from fabrique.library.perms import readable_resources
 from fabrique.network.models import Structure
 from fabrique.network.perms import readable_structures
 
-from . import news, registrations, services
+from . import services
 from .enums import EventKind, RegistrationStatus
 from .models import Event, GroupMembership, NewsPost, Registration, Testimonial, WorkingGroup
 from .perms import (
@@ -45,6 +45,7 @@ from .schemas import (
     RegistrationOut,
     TestimonialOut,
 )
+from .services import news, registrations
 
 router = Router(tags=["Vie du réseau"])
 

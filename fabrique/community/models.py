@@ -243,7 +243,7 @@ class EventSpeaker(models.Model):
 
 class Registration(models.Model):
     """One person's place at an event, for one structure: confirmed, on the waiting list or cancelled; then
-    present or absent. Changed only through `community.registrations`."""
+    present or absent. Changed only through `community.services.registrations`."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations")

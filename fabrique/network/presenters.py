@@ -1,6 +1,6 @@
 """Registry objects → the API's answers, with the caller's abilities and absolute page URLs.
 
-Each function reads only what the querysets of fabrique/network/api.py prefetch: no query per row.
+Each function reads only what the querysets of fabrique/network/api/ prefetch: no query per row.
 """
 
 from django.utils import timezone

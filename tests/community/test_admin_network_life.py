@@ -52,7 +52,7 @@ def test_a_member_does_not_reach_these_admin_pages(structure, member, client_for
 def test_raising_the_capacity_in_the_admin_confirms_people_waiting(
     structure, coordinator, member, other_member, client_for
 ):
-    from fabrique.community import registrations
+    from fabrique.community.services import registrations
 
     event = EventFactory(organiser=structure, capacity=1)
     registrations.register(event, member)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from fabrique.community import registrations
+from fabrique.community.services import registrations
 from fabrique.search.visibility import Visibility
 from tests.conftest import ROLES
 from tests.snapshots import assert_unchanged, models_of

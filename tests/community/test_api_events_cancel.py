@@ -3,7 +3,8 @@
 import pytest
 from django.core import mail
 
-from fabrique.community import registrations, services
+from fabrique.community import services
+from fabrique.community.services import registrations
 from fabrique.search.visibility import Visibility
 from tests.conftest import ROLES
 from tests.snapshots import assert_unchanged, models_of

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from fabrique.community import news
 from fabrique.community.models import NewsPost
+from fabrique.community.services import news
 from fabrique.search.visibility import Visibility
 from tests.conftest import ROLES
 from tests.snapshots import assert_unchanged, models_of

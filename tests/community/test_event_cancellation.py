@@ -6,10 +6,11 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from fabrique.community import registrations, services
+from fabrique.community import services
 from fabrique.community.enums import RegistrationStatus as S
 from fabrique.community.perms import event_abilities
-from fabrique.community.registrations import RegistrationError
+from fabrique.community.services import registrations
+from fabrique.community.services.registrations import RegistrationError
 from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.search.query import SearchRequest, search
 from fabrique.search.visibility import Visibility

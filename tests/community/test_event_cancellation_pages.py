@@ -5,7 +5,9 @@ import html
 import pytest
 from django.core import mail
 
-from fabrique.community import registrations, services
+from fabrique.community import services
+from fabrique.community.services import registrations
+from fabrique.core.exceptions import DomainError
 from fabrique.search.visibility import Visibility
 from tests.conftest import ROLES
 
@@ -142,7 +144,7 @@ def test_a_cancelled_event_is_no_longer_edited(event, member, client_for):
     ):
         assert response.redirect_chain == [(f"/evenements/{event.slug}/", 302)]
         assert "il ne se modifie plus" in _page(response)
-    with pytest.raises(services.DomainError, match="ne se modifie plus"):
+    with pytest.raises(DomainError, match="ne se modifie plus"):
         services.update_event(event, member, {"title": "Autre"}, expected_version=event.version)
     event.refresh_from_db()
     assert event.title != "Autre"

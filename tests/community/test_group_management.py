@@ -5,9 +5,9 @@ import html
 
 import pytest
 
-from fabrique.community import groups
 from fabrique.community.enums import GroupRole
 from fabrique.community.models import GroupMembership, WorkingGroup
+from fabrique.community.services import groups
 from fabrique.core.exceptions import DomainError
 from fabrique.search.visibility import Visibility
 from tests.conftest import ROLES
@@ -156,7 +156,7 @@ def test_a_lead_of_another_group_cannot_manage_this_one(group, other_member, cli
 
 def test_two_long_names_alike_get_slugs_that_fit_their_column(db):
     from fabrique.community.models import Event, NewsPost, WorkingGroup
-    from fabrique.community.services import unique_slug
+    from fabrique.community.services.events import unique_slug
 
     name = "Groupe de travail " + "mobilité solidaire " * 12  # 246 characters
     for model in (WorkingGroup, Event, NewsPost):

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from fabrique.community import registrations
+from fabrique.community.services import registrations
 from fabrique.search.visibility import Visibility
 from tests import factories
 from tests.conftest import ROLES

@@ -5,9 +5,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from fabrique.accounts.roles import forget_roles
-from fabrique.community import registrations
 from fabrique.community.enums import RegistrationStatus as S
-from fabrique.community.registrations import RegistrationError
+from fabrique.community.services import registrations
+from fabrique.community.services.registrations import RegistrationError
 from tests.factories import MembershipFactory, UserFactory
 
 from .factories import EventFactory, in_days

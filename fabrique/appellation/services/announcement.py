@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats
 
-from fabrique.community import news
+from fabrique.community.services import news
 from fabrique.core.exceptions import DomainError
 from fabrique.core.versioning import save_with_version
 
