@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from fabrique.accounts.enums import MembershipRole
+from fabrique.accounts.models import ApiToken
 
 from .factories import MembershipFactory, StructureFactory, UserFactory
 
@@ -36,6 +37,17 @@ def _fresh_cache():
 def fast_password_hashing(settings):
     """Every test creates personas; the production hasher would cost about a second each."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def bearer_client():
+    """A client that authenticates with a fresh personal token of `user`, without session nor CSRF token."""
+
+    def make(user):
+        _, raw = ApiToken.issue(user, "script de test")
+        return Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+    return make
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.utils import timezone
 from fabrique.accounts import services
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Invitation, Membership, User
-from tests.api.helpers import messages, names_field
+from tests.api_errors import messages, names_field
 from tests.snapshots import assert_unchanged
 
 from .conftest import CALLERS

@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import Membership, User
-from tests.api.helpers import messages, names_field
+from tests.api_errors import messages, names_field
 from tests.factories import MembershipFactory, StructureFactory
 from tests.snapshots import assert_unchanged
 

@@ -4,7 +4,7 @@ import pytest
 
 from fabrique.accounts import services
 from fabrique.accounts.models import ApiToken
-from tests.api.helpers import names_field
+from tests.api_errors import names_field
 from tests.snapshots import assert_unchanged
 
 from .conftest import CALLERS

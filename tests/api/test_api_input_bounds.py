@@ -6,10 +6,9 @@ import pytest
 
 from fabrique.core.vocabulary import Theme
 from fabrique.method.enums import DecisionChoice, DecisionSubject
+from tests.api_errors import messages, names_field
 from tests.factories import PartnershipFactory
 from tests.method.factories import ProjectFactory
-
-from .helpers import messages, names_field
 
 pytestmark = pytest.mark.django_db
 

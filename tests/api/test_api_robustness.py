@@ -10,10 +10,9 @@ from fabrique.accounts.models import ApiToken
 from fabrique.api import api
 from fabrique.core.middleware import ApiJsonErrorsMiddleware
 from fabrique.network.models import Structure
+from tests.api_errors import names_field
 from tests.factories import PartnershipFactory
 from tests.snapshots import assert_unchanged, every_model
-
-from .helpers import names_field
 
 pytestmark = pytest.mark.django_db
 

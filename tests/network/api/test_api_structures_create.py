@@ -1,9 +1,8 @@
 import pytest
 
 from fabrique.network.models import Structure, StructureStatusLog
+from tests.api_errors import names_field
 from tests.snapshots import assert_unchanged
-
-from .helpers import names_field
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,9 @@
 import pytest
 
 from fabrique.network.models import Partner, Partnership
+from tests.api_errors import messages, names_field
 from tests.factories import PartnerFactory, PartnershipFactory
 from tests.snapshots import assert_unchanged
-
-from .helpers import messages, names_field
 
 pytestmark = pytest.mark.django_db
 

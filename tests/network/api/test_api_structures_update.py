@@ -2,10 +2,9 @@ import pytest
 from django.test import Client
 
 from fabrique.network.models import Structure
+from tests.api_errors import messages, names_field
 from tests.conftest import ROLES
 from tests.snapshots import assert_unchanged
-
-from .helpers import messages, names_field
 
 pytestmark = pytest.mark.django_db
 

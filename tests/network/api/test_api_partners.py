@@ -1,10 +1,9 @@
 import pytest
 
 from fabrique.network.models import Partner
+from tests.api_errors import names_field
 from tests.factories import MembershipFactory, PartnerFactory, PartnershipFactory, StructureFactory
 from tests.snapshots import assert_unchanged
-
-from .helpers import names_field
 
 pytestmark = pytest.mark.django_db
 

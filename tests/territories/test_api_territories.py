@@ -1,6 +1,6 @@
 import pytest
 
-from .helpers import names_field
+from tests.api_errors import names_field
 
 pytestmark = pytest.mark.django_db
 

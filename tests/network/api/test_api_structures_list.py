@@ -2,10 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.api_errors import messages, names_field
 from tests.conftest import ROLES
 from tests.factories import CollectiveFactory, MembershipFactory, StructureFactory
-
-from .helpers import messages, names_field
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,10 @@
-from datetime import timedelta
+"""The map is computed once and cached, yet a new structure, a change of status or of départements shows at once,
+and each reader gets the map of what they may see."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from fabrique.accounts.models import ApiToken
-from fabrique.core.vocabulary import Theme
-from fabrique.method import presenters
-from fabrique.method.enums import LegalForm, Stage
 from fabrique.network import services
 from fabrique.territories.map import build_map
 from tests.factories import StructureFactory, UserFactory
@@ -67,30 +63,3 @@ def test_the_map_page_shows_a_new_structure_although_its_rendering_is_cached(db,
     StructureFactory(name="TAg Deux", slug="tag-b", departements=["22"])
     page = client.get("/carte/").content.decode()
     assert "TAg Un" in page and "TAg Deux" in page
-
-
-def test_a_token_records_its_last_use_at_most_once_a_minute(db):
-    user = UserFactory()
-    token, raw = ApiToken.issue(user, "script")
-    assert ApiToken.authenticate(raw) == user
-    first = ApiToken.objects.get(pk=token.pk).last_used_at
-    with CaptureQueriesContext(connection) as captured:
-        assert ApiToken.authenticate(raw) == user
-    assert [q for q in captured.captured_queries if q["sql"].startswith("UPDATE")] == []
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=first - timedelta(minutes=2))
-    ApiToken.authenticate(raw)
-    assert ApiToken.objects.get(pk=token.pk).last_used_at > first - timedelta(seconds=1)
-    assert ApiToken.objects.get(pk=token.pk).last_used_at <= timezone.now()
-
-
-@pytest.mark.parametrize(("choices", "value"), [(Theme, "food"), (Stage, "opportunity"), (LegalForm, "scic")])
-def test_the_labels_of_the_api_are_those_of_the_models(choices, value):
-    assert presenters.label(choices, value) == str(choices(value).label)
-
-
-def test_the_recent_projects_index_and_the_stage_log_index_exist(db):
-    with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, "method_project")
-        assert "method_project_recent" in constraints
-        constraints = connection.introspection.get_constraints(cursor, "method_projectstagelog")
-        assert "method_stagelog_changed_at" in constraints

@@ -4,10 +4,9 @@ import pytest
 from django.utils import timezone
 
 from fabrique.network.models import Partnership
+from tests.api_errors import names_field
 from tests.factories import PartnershipFactory
 from tests.snapshots import assert_unchanged
-
-from .helpers import names_field
 
 pytestmark = pytest.mark.django_db
 

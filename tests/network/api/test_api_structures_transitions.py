@@ -3,10 +3,9 @@ import datetime
 import pytest
 
 from fabrique.network.models import Structure, StructureStatusLog
+from tests.api_errors import names_field
 from tests.factories import MembershipFactory, StructureFactory
 from tests.snapshots import assert_unchanged
-
-from .helpers import names_field
 
 pytestmark = pytest.mark.django_db
 
