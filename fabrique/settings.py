@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "fabrique.privacy",
     "fabrique.audit",
     "fabrique.ops",
+    "fabrique.home",
     "fabrique.demo",
 ]
 

@@ -8,6 +8,7 @@ admin.site.site_header = settings.NETWORK_NAME
 admin.site.site_title = settings.NETWORK_NAME
 
 urlpatterns = [
+    path("", include("fabrique.home.urls")),
     path("", include("fabrique.core.urls")),
     path("comptes/", include("fabrique.accounts.urls")),
     path("", include("fabrique.network.urls")),

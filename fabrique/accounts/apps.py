@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "fabrique.accounts"
     verbose_name = "Comptes"
+
+    def ready(self):
+        # imported once the registry is ready: models cannot load while the apps are being set up
+        from fabrique.core import api_auth
+
+        from .models import ApiToken
+
+        api_auth.token_user.provide(ApiToken.authenticate)

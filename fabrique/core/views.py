@@ -1,73 +1,8 @@
 from django.conf import settings
-from django.db.models import Count, Q
 from django.shortcuts import render
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from fabrique.accounts.roles import roles_of
-from fabrique.community.models import Testimonial
 from fabrique.core.accessibility import Status, percent, platform_audit
-from fabrique.network.enums import StructureStatus
-from fabrique.network.models import Collective, Structure
-from fabrique.network.perms import readable_structures
-from fabrique.territories.map import build_map
-
-TESTIMONIALS_ON_HOME = 4
-
-
-@require_safe
-def home(request):
-    """What the network is, its key figures, its map and what its members say."""
-    departement_map = build_map(request.user)
-    context = {
-        "map": departement_map,
-        "figures": key_figures(request.user, departement_map),
-        "testimonials": public_testimonials(request.user),
-    }
-    return render(request, "core/home.html", context)
-
-
-def key_figures(user, departement_map) -> list[dict]:
-    """Counts a reader may see; candidates only for the coordinator, who alone sees them all."""
-    rows = readable_structures(user, Structure.objects.all()).order_by().values_list("status").annotate(n=Count("pk"))
-    by_status = dict(rows)
-    labelled = by_status.get(StructureStatus.LABELLED, 0)
-    experimenting = by_status.get(StructureStatus.EXPERIMENTING, 0)
-    candidates = by_status.get(StructureStatus.CANDIDATE, 0)
-    members = labelled + experimenting
-    covered = len(departement_map.covered)
-    regions = len(departement_map.covered_regions)
-    collectives = Collective.objects.count()
-    figures = [
-        _figure(members, ngettext("structure dans le réseau", "structures dans le réseau", members)),
-        _figure(labelled, ngettext("structure avec appellation", "structures avec appellation", labelled)),
-        _figure(
-            experimenting, ngettext("structure en expérimentation", "structures en expérimentation", experimenting)
-        ),
-    ]
-    if roles_of(user).coordinator:
-        figures.append(_figure(candidates, ngettext("structure candidate", "structures candidates", candidates)))
-    figures += [
-        _figure(covered, ngettext("département couvert", "départements couverts", covered)),
-        _figure(regions, ngettext("région couverte", "régions couvertes", regions)),
-        _figure(collectives, ngettext("collectif de structures", "collectifs de structures", collectives)),
-    ]
-    return figures
-
-
-def _figure(value: int, label: str) -> dict:
-    return {"value": value, "label": label}
-
-
-def public_testimonials(user) -> list[Testimonial]:
-    """Public testimonials, featured first, never about a structure the reader may not see."""
-    visible = readable_structures(user, Structure.objects.all()).values("pk")
-    return list(
-        Testimonial.objects.filter(is_public=True)
-        .filter(Q(structure__isnull=True) | Q(structure__in=visible))
-        .select_related("structure")
-        .order_by("-featured", "pk")[:TESTIMONIALS_ON_HOME]
-    )
 
 
 @require_safe

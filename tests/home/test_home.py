@@ -25,7 +25,7 @@ def test_the_home_page_is_named_home_and_public(client):
     assert reverse("home") == "/"
     response = client.get("/")
     assert response.status_code == 200
-    assert response.templates[0].name == "core/home.html"
+    assert response.templates[0].name == "home/home.html"
 
 
 def test_the_home_page_says_what_the_network_is_how_it_works_and_how_to_join(client):
