@@ -12,7 +12,6 @@ urlpatterns = [
     path("", include("fabrique.core.urls")),
     path("comptes/", include("fabrique.accounts.urls")),
     path("", include("fabrique.network.urls")),
-    path("", include("fabrique.territories.urls")),
     path("methode/", include("fabrique.method.urls")),
     path("appellation/", include("fabrique.appellation.urls")),
     path("bibliotheque/", include("fabrique.library.urls")),

@@ -21,7 +21,7 @@ pytest_plugins = ["tests.shared_demo", "tests.scheduling"]
 
 @pytest.fixture(autouse=True)
 def map_computed_each_time(settings):
-    """The map is cached between requests (territories/map.py); tests see it computed, except its own tests."""
+    """The map is cached between requests (network/map.py); tests see it computed, except its own tests."""
     settings.MAP_CACHE_SECONDS = 0
 
 

@@ -6,9 +6,9 @@ from django.views.decorators.http import require_safe
 from fabrique.accounts.roles import roles_of
 from fabrique.community.models import Testimonial
 from fabrique.network.enums import StructureStatus
+from fabrique.network.map import build_map
 from fabrique.network.models import Collective, Structure
 from fabrique.network.perms import readable_structures
-from fabrique.territories.map import build_map
 
 TESTIMONIALS_ON_HOME = 4
 

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import collectives, coordination, history, partners, structures
+from .views import collectives, coordination, departement_map, history, partners, structures
 
 app_name = "network"
 
 urlpatterns = [
+    path("carte/", departement_map.departement_map, name="map"),
     path("structures/", structures.structure_list, name="structure_list"),
     path("structures/<slug:slug>/", structures.structure_detail, name="structure_detail"),
     path("structures/<slug:slug>/modifier/", structures.structure_edit, name="structure_edit"),

@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from fabrique.territories.map import code_sort_key, load_canvas
 from fabrique.territories.models import Departement
+from fabrique.territories.shapes import code_sort_key, load_canvas
 
 BAR = "#1d4e89"
 BAR_ALT = "#b3421b"
@@ -264,7 +264,7 @@ def _thresholds(top: int) -> list[int]:
 
 
 def choropleth(ident: str, title: str, counts: dict[str, int], description: str = "") -> Choropleth:
-    """The département map of territories.map (its shapes and overseas insets), shaded by `counts`."""
+    """The département map of territories.shapes (its shapes and overseas insets), shaded by `counts`."""
     canvas = load_canvas()
     bounds = _thresholds(max(counts.values(), default=0))
     departements = sorted(Departement.objects.values_list("code", "name"), key=lambda d: code_sort_key(d[0]))

@@ -119,7 +119,7 @@ def markup_sources() -> list[Path]:
 
 def test_the_scan_reads_the_templates_and_the_svg_built_in_python():
     names = {p.relative_to(PACKAGE).as_posix() for p in markup_sources()}
-    assert {"templates/base.html", "reporting/charts.py", "territories/templates/territories/_map.html"} <= names
+    assert {"templates/base.html", "reporting/charts.py", "network/templates/network/map/_map.html"} <= names
     assert len(names) > 100
 
 

@@ -29,7 +29,7 @@ def test_no_section_twice_in_the_menu(page, client_for, member, structure):
         "events": reverse("community:event_list"),
         "news": reverse("community:news_list"),
         "search": reverse("search:results") + "?q=projet",
-        "map": reverse("territories:map"),
+        "map": reverse("network:map"),
     }[page]
     response = client_for(member).get(url)
     assert response.status_code == 200

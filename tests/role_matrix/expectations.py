@@ -82,7 +82,7 @@ network:collective_detail          GET    collective        200   200   200   20
 network:collective_edit            GET    collective        200   403   403   403   403   403   403   login
 network:collective_edit            POST   collective        ok    403   403   403   403   403   403   login
 
-territories:map                    GET    -                 200   200   200   200   200   200   200   200
+network:map                        GET    -                 200   200   200   200   200   200   200   200
 
 audit:journal                      GET    -                 200   403   403   403   403   403   403   login
 privacy:people                     GET    -                 200   403   403   403   403   403   403   login

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from fabrique.network import services
-from fabrique.territories.map import build_map
+from fabrique.network.map import build_map
 from tests.factories import StructureFactory, UserFactory
 
 

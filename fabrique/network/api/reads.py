@@ -8,11 +8,11 @@ from ninja import Query
 from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Text
 from fabrique.core.pagination import Page, PageParams, paginate
-from fabrique.territories.map import build_map
 from fabrique.territories.models import Departement, Region
 
 from .. import presenters
 from ..enums import StructureStatus
+from ..map import build_map
 from ..models import Collective, Structure
 from ..perms import readable_structures
 from ..schemas import CollectiveOut, MapDepartement, StructureDetailOut, StructureFilters, StructureOut

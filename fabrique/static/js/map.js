@@ -1,4 +1,4 @@
-/* The département map (territories/_map.html): the département focused or under the pointer gets a ring drawn
+/* The département map (network/map/_map.html): the département focused or under the pointer gets a ring drawn
    over every other shape and a label with its name and status next to it.
 
    SVG paints in document order and has no z-index: a ring drawn by the shape itself is covered by the neighbours

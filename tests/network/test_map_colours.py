@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from fabrique.territories.map import STATUS_ORDER
+from fabrique.network.map import STATUS_ORDER
 
 ROOT = Path(__file__).resolve().parents[2] / "fabrique"
 STYLESHEETS = [ROOT / "static" / "css" / "fabrique.css", ROOT / "static" / "css" / "map.css"]  # cascade order
-MAP_TEMPLATE = ROOT / "territories" / "templates" / "territories" / "_map.html"
+MAP_TEMPLATE = ROOT / "network" / "templates" / "network" / "map" / "_map.html"
 NON_TEXT = 3.0  # WCAG 1.4.11
 WHITE = "#ffffff"  # the page, and the edges between départements
 STATUSES = [status.value for status in STATUS_ORDER]

@@ -1,6 +1,6 @@
 from django import template
 
-from fabrique.territories import map as departement_map
+from fabrique.network import map as departement_map
 
 register = template.Library()
 

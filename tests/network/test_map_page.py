@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from fabrique.network.enums import StructureStatus
+from fabrique.network.map import plain_paint
 from fabrique.network.models import Structure
-from fabrique.territories.map import plain_paint
 from tests.conftest import ROLES
 from tests.factories import StructureFactory
 
@@ -22,10 +22,10 @@ def links_in_svg(html):
 
 
 def test_the_map_url_is_named_and_public(client):
-    assert reverse("territories:map") == MAP_URL
+    assert reverse("network:map") == MAP_URL
     response = client.get(MAP_URL)
     assert response.status_code == 200
-    assert response.templates[0].name == "territories/map.html"
+    assert response.templates[0].name == "network/map/map.html"
 
 
 def test_the_map_is_an_inline_svg_with_a_title_and_no_img_role(client):

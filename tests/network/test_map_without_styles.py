@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from fabrique.territories.map import PLAIN_PAINTS, STATUS_ORDER, plain_paint
+from fabrique.network.map import PLAIN_PAINTS, STATUS_ORDER, plain_paint
 from tests.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db

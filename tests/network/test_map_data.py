@@ -1,6 +1,7 @@
 from fabrique.network.enums import StructureStatus
-from fabrique.territories import map as departement_map
-from fabrique.territories.map import build_map, code_sort_key, load_canvas, strongest_status
+from fabrique.network.map import build_map, strongest_status
+from fabrique.territories import shapes
+from fabrique.territories.shapes import code_sort_key, load_canvas
 from tests.factories import StructureFactory
 
 
@@ -29,7 +30,7 @@ def test_the_view_box_is_enlarged_to_the_left_to_hold_the_insets_column():
 def test_the_svg_file_is_read_once_per_process(db, monkeypatch):
     load_canvas()
     calls = []
-    monkeypatch.setattr(departement_map.ET, "parse", lambda *args: calls.append(args))
+    monkeypatch.setattr(shapes.ET, "parse", lambda *args: calls.append(args))
     build_map(None)
     build_map(None)
     assert calls == []

