@@ -30,8 +30,8 @@ def _session_for(user) -> str:
 
 def prepare(_payload: dict) -> dict:
     from django.db.models import Count
-
     from fabrique.accounts.enums import MembershipRole
+
     from fabrique.accounts.models import ApiToken, Membership, User
     from fabrique.core.demo_support import COORDINATOR_EMAIL
     from fabrique.method.models import Project

@@ -25,6 +25,7 @@ FIRST_MODULES = {
     "fabrique.method.api.sessions": "fabrique.method.api",
     "fabrique.method.api.similar": "fabrique.method.api",
     "fabrique.network.api.reads": "fabrique.network.api",
+    "fabrique.network.api.members": "fabrique.accounts.api",  # the caller, members and invitations moved to network
 }
 
 
@@ -116,13 +117,15 @@ def _mount_routers() -> None:
     from fabrique.library.api import router as library_router
     from fabrique.method.api import router as method_router
     from fabrique.network.api import router as network_router
+    from fabrique.network.api.members import router as members_router
     from fabrique.reporting.api import router as reporting_router
     from fabrique.search.api import router as search_router
     from fabrique.territories.api import router as territories_router
 
     api.add_router("/", network_router)
     api.add_router("/territories", territories_router)
-    api.add_router("/accounts", accounts_router)
+    api.add_router("/accounts", members_router)  # the caller, members, invitations
+    api.add_router("/accounts", accounts_router)  # personal tokens
     api.add_router("/", method_router)
     api.add_router("/appellation", appellation_router)
     api.add_router("/", library_router)

@@ -8,8 +8,8 @@ from contextlib import closing
 import pytest
 from django.test import Client
 
-from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import ApiToken
+from fabrique.network.enums import MembershipRole
 
 from .factories import MembershipFactory, StructureFactory, UserFactory
 

@@ -5,11 +5,10 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership, User
+from fabrique.accounts.models import User
 from fabrique.community.models import Testimonial
-from fabrique.network.enums import PartnerKind, StructureStatus
-from fabrique.network.models import Collective, Partner, Partnership, Structure
+from fabrique.network.enums import MembershipRole, PartnerKind, StructureStatus
+from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure
 from fabrique.territories.models import Departement
 
 PASSWORD = "mot-de-passe-de-test-42"

@@ -1,4 +1,4 @@
-"""Users log in with their e-mail. Roles: coordinator, structure member, partner, anonymous."""
+"""Users log in with their e-mail; personal API tokens. Memberships and invitations live in fabrique.network."""
 
 import hashlib
 import secrets
@@ -11,8 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-
-from .enums import MembershipRole
 
 
 class UserManager(BaseUserManager):
@@ -92,82 +90,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.email.endswith("@" + self.ERASED_DOMAIN)
 
 
-class Membership(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    structure = models.ForeignKey("network.Structure", on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("appartenance à une structure")
-        verbose_name_plural = _("appartenances aux structures")
-        constraints = [models.UniqueConstraint(fields=["user", "structure"], name="unique_membership")]
-
-    def __str__(self):
-        return f"{self.user} — {self.structure} ({self.get_role_display()})"
-
-
-def _hash(raw: str) -> str:
+def fingerprint(raw: str) -> str:
+    """The stored fingerprint of a secret sent once (API token, invitation link)."""
     return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def default_invitation_expiry():
-    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
-
-
-class Invitation(models.Model):
-    """A single-use e-mail link that creates an account, optionally with a membership."""
-
-    email = models.EmailField(_("adresse e-mail"))
-    structure = models.ForeignKey(
-        "network.Structure", on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
-    )
-    role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
-    as_coordinator = models.BooleanField(_("invité·e comme coordination"), default=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
-    )
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    expires_at = models.DateTimeField(default=default_invitation_expiry)
-    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="invitations_accepted",
-        verbose_name=_("acceptée par"),
-    )
-    revoked_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.email
-
-    @staticmethod
-    def hash_token(raw: str) -> str:
-        return _hash(raw)
-
-    def issue_token(self) -> str:
-        raw = secrets.token_urlsafe(32)
-        self.token_hash = _hash(raw)
-        return raw
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
 
 
 class ApiToken(models.Model):
@@ -194,14 +119,14 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, user, name: str) -> tuple["ApiToken", str]:
         raw = cls.PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, token_hash=_hash(raw), hint=raw[:10])
+        token = cls.objects.create(user=user, name=name, token_hash=fingerprint(raw), hint=raw[:10])
         return token, raw
 
     @classmethod
     def authenticate(cls, raw: str):
         token = (
             cls.objects.select_related("user")
-            .filter(token_hash=_hash(raw), revoked_at__isnull=True, user__is_active=True)
+            .filter(token_hash=fingerprint(raw), revoked_at__isnull=True, user__is_active=True)
             .first()
         )
         if token is None:

@@ -1,10 +1,9 @@
 from django.urls import path
 
-from .views import account, invitations, members, tokens
+from .views import account, tokens
 
 app_name = "accounts"
 urlpatterns = [
-    path("", account.dashboard, name="dashboard"),
     path("connexion/", account.LoginView.as_view(), name="login"),
     path("deconnexion/", account.LogoutView.as_view(), name="logout"),
     path("profil/", account.profile, name="profile"),
@@ -19,11 +18,4 @@ urlpatterns = [
     path("mot-de-passe/nouveau/termine/", account.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("jetons/", tokens.tokens, name="tokens"),
     path("jetons/<int:pk>/revoquer/", tokens.token_revoke, name="token_revoke"),
-    path("invitations/", invitations.invitation_list, name="invitations"),
-    path("invitations/nouvelle/", invitations.invite, name="invite"),
-    path("invitations/<int:pk>/annuler/", invitations.invitation_revoke, name="invitation_revoke"),
-    path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
-    path("structures/<slug:slug>/membres/", members.members, name="members"),
-    path("structures/<slug:slug>/membres/<int:pk>/role/", members.member_role, name="member_role"),
-    path("structures/<slug:slug>/membres/<int:pk>/retirer/", members.member_remove, name="member_remove"),
 ]

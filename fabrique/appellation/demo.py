@@ -15,13 +15,12 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership, User
+from fabrique.accounts.models import User
 from fabrique.core.demo_support import CHANGE_REASON, COORDINATOR_EMAIL, DEMO_PASSWORD, LoadReport, sync_m2m, upsert
 from fabrique.core.french import de
 from fabrique.network.demo_data import COMMITTEE_DAY
-from fabrique.network.enums import StructureStatus
-from fabrique.network.models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from fabrique.network.enums import MembershipRole, StructureStatus
+from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
 from fabrique.territories.models import Departement
 
 from . import demo_data as D

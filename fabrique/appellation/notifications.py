@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
-from fabrique.accounts.enums import MembershipRole
 from fabrique.accounts.models import User
+from fabrique.network.enums import MembershipRole
 
 from .models import Notification
 

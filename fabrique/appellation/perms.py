@@ -6,9 +6,9 @@ Requests and items given here should come with their agenda items, sessions and 
 
 from django.db.models import Q, QuerySet
 
-from fabrique.accounts.roles import roles_of
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
+from fabrique.network.roles import roles_of
 
 from .enums import ACTIVE_REQUEST_STATUSES, RequestStatus, SessionStatus
 from .models import AgendaItem, AppellationRequest, CommitteeSession

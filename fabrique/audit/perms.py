@@ -1,6 +1,6 @@
 """Who may read the journal of changes: the coordination of the network only."""
 
-from fabrique.accounts.roles import roles_of
+from fabrique.network.roles import roles_of
 
 
 def can_read_journal(user) -> bool:

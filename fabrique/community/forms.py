@@ -2,9 +2,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from fabrique.accounts.roles import roles_of
 from fabrique.network.forms import DateInput, StyledMixin, https_urls, one_newline_style
 from fabrique.network.models import Structure
+from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement
 
 from .enums import EventKind

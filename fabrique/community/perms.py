@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from fabrique.accounts.roles import roles_of
+from fabrique.network.roles import roles_of
 from fabrique.search.visibility import can_read, in_network, published_q
 
 from .enums import GroupRole

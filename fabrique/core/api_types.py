@@ -11,7 +11,8 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.utils import timezone
-from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from ninja import Schema
+from pydantic import AfterValidator, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 from .api_errors import MESSAGES, NUL_FREE_PATTERN
@@ -63,3 +64,9 @@ Text = Annotated[str, Field(pattern=NUL_FREE_PATTERN)]
 Day = Annotated[date, AfterValidator(_check_year)]
 # A date-time made aware: naive values and dates alone are read in Europe/Paris (settings.TIME_ZONE).
 AwareDateTime = Annotated[datetime, AfterValidator(_aware), _DateOrDateTime()]
+
+
+class Input(Schema):
+    """Bodies: unknown fields are refused (a typo must not be silently ignored), text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

@@ -24,11 +24,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils.text import slugify
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership, User
-from fabrique.network.enums import PartnerKind
+from fabrique.accounts.models import User
+from fabrique.network.enums import MembershipRole, PartnerKind
 from fabrique.network.enums import StructureStatus as S
-from fabrique.network.models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
 from fabrique.network.validators import luhn_ok
 from fabrique.territories.models import Departement
 
@@ -505,7 +504,7 @@ def timestamped_models() -> list[type[models.Model]]:
     labels = [
         "network.Structure",
         "network.StructureStatusLog",
-        "accounts.Membership",
+        "network.Membership",
         "method.CreativitySession",
         "method.Need",
         "method.Project",

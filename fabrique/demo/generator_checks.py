@@ -92,7 +92,7 @@ DIGEST_QUERIES = (
     ("network.Partner", ("name", "kind", "siret")),
     ("network.Partnership", ("structure__slug", "partner__name", "partner__siret", "role", "since", "until")),
     ("accounts.User", ("email", "first_name", "last_name", "is_coordinator", "date_joined")),
-    ("accounts.Membership", ("user__email", "structure__slug", "role", "created_at")),
+    ("network.Membership", ("user__email", "structure__slug", "role", "created_at")),
     ("method.CreativitySession", ("structure__slug", "title", "held_on", "departement_id", "participants_count")),
     ("method.Need", ("structure__slug", "title", "theme", "departement_id", "source", "status", "detected_on")),
     ("method.Project", ("slug", "structure__slug", "title", "stage", "stopped_at", "detected_on", "is_public")),

@@ -1,14 +1,17 @@
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from fabrique.accounts.roles import roles_of
+from fabrique.accounts.models import ApiToken
 from fabrique.community.models import Testimonial
 from fabrique.network.enums import StructureStatus
 from fabrique.network.map import build_map
-from fabrique.network.models import Collective, Structure
-from fabrique.network.perms import readable_structures
+from fabrique.network.models import Collective, Invitation, Structure
+from fabrique.network.perms import can_invite, readable_structures
+from fabrique.network.roles import roles_of
 
 TESTIMONIALS_ON_HOME = 4
 
@@ -66,3 +69,20 @@ def public_testimonials(user) -> list[Testimonial]:
         .select_related("structure")
         .order_by("-featured", "pk")[:TESTIMONIALS_ON_HOME]
     )
+
+
+@login_required
+def dashboard(request):
+    """« Mon espace »: the person's structures, the invitations they sent, their tokens and account."""
+    user = request.user
+    memberships = list(user.memberships.select_related("structure").order_by("structure__name"))
+    context = {
+        "memberships": memberships,
+        "can_invite": can_invite(user),
+        "pending_invitations": Invitation.objects.filter(
+            invited_by=user, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        ).count(),
+        "active_tokens": ApiToken.objects.filter(user=user, revoked_at__isnull=True).count(),
+        "partner_departements": list(user.partner_departements.order_by("code")),
+    }
+    return render(request, "home/dashboard.html", context)

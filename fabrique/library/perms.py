@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from fabrique.accounts.roles import roles_of
+from fabrique.network.roles import roles_of
 from fabrique.search.visibility import can_read, in_network, readable_q
 
 

@@ -87,7 +87,7 @@ class ProjectFilterForm(StyledMixin, forms.Form):
 
 
 def structures_for_filter(user) -> QuerySet:
-    from fabrique.accounts.roles import roles_of
+    from fabrique.network.roles import roles_of
 
     roles = roles_of(user)
     structures = Structure.objects.order_by("name")

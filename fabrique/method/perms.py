@@ -7,7 +7,7 @@ counts for their départements. The public reads the created activities flagged 
 
 from django.db.models import QuerySet
 
-from fabrique.accounts.roles import roles_of
+from fabrique.network.roles import roles_of
 
 
 def _read_write(user, structure_id: int) -> tuple[bool, bool]:

@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from fabrique.core.admin_base import CoordinatorOnlyAdmin, ReadOnlyAdmin, VersionedAdmin, VersionedModelForm
 
+from . import admin_members  # noqa: F401 - registers members and invitations
 from .admin_actions import STATUS_ACTIONS, make_admin_action
 from .models import Collective, Partner, Partnership, Structure, StructureStatusLog
 

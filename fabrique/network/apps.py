@@ -9,7 +9,6 @@ class NetworkConfig(AppConfig):
         # Local import: the adapter reads the models, importable once the apps are loaded.
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from fabrique.accounts.roles import roles_of
         from fabrique.core import admin_base
         from fabrique.search.registry import register
         from fabrique.search.visibility import register_reader
@@ -17,6 +16,7 @@ class NetworkConfig(AppConfig):
 
         from .map import bump_map_generation
         from .models import Structure
+        from .roles import roles_of
         from .search_index import StructureAdapter
 
         register(StructureAdapter())

@@ -6,15 +6,14 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from fabrique.accounts.demo import DemoPassword, demo_user
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership
 from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_VIA, LoadReport, member_email, sync_m2m, upsert
 from fabrique.core.french import de
 from fabrique.territories.models import Departement
 
 from . import demo_data as data
+from .enums import MembershipRole
 from .enums import StructureStatus as S
-from .models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from .models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -17,3 +17,8 @@ class PartnerKind(models.TextChoices):
     COMPANY = "company", _("entreprise")
     ASSOCIATION = "association", _("association")
     OTHER = "other", _("autre")
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "admin", _("administrateur·rice")
+    STAFF = "staff", _("chargé·e de mission")

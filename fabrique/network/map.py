@@ -13,7 +13,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core import generations
 from fabrique.core.reversing import reverse_one
 from fabrique.territories.models import Departement
@@ -21,7 +20,7 @@ from fabrique.territories.shapes import Inset, code_sort_key, load_canvas
 
 from .enums import StructureStatus
 from .models import Structure
-from .perms import readable_structures
+from .perms import readable_structures, readable_structures_key
 
 # Strongest first: a département shows the status of its most advanced structure.
 STATUS_ORDER = (
@@ -217,8 +216,7 @@ def build_map(user) -> DepartementMap:
     seconds = int(getattr(settings, "MAP_CACHE_SECONDS", 60))
     if seconds <= 0:
         return compute_map(user)
-    roles = roles_of(user)
-    scope = "all" if roles.coordinator else "public+" + ",".join(map(str, sorted(roles.member_of)))
+    scope = readable_structures_key(user)
     generation = cache.get_or_set(MAP_GENERATION_KEY, 1, None)
     key = f"network:map:{generation}:{get_language()}:{scope}"
     found = cache.get(key)

@@ -1,12 +1,18 @@
-"""The network registry: structures, collectives, partners and partnerships."""
+"""The network registry: structures, collectives, partners and partnerships; memberships and invitations."""
+
+import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .enums import PartnerKind, StructureStatus
+from fabrique.accounts.models import fingerprint
+
+from .enums import MembershipRole, PartnerKind, StructureStatus
 from .validators import validate_siret
 
 
@@ -164,3 +170,77 @@ class Partnership(models.Model):
 
     def __str__(self):
         return f"{self.partner} — {self.structure}"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    structure = models.ForeignKey("network.Structure", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("appartenance à une structure")
+        verbose_name_plural = _("appartenances aux structures")
+        constraints = [models.UniqueConstraint(fields=["user", "structure"], name="unique_membership")]
+
+    def __str__(self):
+        return f"{self.user} — {self.structure} ({self.get_role_display()})"
+
+
+def default_invitation_expiry():
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class Invitation(models.Model):
+    """A single-use e-mail link that creates an account, optionally with a membership."""
+
+    email = models.EmailField(_("adresse e-mail"))
+    structure = models.ForeignKey(
+        "network.Structure", on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
+    role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
+    as_coordinator = models.BooleanField(_("invité·e comme coordination"), default=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    expires_at = models.DateTimeField(default=default_invitation_expiry)
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_accepted",
+        verbose_name=_("acceptée par"),
+    )
+    revoked_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    @staticmethod
+    def hash_token(raw: str) -> str:
+        return fingerprint(raw)
+
+    def issue_token(self) -> str:
+        raw = secrets.token_urlsafe(32)
+        self.token_hash = fingerprint(raw)
+        return raw
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

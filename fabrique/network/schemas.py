@@ -4,23 +4,17 @@ from datetime import date, datetime
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
-from fabrique.core.api_types import Day, Id, Text, Version
+from fabrique.core.api_refs import StructureRef
+from fabrique.core.api_types import Day, Id, Input, Text, Version
 from fabrique.core.pagination import Out, PageParams
 from fabrique.territories.schemas import InseeCode
 
-from .enums import PartnerKind, StructureStatus
+from .enums import MembershipRole, PartnerKind, StructureStatus
 
 StatusCode = Literal[tuple(StructureStatus.values)]  # type: ignore[valid-type]
 PartnerKindCode = Literal[tuple(PartnerKind.values)]  # type: ignore[valid-type]
 TransitionName = Literal["admit", "withdraw", "readmit"]
-
-
-class Input(Schema):
-    """Bodies: unknown fields are refused (a typo must not be silently ignored), text is stripped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 # --- answers -------------------------------------------------------------------------------------------------
@@ -219,3 +213,70 @@ class PartnershipPatch(Input):
 
 class PartnershipEnd(Input):
     until: Day | None = Field(None, description="Date de fin (par défaut aujourd'hui).")
+
+
+# --- the caller, members of a structure, invitations (under /accounts/) ----------------------------------------
+
+RoleCode = Literal[tuple(MembershipRole.values)]  # type: ignore[valid-type]
+InvitationState = Literal["pending", "accepted", "revoked", "expired"]
+
+
+class PersonOut(Schema):
+    email: str
+    first_name: str
+    last_name: str
+    full_name: str
+
+
+class OwnMembershipOut(Schema):
+    id: int
+    structure: StructureRef
+    role: RoleCode
+    role_label: str
+
+
+class MeOut(PersonOut):
+    is_coordinator: bool = Field(description="Membre de la coordination du réseau.")
+    memberships: list[OwnMembershipOut] = Field(description="Les structures dont l'appelant·e est membre.")
+    partner_departements: list[str] = Field(description="Codes INSEE des départements suivis comme partenaire.")
+
+
+class MemberOut(Schema):
+    id: int = Field(description="Identifiant de l'appartenance (pour la modifier ou la retirer).")
+    user: PersonOut
+    structure: StructureRef
+    role: RoleCode
+    role_label: str
+    created_at: datetime
+    version: int
+    abilities: dict[str, bool] = Field(description="Ce que l'appelant peut faire sur cette appartenance.")
+
+
+class InvitationOut(Schema):
+    id: int
+    email: str
+    structure: StructureRef | None
+    role: RoleCode
+    role_label: str
+    as_coordinator: bool
+    invited_by: str | None = Field(description="Adresse de la personne qui a invité.")
+    created_at: datetime
+    expires_at: datetime
+    accepted_at: datetime | None
+    revoked_at: datetime | None
+    state: InvitationState
+    abilities: dict[str, bool]
+
+
+class MembershipPatch(Input):
+    role: RoleCode
+    version: Version = Field(ge=1, description="La version lue ; une version dépassée est refusée (409).")
+
+
+class InvitationCreate(Input):
+    email: Text = Field(min_length=1, max_length=254)
+    structure: Text | None = Field(
+        None, max_length=80, description="Identifiant (slug) de la structure ; facultatif pour la coordination."
+    )
+    role: RoleCode = MembershipRole.STAFF.value
+    as_coordinator: bool = Field(False, description="Inviter aussi dans la coordination du réseau.")

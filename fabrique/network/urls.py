@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import collectives, coordination, departement_map, history, partners, structures
+from .views import collectives, coordination, departement_map, history, invitations, members, partners, structures
 
 app_name = "network"
 
@@ -39,4 +39,12 @@ urlpatterns = [
     path("collectifs/", collectives.collective_list, name="collective_list"),
     path("collectifs/<slug:slug>/", collectives.collective_detail, name="collective_detail"),
     path("collectifs/<slug:slug>/modifier/", collectives.collective_edit, name="collective_edit"),
+    # under « comptes/ », beside the person's account pages (fabrique.accounts)
+    path("comptes/invitations/", invitations.invitation_list, name="invitations"),
+    path("comptes/invitations/nouvelle/", invitations.invite, name="invite"),
+    path("comptes/invitations/<int:pk>/annuler/", invitations.invitation_revoke, name="invitation_revoke"),
+    path("comptes/invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
+    path("comptes/structures/<slug:slug>/membres/", members.members, name="members"),
+    path("comptes/structures/<slug:slug>/membres/<int:pk>/role/", members.member_role, name="member_role"),
+    path("comptes/structures/<slug:slug>/membres/<int:pk>/retirer/", members.member_remove, name="member_remove"),
 ]

@@ -1,6 +1,6 @@
 """Who may export, erase and purge personal data: the coordination of the network only."""
 
-from fabrique.accounts.roles import roles_of
+from fabrique.network.roles import roles_of
 
 
 def can_manage_personal_data(user) -> bool:

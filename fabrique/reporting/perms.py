@@ -8,8 +8,8 @@
 - Imports: the coordinator into any structure (and the registry itself); a structure's admins into theirs.
 """
 
-from fabrique.accounts.roles import roles_of
 from fabrique.method.perms import territory_departements
+from fabrique.network.roles import roles_of
 
 
 def can_view_network_dashboard(user) -> bool:

@@ -7,8 +7,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fabrique.accounts.roles import roles_of
 from fabrique.network.models import Structure
+from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement, Region
 
 from . import perms

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from fabrique.accounts.roles import roles_of
 from fabrique.method.models import Need, Project, ProjectStageLog
 from fabrique.method.perms import readable_needs, readable_projects_in_full
 from fabrique.network.models import Partner, Partnership, Structure
 from fabrique.network.perms import readable_structures
+from fabrique.network.roles import roles_of
 
 from . import columns as c
 from .columns import Column

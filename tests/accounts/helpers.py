@@ -5,8 +5,8 @@ import re
 
 from django.core import mail
 
-from fabrique.accounts import services
-from fabrique.accounts.enums import MembershipRole
+from fabrique.network import services_members as services
+from fabrique.network.enums import MembershipRole
 
 LINK = re.compile(r"http://testserver\.example/comptes/invitation/([\w-]+)/")
 

@@ -3,8 +3,10 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 
 from fabrique.accounts import services
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Invitation, Membership, User
+from fabrique.accounts.models import User
+from fabrique.network import services_members
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Invitation, Membership
 from tests.factories import UserFactory
 
 from .helpers import text
@@ -12,8 +14,8 @@ from .helpers import text
 PAGES = [
     "admin:accounts_user_changelist",
     "admin:accounts_user_add",
-    "admin:accounts_membership_changelist",
-    "admin:accounts_invitation_changelist",
+    "admin:network_membership_changelist",
+    "admin:network_invitation_changelist",
     "admin:accounts_apitoken_changelist",
     "admin:axes_accessattempt_changelist",
 ]
@@ -22,7 +24,7 @@ PAGES = [
 @pytest.fixture
 def objects(coordinator, member, structure, django_capture_on_commit_callbacks):
     services.create_api_token(member, name="Export")
-    services.invite(by=coordinator, email="invitee@example.org", structure=structure)
+    services_members.invite(by=coordinator, email="invitee@example.org", structure=structure)
     AccessAttempt.objects.create(
         username="x@example.org", ip_address="192.0.2.1", user_agent="navigateur", failures_since_start=5
     )
@@ -76,17 +78,17 @@ def test_the_coordinator_cannot_change_a_superuser(client_for, coordinator):
 def test_tokens_and_invitations_are_read_only_and_show_hashes_only(client_for, coordinator, objects):
     client = client_for(coordinator)
     invitation = Invitation.objects.get()
-    page = text(client.get(reverse("admin:accounts_invitation_change", args=[invitation.pk])))
+    page = text(client.get(reverse("admin:network_invitation_change", args=[invitation.pk])))
     assert invitation.token_hash in page
     assert 'name="email"' not in page
     assert client.get(reverse("admin:accounts_apitoken_add")).status_code == 403
-    assert client.get(reverse("admin:accounts_invitation_add")).status_code == 403
+    assert client.get(reverse("admin:network_invitation_add")).status_code == 403
 
 
 def test_the_admin_revokes_invitations_with_an_action(client_for, coordinator, objects):
     invitation = Invitation.objects.get()
     client_for(coordinator).post(
-        reverse("admin:accounts_invitation_changelist"),
+        reverse("admin:network_invitation_changelist"),
         {"action": "revoke", "_selected_action": [invitation.pk]},
     )
     invitation.refresh_from_db()
@@ -96,7 +98,7 @@ def test_the_admin_revokes_invitations_with_an_action(client_for, coordinator, o
 def test_the_admin_keeps_the_last_admin_of_a_structure(client_for, coordinator, member):
     membership = member.memberships.get()
     client = client_for(coordinator)
-    change = reverse("admin:accounts_membership_change", args=[membership.pk])
+    change = reverse("admin:network_membership_change", args=[membership.pk])
     response = client.post(
         change,
         {
@@ -109,7 +111,7 @@ def test_the_admin_keeps_the_last_admin_of_a_structure(client_for, coordinator, 
     assert "dernier administrateur" in text(response)
     membership.refresh_from_db()
     assert membership.role == MembershipRole.ADMIN
-    client.post(reverse("admin:accounts_membership_delete", args=[membership.pk]), {"post": "yes"})
+    client.post(reverse("admin:network_membership_delete", args=[membership.pk]), {"post": "yes"})
     assert Membership.objects.filter(pk=membership.pk).exists()
 
 

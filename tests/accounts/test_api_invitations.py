@@ -4,9 +4,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from fabrique.accounts import services
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Invitation, Membership, User
+from fabrique.accounts.models import User
+from fabrique.network import services_members as services
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Invitation, Membership
 from tests.api_errors import messages, names_field
 from tests.snapshots import assert_unchanged
 

@@ -2,8 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership, User
+from fabrique.accounts.models import User
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Membership
 from tests.api_errors import messages, names_field
 from tests.factories import MembershipFactory, StructureFactory
 from tests.snapshots import assert_unchanged

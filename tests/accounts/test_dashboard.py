@@ -9,13 +9,11 @@ from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
 from .helpers import text
 
-DASHBOARD = reverse("accounts:dashboard")
+DASHBOARD = reverse("dashboard")
 
 
 @pytest.mark.parametrize("persona", ROLES, indirect=True)
-@pytest.mark.parametrize(
-    "url_name", ["accounts:dashboard", "accounts:profile", "accounts:password_change", "accounts:tokens"]
-)
+@pytest.mark.parametrize("url_name", ["dashboard", "accounts:profile", "accounts:password_change", "accounts:tokens"])
 def test_personal_pages_are_for_logged_in_people_only(persona, client_for, url_name):
     name, user = persona
     response = client_for(user).get(reverse(url_name))
@@ -40,8 +38,8 @@ def test_my_space_lists_my_structures_with_my_role_and_their_links(client_for, m
     assert "TAg Test" in page
     assert "administrateur·rice" in page
     assert f'href="/structures/{structure.slug}/modifier/"' in page
-    assert reverse("accounts:members", args=[structure.slug]) in page
-    assert f"{reverse('accounts:invite')}?structure={structure.slug}" in page
+    assert reverse("network:members", args=[structure.slug]) in page
+    assert f"{reverse('network:invite')}?structure={structure.slug}" in page
     assert reverse("accounts:tokens") in page
     assert reverse("accounts:password_change") in page
     assert reverse("accounts:profile") in page
@@ -50,13 +48,13 @@ def test_my_space_lists_my_structures_with_my_role_and_their_links(client_for, m
 def test_a_staff_member_is_not_offered_to_invite(client_for, staff_member):
     page = text(client_for(staff_member).get(DASHBOARD))
     assert "chargé·e de mission" in page
-    assert reverse("accounts:invite") not in page
+    assert reverse("network:invite") not in page
 
 
 def test_the_coordinator_is_offered_to_invite_without_a_structure(client_for, coordinator):
     page = text(client_for(coordinator).get(DASHBOARD))
     assert "Coordination du réseau" in page
-    assert reverse("accounts:invite") in page
+    assert reverse("network:invite") in page
 
 
 def test_my_space_costs_the_same_queries_for_3_and_30_structures(client_for, db):

@@ -6,8 +6,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Invitation, Membership, User
+from fabrique.accounts.models import User
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Invitation, Membership
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.snapshots import assert_unchanged
 
@@ -17,7 +18,7 @@ NEW_PASSWORD = "Un-mot-de-passe-solide-2024"
 
 
 def _accept_url(raw):
-    return reverse("accounts:accept_invitation", args=[raw])
+    return reverse("network:accept_invitation", args=[raw])
 
 
 def test_an_invitation_sends_a_link_on_the_site_and_stores_only_the_hash(
@@ -39,7 +40,7 @@ def test_an_invitation_sends_a_link_on_the_site_and_stores_only_the_hash(
 
 
 def test_no_e_mail_leaves_when_the_transaction_is_not_committed(coordinator, structure):
-    from fabrique.accounts import services
+    from fabrique.network import services_members as services
 
     services.invite(by=coordinator, email="x@example.org", structure=structure)
     assert mail.outbox == []
@@ -59,7 +60,7 @@ def test_a_new_person_creates_an_account_and_becomes_a_member(
         {"first_name": "Alex", "last_name": "Martin", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:dashboard")
+    assert response["Location"] == reverse("dashboard")
     user = User.objects.get(email="alex@example.org")
     assert (user.first_name, user.last_name) == ("Alex", "Martin")
     assert user.check_password(NEW_PASSWORD)
@@ -163,7 +164,7 @@ def test_a_revoked_invitation_no_longer_works(client, django_capture_on_commit_c
         django_capture_on_commit_callbacks, by=member, email="alex@example.org", structure=structure
     )
     client.force_login(member)
-    response = client.post(reverse("accounts:invitation_revoke", args=[invitation.pk]))
+    response = client.post(reverse("network:invitation_revoke", args=[invitation.pk]))
     assert response.status_code == 302
     client.post(reverse("accounts:logout"))
     response = client.get(_accept_url(raw))
@@ -266,4 +267,4 @@ def test_a_logged_in_member_accepts_an_invitation_to_the_coordination(
     member.refresh_from_db()
     assert member.is_coordinator and member.is_staff
     assert member.memberships.count() == 1
-    assert "Coordination du réseau" in text(client.get(reverse("accounts:dashboard")))
+    assert "Coordination du réseau" in text(client.get(reverse("dashboard")))

@@ -3,15 +3,15 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from fabrique.accounts import services
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Invitation
 from fabrique.core.exceptions import DomainError
+from fabrique.network import services_members as services
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Invitation
 from tests.conftest import ROLES
 
 from .helpers import send_invitation, text
 
-INVITE = reverse("accounts:invite")
+INVITE = reverse("network:invite")
 
 
 def test_the_admin_of_another_structure_cannot_invite_to_mine(client_for, other_member, structure):
@@ -49,7 +49,7 @@ def test_a_structure_admin_invites_to_their_structure_through_the_page(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(INVITE, {"email": "Nouveau@Example.org", "structure": structure.slug, "role": "staff"})
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:members", args=[structure.slug])
+    assert response["Location"] == reverse("network:members", args=[structure.slug])
     invitation = Invitation.objects.get()
     assert (invitation.email, invitation.structure, invitation.role, invitation.invited_by) == (
         "nouveau@example.org",
@@ -105,7 +105,7 @@ def test_who_sees_the_invitation_page_and_the_list(persona, client_for, structur
     name, user = persona
     client = client_for(user)
     invite = client.get(INVITE, {"structure": structure.slug})
-    listing = client.get(reverse("accounts:invitations"))
+    listing = client.get(reverse("network:invitations"))
     if name == "anonymous":
         assert invite.status_code == listing.status_code == 302
         assert invite["Location"].startswith(reverse("accounts:login"))
@@ -123,9 +123,9 @@ def test_the_list_shows_my_invitations_and_those_of_my_structures_only(
     send_invitation(
         django_capture_on_commit_callbacks, by=other_member, email="pour-autre@example.org", structure=other_structure
     )
-    mine = text(client_for(member).get(reverse("accounts:invitations")))
+    mine = text(client_for(member).get(reverse("network:invitations")))
     assert "pour-tag@example.org" in mine and "pour-autre@example.org" not in mine
-    everything = text(client_for(coordinator).get(reverse("accounts:invitations")))
+    everything = text(client_for(coordinator).get(reverse("network:invitations")))
     assert "pour-tag@example.org" in everything and "pour-autre@example.org" in everything
 
 
@@ -135,7 +135,7 @@ def test_only_those_concerned_may_revoke_an_invitation(
     invitation, _raw = send_invitation(
         django_capture_on_commit_callbacks, by=member, email="alex@example.org", structure=structure
     )
-    url = reverse("accounts:invitation_revoke", args=[invitation.pk])
+    url = reverse("network:invitation_revoke", args=[invitation.pk])
     assert client_for(other_member).post(url).status_code == 404
     assert client_for(None).post(url).status_code == 302
     assert client_for(member).get(url).status_code == 405
@@ -157,7 +157,7 @@ def test_an_accepted_invitation_cannot_be_revoked(
         role=MembershipRole.ADMIN,
     )
     services.accept_invitation(invitation, user=staff_member)
-    response = client_for(member).post(reverse("accounts:invitation_revoke", args=[invitation.pk]), follow=True)
+    response = client_for(member).post(reverse("network:invitation_revoke", args=[invitation.pk]), follow=True)
     assert "déjà été acceptée" in text(response)
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
@@ -175,8 +175,8 @@ def test_the_invitation_list_costs_the_same_queries_for_3_and_30_invitations(cli
         Invitation.objects.all().delete()
         for i in range(n):
             services.invite(by=coordinator, email=f"p{i}@example.org", structure=StructureFactory())
-        client.get(reverse("accounts:invitations"))
+        client.get(reverse("network:invitations"))
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("accounts:invitations")).status_code == 200
+            assert client.get(reverse("network:invitations")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]

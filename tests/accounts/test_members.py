@@ -3,10 +3,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from fabrique.accounts import services
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership
 from fabrique.core.exceptions import VersionConflict
+from fabrique.network import services_members as services
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Membership
 from tests.conftest import ROLES
 from tests.factories import MembershipFactory, StructureFactory
 from tests.snapshots import assert_unchanged
@@ -15,15 +15,15 @@ from .helpers import text
 
 
 def _members_url(structure):
-    return reverse("accounts:members", args=[structure.slug])
+    return reverse("network:members", args=[structure.slug])
 
 
 def _role_url(membership):
-    return reverse("accounts:member_role", args=[membership.structure.slug, membership.pk])
+    return reverse("network:member_role", args=[membership.structure.slug, membership.pk])
 
 
 def _remove_url(membership):
-    return reverse("accounts:member_remove", args=[membership.structure.slug, membership.pk])
+    return reverse("network:member_remove", args=[membership.structure.slug, membership.pk])
 
 
 @pytest.mark.parametrize("persona", ROLES, indirect=True)
@@ -151,7 +151,7 @@ def test_an_admin_may_leave_once_another_admin_exists(client_for, member, staff_
     other = staff_member.memberships.get()
     services.change_role(other, by=member, role=MembershipRole.ADMIN, expected_version=other.version)
     response = client.post(_remove_url(own))
-    assert response["Location"] == reverse("accounts:dashboard")
+    assert response["Location"] == reverse("dashboard")
     assert not Membership.objects.filter(pk=own.pk).exists()
 
 
@@ -166,7 +166,7 @@ def test_a_staff_member_may_leave_but_not_remove_others(client_for, staff_member
 
 def test_a_membership_is_reached_only_under_its_own_structure(client_for, coordinator, staff_member, other_structure):
     membership = staff_member.memberships.get()
-    url = reverse("accounts:member_remove", args=[other_structure.slug, membership.pk])
+    url = reverse("network:member_remove", args=[other_structure.slug, membership.pk])
     client = client_for(coordinator)
     with assert_unchanged(Membership):
         assert client.post(url).status_code == 404

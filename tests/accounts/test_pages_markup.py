@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from fabrique.accounts import services
+from fabrique.network import services_members as services
 
 from .helpers import text
 
@@ -55,17 +55,17 @@ def pages(coordinator, member, structure, django_capture_on_commit_callbacks):
             reverse("accounts:login"),
             reverse("accounts:password_reset"),
             reverse("accounts:password_reset_done"),
-            reverse("accounts:accept_invitation", args=[raw]),
-            reverse("accounts:accept_invitation", args=["inconnu"]),
+            reverse("network:accept_invitation", args=[raw]),
+            reverse("network:accept_invitation", args=["inconnu"]),
         ],
         "member": [
-            reverse("accounts:dashboard"),
+            reverse("dashboard"),
             reverse("accounts:profile"),
             reverse("accounts:password_change"),
             reverse("accounts:tokens"),
-            reverse("accounts:invitations"),
-            reverse("accounts:invite"),
-            reverse("accounts:members", args=[structure.slug]),
+            reverse("network:invitations"),
+            reverse("network:invite"),
+            reverse("network:members", args=[structure.slug]),
         ],
     }
 

@@ -1,7 +1,7 @@
 """What a user is (memberships, roles, partner départements) is read in one query and kept for the request."""
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.roles import ANONYMOUS, forget_roles, roles_of
+from fabrique.network.enums import MembershipRole
+from fabrique.network.roles import ANONYMOUS, forget_roles, roles_of
 from tests.factories import MembershipFactory, UserFactory
 
 

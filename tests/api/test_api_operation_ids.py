@@ -22,3 +22,11 @@ def test_operations_moved_into_api_packages_keep_their_first_ids():
     assert ids[("/api/v1/needs", "post")] == "fabrique_method_api_create_need"
     assert ids[("/api/v1/creativity-sessions", "get")] == "fabrique_method_api_list_sessions"
     assert ids[("/api/v1/projects", "get")] == "fabrique_method_api_projects_list_projects"
+
+
+def test_the_caller_members_and_invitations_keep_their_ids_in_network():
+    ids = operation_ids()
+    assert ids[("/api/v1/accounts/me", "get")] == "fabrique_accounts_api_me"
+    assert ids[("/api/v1/accounts/memberships/{membership_id}", "patch")] == "fabrique_accounts_api_update_membership"
+    assert ids[("/api/v1/accounts/invitations", "post")] == "fabrique_accounts_api_create_invitation"
+    assert ids[("/api/v1/accounts/tokens", "get")] == "fabrique_accounts_api_list_tokens"

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from fabrique.accounts.enums import MembershipRole
 from fabrique.appellation import services
+from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Partnership
 from tests.factories import MembershipFactory, PartnerFactory, StructureFactory
 

@@ -3,11 +3,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from fabrique.accounts.enums import MembershipRole
 from fabrique.appellation import services
 from fabrique.appellation.enums import RequestStatus
 from fabrique.appellation.exceptions import RequestLocked
 from fabrique.core.exceptions import TransitionError, VersionConflict
+from fabrique.network.enums import MembershipRole
 from tests.factories import MembershipFactory, StructureFactory
 
 from .conftest import NARRATIVES

@@ -6,11 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
-from fabrique.accounts.enums import MembershipRole
 from fabrique.appellation import services
 from fabrique.appellation.exceptions import NotOnAgenda, SessionClosed
 from fabrique.appellation.models import Conflict, Vote
 from fabrique.appellation.selectors import item_state
+from fabrique.network.enums import MembershipRole
 from tests.factories import CollectiveFactory, MembershipFactory, StructureFactory
 
 
@@ -134,7 +134,7 @@ def test_the_coordinator_records_a_conflict_and_the_vote_already_cast_no_longer_
 
 def test_a_person_administering_two_voter_structures_says_which_one_votes(session, submitted, voter, voter_structures):
     MembershipFactory(structure=voter_structures[1], user=voter, role=MembershipRole.ADMIN)
-    from fabrique.accounts.roles import forget_roles
+    from fabrique.network.roles import forget_roles
 
     forget_roles(voter)
     with pytest.raises(ValidationError, match="précisez"):

@@ -4,10 +4,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from fabrique.accounts.roles import forget_roles
 from fabrique.community.enums import RegistrationStatus as S
 from fabrique.community.services import registrations
 from fabrique.community.services.registrations import RegistrationError
+from fabrique.network.roles import forget_roles
 from tests.factories import MembershipFactory, UserFactory
 
 from .factories import EventFactory, in_days

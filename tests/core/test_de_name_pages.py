@@ -5,7 +5,7 @@ import html
 import pytest
 from django.urls import reverse
 
-from fabrique.accounts.enums import MembershipRole
+from fabrique.network.enums import MembershipRole
 from tests.factories import MembershipFactory, StructureFactory
 
 
@@ -55,13 +55,13 @@ def test_a_name_with_markup_is_escaped_on_the_partners_page(client_for, coordina
 
 def test_the_members_page_and_the_dashboard_elide_de(client_for, alsace, alsace_admin):
     client = client_for(alsace_admin)
-    assert "<h1>Membres d'Initiatives Alsace</h1>" in _text(client.get(reverse("accounts:members", args=[alsace.slug])))
-    dashboard = _text(client.get(reverse("accounts:dashboard")))
+    assert "<h1>Membres d'Initiatives Alsace</h1>" in _text(client.get(reverse("network:members", args=[alsace.slug])))
+    dashboard = _text(client.get(reverse("dashboard")))
     assert '<span class="visually-hidden"> d\'Initiatives Alsace</span>' in dashboard
 
 
 def test_removing_a_member_says_they_no_longer_belong_to_d_initiatives_alsace(client_for, alsace, alsace_admin):
     leaving = MembershipFactory(structure=alsace, user__first_name="Anne", user__last_name="Roux")
-    url = reverse("accounts:member_remove", args=[alsace.slug, leaving.pk])
+    url = reverse("network:member_remove", args=[alsace.slug, leaving.pk])
     page = _text(client_for(alsace_admin).post(url, follow=True))
     assert "Anne Roux ne fait plus partie d'Initiatives Alsace." in page

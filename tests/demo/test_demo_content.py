@@ -1,14 +1,13 @@
 import pytest
 from django.http import HttpRequest
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership, User
+from fabrique.accounts.models import User
 from fabrique.community import models as community
 from fabrique.core.demo_support import DEMO_PASSWORD
 from fabrique.demo import seed
 from fabrique.network import demo_data as data
-from fabrique.network.enums import StructureStatus
-from fabrique.network.models import Collective, Partner, Partnership, Structure
+from fabrique.network.enums import MembershipRole, StructureStatus
+from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure
 
 SEED_NETWORK = {
     "Active, Pôle de l'économie solidaire": (["71"], ""),

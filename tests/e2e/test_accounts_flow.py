@@ -8,8 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import Membership, User
+from fabrique.accounts.models import User
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Membership
 from tests.factories import MembershipFactory, StructureFactory
 
 from .browser import assert_accessible, flash, login

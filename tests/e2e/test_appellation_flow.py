@@ -7,7 +7,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from fabrique.accounts.enums import MembershipRole
+from fabrique.network.enums import MembershipRole
 from tests.factories import (
     CollectiveFactory,
     MembershipFactory,

@@ -41,7 +41,7 @@ def test_the_pages_have_no_serious_accessibility_violation(context_with_js, live
     page = context_with_js.new_page()
     urls = [
         "/coordination/journal/",
-        f"/coordination/journal/?structure={structure.pk}&kind=accounts.Membership",
+        f"/coordination/journal/?structure={structure.pk}&kind=network.Membership",
         "/coordination/journal/?since=2030-01-02&until=2030-01-01",
         "/coordination/donnees-personnelles/",
         "/coordination/donnees-personnelles/?q=alix",

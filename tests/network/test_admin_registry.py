@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from fabrique.network import services
+from fabrique.network import services, services_members
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
 from fabrique.territories.models import Departement, Region
@@ -31,6 +31,8 @@ def registry(structure, coordinator):
     collective.structures.set([structure, candidate])
     factories.TestimonialFactory(structure=structure)
     network_life_rows(structure, coordinator)  # the community app's other models share its admin
+    factories.MembershipFactory(structure=structure)  # members and invitations are the registry's too
+    services_members.invite(by=coordinator, email="invitee@example.org", structure=structure)
     return {"partnership": partnership, "collective": collective}
 
 

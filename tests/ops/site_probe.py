@@ -20,11 +20,11 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 def seed() -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from fabrique.accounts.enums import MembershipRole
     from fabrique.accounts.models import User
     from fabrique.appellation import services as appellation
     from fabrique.library import services as library
     from fabrique.library.models import Resource
+    from fabrique.network.enums import MembershipRole
     from fabrique.network.models import Partner, Partnership
     from tests.factories import MembershipFactory, StructureFactory
 

@@ -5,10 +5,11 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db import connection, models
 
-from fabrique.accounts.models import ApiToken, Invitation, Membership, User
+from fabrique.accounts.models import ApiToken, User
 from fabrique.community.models import Registration
 from fabrique.core.exceptions import DomainError
 from fabrique.method.models import Need, ProjectNote
+from fabrique.network.models import Invitation, Membership
 from fabrique.privacy.erase import erase_person
 from fabrique.privacy.models import Erasure
 
@@ -38,7 +39,7 @@ def tables_holding(text: str) -> list[str]:
 
 def test_the_scan_finds_the_person_before_the_erasure(person):
     found = tables_holding(EMAIL)
-    assert {"accounts.User.email", "accounts.HistoricalUser.email", "accounts.Invitation.email"} <= set(found)
+    assert {"accounts.User.email", "accounts.HistoricalUser.email", "network.Invitation.email"} <= set(found)
     assert "admin.LogEntry.object_repr" in tables_holding(LAST_NAME)
 
 
@@ -81,7 +82,7 @@ def test_the_erasure_is_logged_with_who_and_when(person, coordinator):
     erasure.refresh_from_db()
     assert (erasure.person_id, erasure.erased_by_id, erasure.reason) == (person.pk, coordinator.pk, "Demande écrite")
     assert erasure.erased_at is not None
-    assert erasure.counts["accounts.Membership"] == 1
+    assert erasure.counts["network.Membership"] == 1
 
 
 def test_an_erasure_is_done_once(person, coordinator):

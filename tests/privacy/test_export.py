@@ -17,8 +17,8 @@ def test_the_export_holds_the_account_and_every_kind_of_row_tied_to_it(person, b
     assert data["person"]["last_name"] == LAST_NAME
     assert data["person"]["last_login"] is not None
     expected = {
-        "accounts.Membership.user",
-        "accounts.Invitation.email",
+        "network.Membership.user",
+        "network.Invitation.email",
         "accounts.ApiToken.user",
         "method.Need.created_by",
         "method.Project.created_by",

@@ -92,7 +92,7 @@ def test_the_coordination_area_links_to_the_new_pages(coordinator, client_for):
 
 def test_an_erased_person_s_open_session_no_longer_gives_access(person, coordinator, client_for):
     session = client_for(person)
-    assert session.get(reverse("accounts:dashboard")).status_code == 200
+    assert session.get(reverse("dashboard")).status_code == 200
     client_for(coordinator).post(reverse("privacy:person_erase", args=[person.pk]), {"confirm": "on"})
-    response = session.get(reverse("accounts:dashboard"))
+    response = session.get(reverse("dashboard"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))

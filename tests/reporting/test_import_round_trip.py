@@ -5,9 +5,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from fabrique.accounts.models import Membership
 from fabrique.method.models import CreativitySession, Need, Outcome, Project, ProjectStageLog
-from fabrique.network.models import Partner, Partnership, Structure, StructureStatusLog
+from fabrique.network.models import Membership, Partner, Partnership, Structure, StructureStatusLog
 from fabrique.reporting.imports import run_import
 
 KINDS = ["structures", "partners", "needs", "projects"]

@@ -21,7 +21,7 @@ PAGES = parse("""
 # route                            method target            coord admin staff other voter partn nobody anon
 home                               GET    -                 200   200   200   200   200   200   200   200
 accessibility                      GET    -                 200   200   200   200   200   200   200   200
-accounts:dashboard                 GET    -                 200   200   200   200   200   200   200   login
+dashboard                          GET    -                 200   200   200   200   200   200   200   login
 accounts:login                     GET    -                 302   302   302   302   302   302   302   200
 accounts:login                     POST   -                 ok    ok    ok    ok    ok    ok    ok    ok
 accounts:logout                    GET    -                 405   405   405   405   405   405   405   405
@@ -40,19 +40,19 @@ accounts:tokens                    GET    -                 200   200   200   20
 accounts:tokens                    POST   -                 ok    ok    ok    ok    ok    ok    ok    login
 accounts:token_revoke              GET    token             405   405   405   405   405   405   405   login
 accounts:token_revoke              POST   token             404   ok    404   404   404   404   404   login
-accounts:invitations               GET    -                 200   200   200   200   200   200   200   login
-accounts:invite                    GET    -                 200   200   403   200   200   403   403   login
-accounts:invite                    POST   -                 ok    ok    403   ok    ok    403   403   login
-accounts:invitation_revoke         GET    invitation        405   405   405   405   405   405   405   login
-accounts:invitation_revoke         POST   invitation        ok    ok    404   404   404   404   404   login
+network:invitations                GET    -                 200   200   200   200   200   200   200   login
+network:invite                     GET    -                 200   200   403   200   200   403   403   login
+network:invite                     POST   -                 ok    ok    403   ok    ok    403   403   login
+network:invitation_revoke          GET    invitation        405   405   405   405   405   405   405   login
+network:invitation_revoke          POST   invitation        ok    ok    404   404   404   404   404   login
 # The invitation is for someone else:
-accounts:accept_invitation         GET    invitation_token  403   403   403   403   403   403   403   200
-accounts:accept_invitation         POST   invitation_token  403   403   403   403   403   403   403   ok
-accounts:members                   GET    structure         200   200   200   403   403   403   403   login
-accounts:member_role               GET    membership        405   405   405   405   405   405   405   login
-accounts:member_role               POST   membership        ok    ok    403   403   403   403   403   login
-accounts:member_remove             GET    membership        405   405   405   405   405   405   405   login
-accounts:member_remove             POST   membership        ok    ok    403   403   403   403   403   login
+network:accept_invitation          GET    invitation_token  403   403   403   403   403   403   403   200
+network:accept_invitation          POST   invitation_token  403   403   403   403   403   403   403   ok
+network:members                    GET    structure         200   200   200   403   403   403   403   login
+network:member_role                GET    membership        405   405   405   405   405   405   405   login
+network:member_role                POST   membership        ok    ok    403   403   403   403   403   login
+network:member_remove              GET    membership        405   405   405   405   405   405   405   login
+network:member_remove              POST   membership        ok    ok    403   403   403   403   403   login
 
 network:structure_list             GET    -                 200   200   200   200   200   200   200   200
 network:structure_detail           GET    structure         200   200   200   200   200   200   200   200
@@ -383,9 +383,9 @@ DATA = {
     "POST accounts:profile": lambda w: {"first_name": "Anne", "last_name": "Le Gall", "version": 1},
     "POST accounts:password_reset": {"email": "admin@example.org"},
     "POST accounts:tokens": {"name": "Script de test"},
-    "POST accounts:invite": {"email": "invitee@example.org", "structure": "", "role": "staff"},
-    "POST accounts:accept_invitation": {"first_name": "Nina", "last_name": "Ker", "password1": "x", "password2": "x"},
-    "POST accounts:member_role": lambda w: {"role": "admin", "version": w.version("membership")},
+    "POST network:invite": {"email": "invitee@example.org", "structure": "", "role": "staff"},
+    "POST network:accept_invitation": {"first_name": "Nina", "last_name": "Ker", "password1": "x", "password2": "x"},
+    "POST network:member_role": lambda w: {"role": "admin", "version": w.version("membership")},
     "POST network:structure_edit": lambda w: {
         "name": "Fabrique du Léon",
         "city": "Brest",

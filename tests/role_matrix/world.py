@@ -18,8 +18,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from fabrique.accounts.enums import MembershipRole
-from fabrique.accounts.models import ApiToken, Invitation
+from fabrique.accounts.models import ApiToken
 from fabrique.appellation import services as appellation
 from fabrique.appellation.models import AnnouncementDraft
 from fabrique.community.enums import GroupRole
@@ -28,6 +27,8 @@ from fabrique.library import services as library
 from fabrique.method import services as method
 from fabrique.method.enums import CarrierKind, LegalForm, Stage
 from fabrique.method.models import ProjectPartner
+from fabrique.network.enums import MembershipRole
+from fabrique.network.models import Invitation
 from fabrique.search.visibility import Visibility
 from fabrique.territories.models import Departement
 from tests.community.factories import EventFactory, GroupMembershipFactory, NewsPostFactory, WorkingGroupFactory

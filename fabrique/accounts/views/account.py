@@ -1,4 +1,4 @@
-"""Log in and out, "Mon espace", profile and passwords."""
+"""Log in and out, profile and passwords ("Mon espace" is fabrique.home's)."""
 
 from axes.utils import reset as reset_login_failures
 from django.conf import settings
@@ -7,7 +7,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,8 +14,6 @@ from fabrique.core.exceptions import VersionConflict
 
 from .. import services
 from ..forms import LoginForm, ProfileForm, StyledPasswordChangeForm, StyledPasswordResetForm, StyledSetPasswordForm
-from ..models import ApiToken, Invitation
-from ..perms import can_invite
 
 
 class LoginView(auth_views.LoginView):
@@ -39,22 +36,6 @@ class LogoutView(auth_views.LogoutView):
 
 
 @login_required
-def dashboard(request):
-    user = request.user
-    memberships = list(user.memberships.select_related("structure").order_by("structure__name"))
-    context = {
-        "memberships": memberships,
-        "can_invite": can_invite(user),
-        "pending_invitations": Invitation.objects.filter(
-            invited_by=user, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
-        ).count(),
-        "active_tokens": ApiToken.objects.filter(user=user, revoked_at__isnull=True).count(),
-        "partner_departements": list(user.partner_departements.order_by("code")),
-    }
-    return render(request, "accounts/dashboard.html", context)
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
     user = request.user
@@ -68,14 +49,14 @@ def profile(request):
             form.add_error(None, str(conflict))
         else:
             messages.success(request, _("Votre profil est enregistré."))
-            return redirect("accounts:dashboard")
+            return redirect("dashboard")
     return render(request, "accounts/profile.html", {"form": form})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = StyledPasswordChangeForm
-    success_url = reverse_lazy("accounts:dashboard")
+    success_url = reverse_lazy("dashboard")
 
     def form_valid(self, form):
         response = super().form_valid(form)

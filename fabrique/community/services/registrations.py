@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import DomainError
+from fabrique.network.roles import roles_of
 
 from ..enums import RegistrationStatus as S
 from ..models import Event, Registration

@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core.reversing import reverse_one
 from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
+from fabrique.network.roles import roles_of
 
 from ..enums import STAGE_ORDER, STOPPED_STAGES, Stage
 from ..filters import ProjectFilterForm, filter_projects, sort_projects, structures_for_filter

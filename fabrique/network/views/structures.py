@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from fabrique.accounts.roles import roles_of
 from fabrique.core.exceptions import VersionConflict
 
 from .. import services
 from ..forms import DirectoryFilterForm, StructureForm
 from ..models import Structure
 from ..perms import readable_structures
+from ..roles import roles_of
 from .common import departements_with_region, structure_for
 
 PER_PAGE = 25

@@ -6,7 +6,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from fabrique.accounts.roles import roles_of
+from fabrique.network.roles import roles_of
 
 from .. import perms
 

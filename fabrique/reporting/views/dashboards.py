@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from fabrique.accounts.roles import roles_of
 from fabrique.network.models import Structure
+from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement, Region
 
 from .. import dashboards, perms

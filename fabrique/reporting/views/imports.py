@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from fabrique.accounts.roles import roles_of
 from fabrique.network.models import Structure
+from fabrique.network.roles import roles_of
 
 from .. import exports, perms
 from ..forms import ImportForm

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from fabrique.accounts.models import User
-from fabrique.accounts.roles import Roles
+from fabrique.network.roles import Roles
 from fabrique.reporting import pdf
 from fabrique.reporting.selection import select
 

@@ -12,14 +12,12 @@ from django.views.decorators.http import require_POST
 
 from fabrique.core.exceptions import DomainError
 from fabrique.core.french import de
-from fabrique.network.models import Structure
-from fabrique.network.perms import can_view_structure
 
-from .. import services
+from .. import services_members as services
 from ..enums import MembershipRole
-from ..forms import MembershipRoleForm
-from ..models import Membership
-from ..perms import invitation_abilities, members_abilities, membership_abilities
+from ..forms_members import MembershipRoleForm
+from ..models import Membership, Structure
+from ..perms import can_view_structure, invitation_abilities, members_abilities, membership_abilities
 
 
 def _structure_for(request, slug) -> tuple[Structure, dict]:
@@ -59,7 +57,7 @@ def members(request, slug):
         )
         invitations = [(inv, invitation_abilities(request.user, inv)) for inv in pending]
     context = {"structure": structure, "abilities": abilities, "rows": rows, "invitations": invitations}
-    return render(request, "accounts/members.html", context)
+    return render(request, "network/members/members.html", context)
 
 
 @login_required
@@ -71,7 +69,7 @@ def member_role(request, slug, pk):
     form = MembershipRoleForm(request.POST, membership=membership)
     if not form.is_valid():
         messages.error(request, _("Rôle : choisissez administrateur·rice ou chargé·e de mission."))
-        return redirect("accounts:members", slug=slug)
+        return redirect("network:members", slug=slug)
     try:
         updated = services.change_role(
             membership, by=request.user, role=form.cleaned_data["role"], expected_version=form.cleaned_data["version"]
@@ -83,7 +81,7 @@ def member_role(request, slug, pk):
             request,
             _("%(person)s est désormais %(role)s.") % {"person": updated.user, "role": updated.get_role_display()},
         )
-    return redirect("accounts:members", slug=slug)
+    return redirect("network:members", slug=slug)
 
 
 @login_required
@@ -97,13 +95,13 @@ def member_remove(request, slug, pk):
         services.remove_member(membership, by=request.user)
     except DomainError as error:
         messages.error(request, str(error))
-        return redirect("accounts:members", slug=slug)
+        return redirect("network:members", slug=slug)
     if leaving:
         messages.success(request, _("Vous avez quitté %(structure)s.") % {"structure": membership.structure})
-        return redirect("accounts:dashboard")
+        return redirect("dashboard")
     messages.success(
         request,
         _("%(person)s ne fait plus partie %(of_structure)s.")
         % {"person": membership.user, "of_structure": de(membership.structure.name)},
     )
-    return redirect("accounts:members", slug=slug)
+    return redirect("network:members", slug=slug)

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast
 
+from fabrique.accounts.models import User
+
 from .enums import MembershipRole
+from .models import Membership
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,6 @@ def roles_of(user) -> Roles:
 
 def _memberships_and_departements(user) -> tuple[list[tuple[int, str]], list[str]]:
     """(structure id, role) of each membership and the partner départements, in one query (every page asks)."""
-    from .models import Membership, User
-
     memberships = (
         Membership.objects.filter(user=user)
         .annotate(kind=Value("m"), key=Cast("structure_id", CharField()))

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from fabrique.accounts.models import User
 from fabrique.core.exceptions import DomainError
 from fabrique.core.french import de
-from fabrique.network.models import Structure
 
-from .. import services
-from ..forms import AcceptInvitationSignupForm, InvitationForm
-from ..models import Invitation, User
+from .. import services_members as services
+from ..forms_members import AcceptInvitationSignupForm, InvitationForm
+from ..models import Invitation, Structure
 from ..perms import can_invite, can_invite_to, invitation_abilities, readable_invitations
 
 BACKEND = "fabrique.accounts.backends.EmailBackend"
@@ -55,9 +55,9 @@ def invite(request):
                 % {"email": invitation.email, "days": settings.INVITATION_VALID_DAYS},
             )
             if invitation.structure is not None:
-                return redirect("accounts:members", slug=invitation.structure.slug)
-            return redirect("accounts:invitations")
-    return render(request, "accounts/invite.html", {"form": form, "valid_days": settings.INVITATION_VALID_DAYS})
+                return redirect("network:members", slug=invitation.structure.slug)
+            return redirect("network:invitations")
+    return render(request, "network/members/invite.html", {"form": form, "valid_days": settings.INVITATION_VALID_DAYS})
 
 
 @login_required
@@ -69,7 +69,7 @@ def invitation_list(request):
     rows = [(invitation, invitation_abilities(request.user, invitation)) for invitation in page]
     return render(
         request,
-        "accounts/invitation_list.html",
+        "network/members/invitation_list.html",
         {"page": page, "rows": rows, "can_invite": can_invite(request.user)},
     )
 
@@ -86,13 +86,13 @@ def invitation_revoke(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("L'invitation envoyée à %(email)s est annulée.") % {"email": invitation.email})
-    return redirect("accounts:invitations")
+    return redirect("network:invitations")
 
 
 def _render_unusable(request, error: services.InvitationUnusable):
     return render(
         request,
-        "accounts/invitation_unusable.html",
+        "network/members/invitation_unusable.html",
         {"message": str(error), "reason": error.reason},
         status=410,
     )
@@ -101,7 +101,7 @@ def _render_unusable(request, error: services.InvitationUnusable):
 def _render_wrong_person(request, invitation, message: str):
     return render(
         request,
-        "accounts/invitation_wrong_person.html",
+        "network/members/invitation_wrong_person.html",
         {"invitation": invitation, "message": message},
         status=403,
     )
@@ -116,7 +116,7 @@ def accept_invitation(request, token):
     if invitation is None:
         message = _("Ce lien d'invitation est inconnu. Vérifiez qu'il a été copié en entier depuis l'e-mail reçu.")
         return render(
-            request, "accounts/invitation_unusable.html", {"message": message, "reason": "unknown"}, status=404
+            request, "network/members/invitation_unusable.html", {"message": message, "reason": "unknown"}, status=404
         )
     try:
         services.check_usable(invitation)
@@ -133,7 +133,7 @@ def accept_invitation(request, token):
     if account is None:
         return _signup(request, invitation)
     if current is None:
-        return render(request, "accounts/invitation_login_first.html", {"invitation": invitation})
+        return render(request, "network/members/invitation_login_first.html", {"invitation": invitation})
     return _confirm(request, invitation)
 
 
@@ -152,8 +152,8 @@ def _signup(request, invitation):
         else:
             login(request, user, backend=BACKEND)
             messages.success(request, _welcome(invitation))
-            return redirect("accounts:dashboard")
-    return render(request, "accounts/invitation_signup.html", {"invitation": invitation, "form": form})
+            return redirect("dashboard")
+    return render(request, "network/members/invitation_signup.html", {"invitation": invitation, "form": form})
 
 
 def _confirm(request, invitation):
@@ -165,8 +165,8 @@ def _confirm(request, invitation):
         except services.WrongInvitee as error:
             return _render_wrong_person(request, invitation, str(error))
         messages.success(request, _welcome(invitation))
-        return redirect("accounts:dashboard")
-    return render(request, "accounts/invitation_confirm.html", {"invitation": invitation})
+        return redirect("dashboard")
+    return render(request, "network/members/invitation_confirm.html", {"invitation": invitation})
 
 
 def _welcome(invitation) -> str:
