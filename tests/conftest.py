@@ -149,3 +149,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
         shutil.copyfile(migrated, f"{MUTATION_TEMPLATE}.tmp")
         os.replace(f"{MUTATION_TEMPLATE}.tmp", MUTATION_TEMPLATE)
     yield
+
+
+# The API's callers: the role matrix's personas plus `member` through a personal token (accounts, network).
+CALLERS = ["coordinator", "member", "other_member", "anonymous", "bearer"]
+
+
+@pytest.fixture
+def caller(request, coordinator, member, other_member, client_for):
+    """The role matrix of the API, plus `member` through a personal token: gives (name, user, client)."""
+    from django.test import Client
+
+    from fabrique.accounts.models import ApiToken
+
+    name = request.param
+    if name == "bearer":
+        _, raw = ApiToken.issue(member, "script de test")
+        return name, member, Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    user = {"coordinator": coordinator, "member": member, "other_member": other_member, "anonymous": None}[name]
+    return name, user, client_for(user)

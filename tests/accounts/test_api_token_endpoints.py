@@ -5,9 +5,8 @@ import pytest
 from fabrique.accounts import services
 from fabrique.accounts.models import ApiToken
 from tests.api_errors import names_field
+from tests.conftest import CALLERS
 from tests.snapshots import assert_unchanged
-
-from .conftest import CALLERS
 
 TOKENS = "/api/v1/accounts/tokens"
 

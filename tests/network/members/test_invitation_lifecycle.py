@@ -9,10 +9,11 @@ from django.utils import timezone
 from fabrique.accounts.models import User
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Invitation, Membership
+from tests.accounts.helpers import text
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.snapshots import assert_unchanged
 
-from .helpers import send_invitation, text
+from .helpers import send_invitation
 
 NEW_PASSWORD = "Un-mot-de-passe-solide-2024"
 

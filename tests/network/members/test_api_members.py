@@ -6,10 +6,9 @@ from fabrique.accounts.models import User
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Membership
 from tests.api_errors import messages, names_field
+from tests.conftest import CALLERS
 from tests.factories import MembershipFactory, StructureFactory
 from tests.snapshots import assert_unchanged
-
-from .conftest import CALLERS
 
 MEMBERS = "/api/v1/accounts/structures/{}/members"
 

@@ -1,8 +1,7 @@
 import pytest
 
 from fabrique.territories.models import Departement
-
-from .conftest import CALLERS
+from tests.conftest import CALLERS
 
 ME = "/api/v1/accounts/me"
 

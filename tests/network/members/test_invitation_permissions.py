@@ -7,9 +7,10 @@ from fabrique.core.exceptions import DomainError
 from fabrique.network import services_members as services
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Invitation
+from tests.accounts.helpers import text
 from tests.conftest import ROLES
 
-from .helpers import send_invitation, text
+from .helpers import send_invitation
 
 INVITE = reverse("network:invite")
 

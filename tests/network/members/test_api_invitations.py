@@ -9,9 +9,9 @@ from fabrique.network import services_members as services
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Invitation, Membership
 from tests.api_errors import messages, names_field
+from tests.conftest import CALLERS
 from tests.snapshots import assert_unchanged
 
-from .conftest import CALLERS
 from .helpers import LINK
 
 INVITATIONS = "/api/v1/accounts/invitations"

@@ -4,10 +4,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from fabrique.accounts.models import User
+from tests.accounts.helpers import text
 from tests.conftest import ROLES
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
-
-from .helpers import text
 
 DASHBOARD = reverse("dashboard")
 

@@ -7,11 +7,10 @@ from fabrique.core.exceptions import VersionConflict
 from fabrique.network import services_members as services
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Membership
+from tests.accounts.helpers import text
 from tests.conftest import ROLES
 from tests.factories import MembershipFactory, StructureFactory
 from tests.snapshots import assert_unchanged
-
-from .helpers import text
 
 
 def _members_url(structure):
