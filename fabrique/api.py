@@ -12,7 +12,7 @@ from ninja import Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
-from fabrique.core.api_auth import BearerOrSession
+from fabrique.core.api_auth import ANYONE
 from fabrique.core.api_errors import detail_for_status, french_errors, from_django
 from fabrique.core.api_openapi import DocumentedErrorsAPI
 from fabrique.core.exceptions import DomainError, VersionConflict
@@ -40,7 +40,7 @@ api = FabriqueAPI(
     version="1",
     description="Annuaire, carte et données du réseau. Authentification : session ou `Authorization: Bearer <jeton>`.",
     urls_namespace="api",
-    auth=BearerOrSession(optional=True),
+    auth=ANYONE,
     # Served from our static files ("ninja" app); no validator badge fetched from swagger.io.
     docs=Swagger(settings={"validatorUrl": None}),
 )

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 
-from fabrique.core.api_auth import BearerOrSession
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Id
 from fabrique.core.exceptions import DomainError
@@ -21,14 +21,8 @@ from .models import ApiToken
 from .perms import token_abilities
 from .schemas import NoBody, TokenCreate, TokenCreatedOut, TokenOut
 
-# Every endpoint is about the caller: a bearer token, or the session with its CSRF token (401 otherwise).
-AUTH = BearerOrSession()
-AUTH.openapi_security_schema = {
-    "type": "http",
-    "scheme": "bearer",
-    "description": "Jeton personnel ou session du navigateur (avec son jeton CSRF).",
-}
-router = Router(tags=["Comptes"], auth=AUTH)
+# Every endpoint is about the caller (401 otherwise).
+router = Router(tags=["Comptes"], auth=IDENTIFIED)
 
 CONFLICT = {409: {"description": "Refusé par une règle (version dépassée, dernier·e administrateur·rice…)."}}
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from fabrique.core.api_auth import BearerOrSession
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import from_django
 from fabrique.core.api_types import Id
 from fabrique.core.pagination import Page, paginate
@@ -38,11 +38,9 @@ from .schemas import (
 )
 from .selectors import with_agenda
 
-AUTH = BearerOrSession()
-AUTH.openapi_security_schema = {"type": "http", "scheme": "bearer"}
 CONFLICT = {409: {"description": "L'état de la demande ou de la séance interdit ce changement."}}
 
-router = Router(tags=["Appellation"], auth=AUTH)
+router = Router(tags=["Appellation"], auth=IDENTIFIED)
 
 
 def _request_for(request, pk: int) -> AppellationRequest:

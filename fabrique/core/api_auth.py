@@ -61,3 +61,15 @@ class BearerOrSession:
             raise AuthenticationError()
         request.user = user
         return user
+
+
+# The API's two doors, each built once. An operation about the caller, or that writes, needs an identified caller
+# (a 401 otherwise); the rest of the API reads the caller when there is one and lets anonymous readers in.
+IDENTIFIED = BearerOrSession()
+IDENTIFIED.openapi_security_schema = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "Jeton personnel (`fabrique token EMAIL` ou page « Mes jetons d'API ») ; "
+    "ou la session du navigateur avec son jeton CSRF.",
+}
+ANYONE = BearerOrSession(optional=True)

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from fabrique.core.slugs import unique_slug
 from fabrique.core.versioning import save_with_version
 
 from .models import Resource, ResourceFile
@@ -31,19 +31,8 @@ EDITABLE_FIELDS = (
 )
 
 
-RESERVED_SLUGS = {"nouvelle"}
-
-
-def unique_slug(title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:80].strip("-") or "ressource"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-ressource"
-    slug, number = base, 2
-    taken = Resource.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
-    existing = set(taken)
-    while slug in existing:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+# "/bibliotheque/nouvelle/" is the creation page: no resource takes that slug.
+RESERVED_SLUGS = frozenset({"nouvelle"})
 
 
 def _check_author_structure(user, structure) -> None:
@@ -104,7 +93,7 @@ def create_resource(by, data: dict, authors=(), projects=(), upload=None, note: 
     resource = Resource(**{name: data[name] for name in EDITABLE_FIELDS if name in data}, created_by=by)
     _full_clean(resource)
     with _StoredFiles() as stored, transaction.atomic():
-        resource.slug = unique_slug(resource.title)
+        resource.slug = unique_slug(Resource, resource.title, "ressource", RESERVED_SLUGS)
         resource._history_user = by
         resource.save()
         resource.authors.set(authors)

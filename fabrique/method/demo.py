@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from fabrique.accounts.models import User
 from fabrique.core.demo_support import CHANGE_REASON, LoadReport, member_email, sync_m2m, upsert
+from fabrique.core.slugs import unique_slug
 from fabrique.network import demo_data as network_data
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Partner, Structure
@@ -32,7 +33,6 @@ from .models import (
     SteeringDecision,
 )
 from .models.steering import years_after
-from .services import unique_slug
 
 TARGETS = (S.DETECTION, S.OPPORTUNITY, S.TRANSMISSION, S.FEASIBILITY, S.LAUNCH, S.CREATED, S.ABANDONED, S.PAUSED)
 PATHS = {
@@ -206,7 +206,7 @@ def _project(report, structure, author, spec: dict, rng, partners) -> Project | 
     project = Project(
         structure=structure,
         title=spec["title"],
-        slug=unique_slug(spec["title"]),
+        slug=unique_slug(Project, spec["title"], "projet"),
         summary=spec["summary"],
         theme=spec["theme"],
         detected_on=days[0],

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import VersionConflict
+from fabrique.core.slugs import unique_slug
 from fabrique.core.versioning import save_with_version
 from fabrique.network.models import Partner, Partnership
 
@@ -177,15 +177,6 @@ def update_session(
 # --- projects ---------------------------------------------------------------------------------------------
 
 
-def unique_slug(title: str) -> str:
-    base = slugify(title)[:80].strip("-") or "projet"
-    slug, n = base, 1
-    while Project.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def _check_needs(structure, needs: Iterable[Need]) -> list[Need]:
     needs = list(needs)
     strangers = [n.title for n in needs if n.structure_id != structure.pk]
@@ -220,7 +211,7 @@ def create_project(structure, *, by, data: dict, departements, needs: Iterable[N
     needs = _check_needs(structure, needs)
     departements = _check_departements(departements)
     with transaction.atomic():
-        project.slug = unique_slug(project.title)
+        project.slug = unique_slug(Project, project.title, "projet")
         project._change_reason = _("Projet ouvert")
         _save(project, by=by, fields=fields, expected_version=None)
         project.departements.set(departements)

@@ -156,7 +156,7 @@ def test_a_lead_of_another_group_cannot_manage_this_one(group, other_member, cli
 
 def test_two_long_names_alike_get_slugs_that_fit_their_column(db):
     from fabrique.community.models import Event, NewsPost, WorkingGroup
-    from fabrique.community.services.events import unique_slug
+    from fabrique.core.slugs import unique_slug
 
     name = "Groupe de travail " + "mobilité solidaire " * 12  # 246 characters
     for model in (WorkingGroup, Event, NewsPost):

@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
+from fabrique.core.slugs import unique_slug
 from fabrique.core.versioning import save_with_version
 
 from ..enums import RegistrationStatus
@@ -35,20 +35,8 @@ EVENT_FIELDS = (
     "registration_closes_at",
     "visibility",
 )
-RESERVED_SLUGS = {"nouveau", "nouvelle", "calendrier", "agenda", "participation"}
-
-
-def unique_slug(model, title: str, fallback: str) -> str:
-    """A slug free in `model`, short enough for its column once a "-N" suffix is added (up to "-999")."""
-    room = min(80, model._meta.get_field("slug").max_length - len("-999"))
-    base = slugify(title)[:room].strip("-") or fallback
-    if base in RESERVED_SLUGS:
-        base = f"{base}-{fallback}"
-    existing = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in existing:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+# Words of the network life's addresses that a slug must not take ("/evenements/nouveau/" is the creation page).
+RESERVED_SLUGS = frozenset({"nouveau", "nouvelle", "calendrier", "agenda", "participation"})
 
 
 def _check_organiser(user, organiser) -> None:
@@ -65,7 +53,7 @@ def create_event(by, data: dict) -> Event:
     event = Event(**{name: data[name] for name in EVENT_FIELDS if name in data}, created_by=by)
     event.full_clean(exclude=["slug"], validate_unique=False)
     with transaction.atomic():
-        event.slug = unique_slug(Event, event.title, "evenement")
+        event.slug = unique_slug(Event, event.title, "evenement", RESERVED_SLUGS)
         event._history_user = by
         event.save()
     return event

@@ -8,12 +8,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
+from fabrique.core.slugs import unique_slug
 from fabrique.core.versioning import save_with_version
 
 from ..enums import GroupRole
 from ..models import GroupMembership, WorkingGroup
 from ..perms import can_create_group, group_abilities, network_people
-from .events import unique_slug
+from .events import RESERVED_SLUGS
 
 GROUP_FIELDS = ("name", "theme", "description", "visibility")
 
@@ -48,7 +49,7 @@ def create_group(by, data: dict) -> WorkingGroup:
     group = WorkingGroup(**{name: data[name] for name in GROUP_FIELDS if name in data})
     _clean(group)
     with transaction.atomic():
-        group.slug = unique_slug(WorkingGroup, group.name, "groupe")
+        group.slug = unique_slug(WorkingGroup, group.name, "groupe", RESERVED_SLUGS)
         group._history_user = by
         group.save()
         _save_membership(GroupMembership(group=group, user=lead, role=GroupRole.LEAD), by)

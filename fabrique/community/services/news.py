@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
+from fabrique.core.slugs import unique_slug
 from fabrique.core.versioning import save_with_version
 
 from ..models import NewsPost
 from ..perms import can_write_news, news_abilities
-from .events import unique_slug
+from .events import RESERVED_SLUGS
 
 NEWS_FIELDS = ("title", "summary", "body", "visibility", "published_on", "source_url")
 
@@ -40,7 +41,7 @@ def create_news(by, data: dict) -> NewsPost:
     _check_publication_date(post.published_on, None)
     _clean(post)
     with transaction.atomic():
-        post.slug = unique_slug(NewsPost, post.title, "actualite")
+        post.slug = unique_slug(NewsPost, post.title, "actualite", RESERVED_SLUGS)
         post._history_user = by
         post.save()
     return post

@@ -8,7 +8,6 @@ from ninja import Router
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from fabrique.core.api_auth import BearerOrSession
 from fabrique.core.api_errors import field_error, from_django, invalid
 from fabrique.core.exceptions import DomainError
 from fabrique.network.models import Partner, Structure
@@ -18,13 +17,6 @@ from ..perms import can_write_in
 
 router = Router(tags=["Méthode"])
 
-# Needs, sessions and every write need an identified caller: a bearer token, or the session with its CSRF token.
-MEMBER_AUTH = BearerOrSession()
-MEMBER_AUTH.openapi_security_schema = {
-    "type": "http",
-    "scheme": "bearer",
-    "description": "Jeton personnel ou session du navigateur (avec son jeton CSRF).",
-}
 CONFLICT = {409: {"description": "Refusé : la raison est donnée en français dans `detail`."}}
 
 
@@ -52,18 +44,6 @@ def structure_to_write(request, slug: str) -> Structure:
     if not can_write_in(request.user, structure):
         raise PermissionDenied(_("Seuls les membres de la structure y enregistrent des données."))
     return structure
-
-
-def departements_from(codes: list[str], field: str) -> list[Departement]:
-    wanted = list(dict.fromkeys(code.strip().upper() for code in codes))
-    found = Departement.objects.in_bulk(wanted)
-    unknown = [code for code in wanted if code not in found]
-    if unknown:
-        raise invalid(
-            ["body", field],
-            _("Département(s) inconnu(s) : %s (codes INSEE attendus, par exemple 29 ou 2A).") % ", ".join(unknown),
-        )
-    return [found[code] for code in wanted]
 
 
 def partners_from(ids: list[int], field: str) -> list[Partner]:

@@ -7,15 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Status
 
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Id
 from fabrique.core.pagination import Page, paginate
+from fabrique.territories.codes import departements_from
 
 from .. import presenters, services
 from ..models import CreativitySession, Need, Project
 from ..perms import readable_needs
 from ..schemas import NeedFilters, NeedIn, NeedOut
-from .common import MEMBER_AUTH, check_filter_codes, departements_from, invalid_from, router, structure_to_write
+from .common import check_filter_codes, invalid_from, router, structure_to_write
 
 
 def needs_for(request):
@@ -27,7 +29,7 @@ def needs_for(request):
     )
 
 
-@router.get("/needs", response=Page[NeedOut], auth=MEMBER_AUTH, summary="Lister les besoins et idées")
+@router.get("/needs", response=Page[NeedOut], auth=IDENTIFIED, summary="Lister les besoins et idées")
 def list_needs(request, filters: Query[NeedFilters]):
     """Besoins et idées des structures dont l'appelant est membre (tous pour la coordination), du plus récent au
     plus ancien. Filtres : structure, thème, département, année de détection, statut."""
@@ -48,12 +50,12 @@ def list_needs(request, filters: Query[NeedFilters]):
     return envelope
 
 
-@router.get("/needs/{need_id}", response=NeedOut, auth=MEMBER_AUTH, summary="Lire un besoin")
+@router.get("/needs/{need_id}", response=NeedOut, auth=IDENTIFIED, summary="Lire un besoin")
 def get_need(request, need_id: Id):
     return presenters.need_item(request, get_object_or_404(needs_for(request), pk=need_id))
 
 
-@router.post("/needs", response={201: NeedOut}, auth=MEMBER_AUTH, summary="Enregistrer un besoin ou une idée")
+@router.post("/needs", response={201: NeedOut}, auth=IDENTIFIED, summary="Enregistrer un besoin ou une idée")
 def create_need(request, payload: NeedIn):
     """Enregistre un besoin détecté sur le territoire d'une structure dont l'appelant est membre. Les coordonnées
     de la personne qui l'a apporté ne sont conservées qu'avec son consentement (`brought_by_consent`)."""

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Status
 
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Id
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
+from fabrique.territories.codes import departements_from
 
 from .. import presenters, services
 from ..filters import filter_projects
@@ -31,9 +33,7 @@ from ..schemas import (
 from ..stages import change_stage
 from .common import (
     CONFLICT,
-    MEMBER_AUTH,
     check_filter_codes,
-    departements_from,
     invalid_from,
     partners_from,
     refused,
@@ -99,7 +99,7 @@ def get_project(request, project_id: Id):
     return _item(request, project_id)
 
 
-@router.post("/projects", response={201: ProjectOut}, auth=MEMBER_AUTH, summary="Ouvrir un projet")
+@router.post("/projects", response={201: ProjectOut}, auth=IDENTIFIED, summary="Ouvrir un projet")
 def create_project(request, payload: ProjectIn):
     """Ouvre un projet à l'étape détection, pour une structure dont l'appelant est membre, à partir de zéro ou
     plusieurs de ses besoins (qui passent au statut « qualifié »)."""
@@ -118,7 +118,7 @@ def create_project(request, payload: ProjectIn):
 @router.patch(
     "/projects/{project_id}",
     response=ProjectOut,
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Modifier un projet",
     openapi_extra={"responses": CONFLICT},
 )
@@ -145,7 +145,7 @@ def update_project(request, project_id: Id, payload: ProjectPatch):
 @router.post(
     "/projects/{project_id}/stage",
     response=ProjectOut,
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Changer l'étape d'un projet",
     openapi_extra={"responses": CONFLICT},
 )
@@ -164,7 +164,7 @@ def move_project(request, project_id: Id, payload: StageIn):
 @router.get(
     "/projects/{project_id}/decisions",
     response=Page[DecisionOut],
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Lister les décisions du comité de pilotage",
 )
 def list_decisions(request, project_id: Id, params: Query[PageParams]):
@@ -178,7 +178,7 @@ def list_decisions(request, project_id: Id, params: Query[PageParams]):
 @router.post(
     "/projects/{project_id}/decisions",
     response={201: DecisionOut},
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Consigner une décision du comité de pilotage",
 )
 def create_decision(request, project_id: Id, payload: DecisionIn):
@@ -196,7 +196,7 @@ def create_decision(request, project_id: Id, payload: DecisionIn):
 @router.put(
     "/projects/{project_id}/economic-model",
     response=ProjectOut,
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Enregistrer le modèle économique",
     openapi_extra={"responses": CONFLICT},
 )
@@ -225,7 +225,7 @@ def put_economic_model(request, project_id: Id, payload: EconomicModelIn):
 @router.put(
     "/projects/{project_id}/outcome",
     response=ProjectOut,
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Enregistrer le résultat (activité créée)",
     openapi_extra={"responses": CONFLICT},
 )

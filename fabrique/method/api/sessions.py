@@ -5,18 +5,18 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Query, Status
 
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_types import Id
 from fabrique.core.pagination import Page, paginate
 from fabrique.network.models import Partner
+from fabrique.territories.codes import departements_from
 
 from .. import presenters, services
 from ..models import CreativitySession, Need
 from ..perms import readable_sessions
 from ..schemas import CreativitySessionFilters, CreativitySessionIn, CreativitySessionOut
 from .common import (
-    MEMBER_AUTH,
     check_filter_codes,
-    departements_from,
     invalid_from,
     partners_from,
     router,
@@ -37,7 +37,7 @@ def sessions_for(request):
 @router.get(
     "/creativity-sessions",
     response=Page[CreativitySessionOut],
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Lister les séances de créativité",
 )
 def list_sessions(request, filters: Query[CreativitySessionFilters]):
@@ -57,7 +57,7 @@ def list_sessions(request, filters: Query[CreativitySessionFilters]):
 
 
 @router.get(
-    "/creativity-sessions/{session_id}", response=CreativitySessionOut, auth=MEMBER_AUTH, summary="Lire une séance"
+    "/creativity-sessions/{session_id}", response=CreativitySessionOut, auth=IDENTIFIED, summary="Lire une séance"
 )
 def get_session(request, session_id: Id):
     return presenters.session_item(request, get_object_or_404(sessions_for(request), pk=session_id))
@@ -66,7 +66,7 @@ def get_session(request, session_id: Id):
 @router.post(
     "/creativity-sessions",
     response={201: CreativitySessionOut},
-    auth=MEMBER_AUTH,
+    auth=IDENTIFIED,
     summary="Enregistrer une séance de créativité",
 )
 def create_session(request, payload: CreativitySessionIn):

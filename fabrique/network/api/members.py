@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from fabrique.accounts.api import AUTH, CONFLICT
+from fabrique.accounts.api import CONFLICT
 from fabrique.accounts.schemas import NoBody
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import invalid, validate_fields
 from fabrique.core.api_types import Id, Text
 from fabrique.core.exceptions import DomainError
@@ -29,7 +30,7 @@ from ..perms import (
 )
 from ..schemas import InvitationCreate, InvitationOut, MemberOut, MembershipPatch, MeOut
 
-router = Router(tags=["Comptes"], auth=AUTH)
+router = Router(tags=["Comptes"], auth=IDENTIFIED)
 
 
 # --- presenters ------------------------------------------------------------------------------------------------

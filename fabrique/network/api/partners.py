@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Status
 
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import from_django, invalid
 from fabrique.core.api_types import Id, Text
 from fabrique.core.pagination import Page, PageParams, paginate
@@ -26,7 +27,6 @@ from ..schemas import (
 )
 from .reads import structures_for
 from .router import router
-from .write import WRITE_AUTH
 
 TAGS = ["Partenaires"]
 
@@ -83,7 +83,7 @@ def list_partnerships(request, slug: Text, filters: Query[PartnershipFilters]):
 @router.post(
     "/structures/{slug}/partnerships",
     response={201: PartnershipOut},
-    auth=WRITE_AUTH,
+    auth=IDENTIFIED,
     summary="Ajouter un partenariat",
     tags=TAGS,
 )
@@ -127,7 +127,7 @@ def get_partnership(request, partnership_id: Id):
 @router.patch(
     "/partnerships/{partnership_id}",
     response=PartnershipOut,
-    auth=WRITE_AUTH,
+    auth=IDENTIFIED,
     summary="Modifier un partenariat",
     tags=TAGS,
 )
@@ -150,7 +150,7 @@ def update_partnership(request, partnership_id: Id, payload: PartnershipPatch):
 @router.post(
     "/partnerships/{partnership_id}/end",
     response=PartnershipOut,
-    auth=WRITE_AUTH,
+    auth=IDENTIFIED,
     summary="Terminer un partenariat",
     tags=TAGS,
 )
@@ -183,7 +183,7 @@ def list_partners(request, filters: Query[PartnerFilters]):
 
 
 @router.patch(
-    "/partners/{partner_id}", response=PartnerListItem, auth=WRITE_AUTH, summary="Corriger une organisation", tags=TAGS
+    "/partners/{partner_id}", response=PartnerListItem, auth=IDENTIFIED, summary="Corriger une organisation", tags=TAGS
 )
 def update_partner(request, partner_id: Id, payload: PartnerPatch):
     """Nom, type, SIRET (vérifié), site web d'une organisation partagée par les structures qui travaillent avec elle.

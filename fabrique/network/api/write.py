@@ -8,10 +8,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from ninja import Status
 
-from fabrique.core.api_auth import BearerOrSession
+from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import from_django, invalid, validate_fields
 from fabrique.core.api_types import Text
-from fabrique.territories.models import Departement
+from fabrique.territories.codes import departements_from
 
 from .. import presenters, services
 from ..models import Structure
@@ -19,28 +19,6 @@ from ..perms import can_create_structure, structure_abilities
 from ..schemas import StructureCreate, StructureDetailOut, StructurePatch, TransitionIn
 from .reads import structures_for
 from .router import router
-
-# Writes need an identified caller: a bearer token, or the session with its CSRF token.
-WRITE_AUTH = BearerOrSession()
-WRITE_AUTH.openapi_security_schema = {
-    "type": "http",
-    "scheme": "bearer",
-    "description": "Jeton personnel (`fabrique token EMAIL` ou page « Mes jetons d'API ») ; "
-    "ou la session du navigateur avec son jeton CSRF.",
-}
-
-
-def departements_from_codes(codes: list[str]) -> list[Departement]:
-    """INSEE codes → départements; an unknown code is a 422 naming the `departements` field."""
-    wanted = list(dict.fromkeys(code.strip().upper() for code in codes))
-    found = {d.code: d for d in Departement.objects.filter(code__in=wanted)}
-    unknown = [code for code in wanted if code not in found]
-    if unknown:
-        raise invalid(
-            ["body", "departements"],
-            _("Département(s) inconnu(s) : %s (codes INSEE attendus, par exemple 29 ou 2A).") % ", ".join(unknown),
-        )
-    return [found[code] for code in wanted]
 
 
 def _fresh_detail(request, slug: str) -> dict:
@@ -54,7 +32,7 @@ def _without_none(data: dict) -> dict:
 @router.patch(
     "/structures/{slug}",
     response=StructureDetailOut,
-    auth=WRITE_AUTH,
+    auth=IDENTIFIED,
     summary="Modifier une structure",
     openapi_extra={"responses": {409: {"description": "Version dépassée : relisez la structure."}}},
 )
@@ -68,14 +46,14 @@ def update_structure(request, slug: Text, payload: StructurePatch):
     version = data.pop("version")
     codes = data.pop("departements", None)
     cleaned = validate_fields(Structure, data, structure)
-    departements = departements_from_codes(codes) if codes is not None else None
+    departements = departements_from(codes, "departements") if codes is not None else None
     services.update_structure(
         structure, by=request.user, data=cleaned, expected_version=version, departements=departements
     )
     return _fresh_detail(request, structure.slug)
 
 
-@router.post("/structures", response={201: StructureDetailOut}, auth=WRITE_AUTH, summary="Créer une structure")
+@router.post("/structures", response={201: StructureDetailOut}, auth=IDENTIFIED, summary="Créer une structure")
 def create_structure(request, payload: StructureCreate):
     """Enregistre une structure candidate (coordination du réseau seulement). L'identifiant (`slug`) est tiré du nom
     s'il n'est pas donné ; un identifiant déjà pris est refusé (422 sur `slug`)."""
@@ -88,7 +66,7 @@ def create_structure(request, payload: StructureCreate):
     if not data["slug"]:
         raise invalid(["body", "slug"], _("Indiquez un identifiant : le nom n'en donne aucun."))
     data = validate_fields(Structure, data)
-    departements = departements_from_codes(codes)
+    departements = departements_from(codes, "departements")
     try:
         structure = services.create_structure(by=request.user, data=data, departements=departements, reason=reason)
     except DjangoValidationError as exc:
@@ -102,7 +80,7 @@ TRANSITION_VERBS = {"admit": services.admit, "withdraw": services.withdraw, "rea
 @router.post(
     "/structures/{slug}/transitions",
     response=StructureDetailOut,
-    auth=WRITE_AUTH,
+    auth=IDENTIFIED,
     summary="Changer le statut d'une structure",
     openapi_extra={"responses": {409: {"description": "Transition impossible depuis le statut actuel."}}},
 )
