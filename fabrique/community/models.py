@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.core.models import Versioned
 from fabrique.core.vocabulary import Theme
 from fabrique.search.visibility import Visibility
 
@@ -21,7 +22,7 @@ PUBLICATION_CHOICES = [
 ]
 
 
-class Testimonial(models.Model):
+class Testimonial(Versioned):
     quote = models.TextField(_("citation"))
     person = models.CharField(_("personne"), max_length=150)
     role = models.CharField(_("fonction"), max_length=200, blank=True)
@@ -36,9 +37,6 @@ class Testimonial(models.Model):
     source = models.CharField(_("source"), max_length=300, blank=True)
     is_public = models.BooleanField(_("public"), default=True)
     featured = models.BooleanField(_("à la une"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("témoignage")
@@ -49,7 +47,7 @@ class Testimonial(models.Model):
         return f"{self.person} — {self.quote[:40]}…"
 
 
-class WorkingGroup(models.Model):
+class WorkingGroup(Versioned):
     """Members of several structures working together on a theme, with their resources and events."""
 
     name = models.CharField(_("nom"), max_length=200)
@@ -64,9 +62,6 @@ class WorkingGroup(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("groupe de travail")
@@ -80,14 +75,11 @@ class WorkingGroup(models.Model):
         return reverse("community:group_detail", args=[self.slug])
 
 
-class GroupMembership(models.Model):
+class GroupMembership(Versioned):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships")
     role = models.CharField(_("rôle"), max_length=10, choices=GroupRole.choices, default=GroupRole.MEMBER)
     joined_at = models.DateTimeField(_("depuis le"), default=timezone.now)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("membre d'un groupe de travail")
@@ -110,7 +102,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=now or timezone.now())
 
 
-class Event(models.Model):
+class Event(Versioned):
     """A moment of network life: practice exchange, training, national meeting, webinar, outside expertise."""
 
     title = models.CharField(_("intitulé"), max_length=200)
@@ -164,10 +156,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("événement")
@@ -219,7 +209,7 @@ class Event(models.Model):
         return bool(self.online_url) and not self.place.strip()
 
 
-class EventSpeaker(models.Model):
+class EventSpeaker(Versioned):
     """Who speaks: a member of the network or an outside expert."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
@@ -228,9 +218,6 @@ class EventSpeaker(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     is_external = models.BooleanField(_("expert·e extérieur·e au réseau"), default=False)
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("intervenant·e")
@@ -241,7 +228,7 @@ class EventSpeaker(models.Model):
         return self.name
 
 
-class Registration(models.Model):
+class Registration(Versioned):
     """One person's place at an event, for one structure: confirmed, on the waiting list or cancelled; then
     present or absent. Changed only through `community.services.registrations`."""
 
@@ -259,9 +246,6 @@ class Registration(models.Model):
     attended = models.BooleanField(_("présence"), null=True, blank=True)
     registered_at = models.DateTimeField(_("inscrit·e le"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("statut changé le"), default=timezone.now)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inscription")

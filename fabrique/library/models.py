@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.core.models import Timestamped
 from fabrique.core.vocabulary import Theme
 from fabrique.search.visibility import Visibility
 
@@ -26,7 +27,7 @@ def validate_themes(value) -> None:
         )
 
 
-class Resource(models.Model):
+class Resource(Timestamped):
     title = models.CharField(_("titre"), max_length=200)
     slug = models.SlugField(_("identifiant"), max_length=90, unique=True, editable=False)
     kind = models.CharField(_("type de ressource"), max_length=20, choices=ResourceKind.choices)
@@ -66,8 +67,6 @@ class Resource(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(m2m_fields=[authors, projects])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from fabrique.accounts.models import fingerprint
+from fabrique.core.models import Timestamped, Versioned
 
 from .enums import MembershipRole, PartnerKind, StructureStatus
 from .validators import validate_siret
@@ -27,7 +28,7 @@ class StructureQuerySet(models.QuerySet):
         return self.prefetch_related("departements__region", "collectives")
 
 
-class Structure(models.Model):
+class Structure(Timestamped):
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
     legal_form = models.CharField(_("forme juridique"), max_length=100, blank=True)
@@ -58,8 +59,6 @@ class Structure(models.Model):
     labelled_on = models.DateField(_("appellation obtenue le"), null=True, blank=True)
     withdrawn_on = models.DateField(_("retrait le"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = StructureQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[departements])
@@ -121,14 +120,11 @@ class Collective(models.Model):
         return reverse("network:collective_detail", args=[self.slug])
 
 
-class Partner(models.Model):
+class Partner(Versioned):
     name = models.CharField(_("nom"), max_length=200)
     kind = models.CharField(_("type"), max_length=20, choices=PartnerKind.choices)
     siret = models.CharField(_("SIRET"), max_length=17, blank=True, validators=[validate_siret])
     website = models.URLField(_("site web"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("partenaire")
@@ -143,16 +139,13 @@ class Partner(models.Model):
         super().save(*args, **kwargs)
 
 
-class Partnership(models.Model):
+class Partnership(Versioned):
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="partnerships")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="partnerships")
     role = models.CharField(_("rôle"), max_length=200, blank=True)
     since = models.DateField(_("depuis"), null=True, blank=True)
     until = models.DateField(_("jusqu'au"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("partenariat")

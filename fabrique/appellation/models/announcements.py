@@ -5,10 +5,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from fabrique.core.models import Versioned
 
 
-class AnnouncementDraft(models.Model):
+class AnnouncementDraft(Versioned):
     session = models.OneToOneField(
         "appellation.CommitteeSession", on_delete=models.CASCADE, related_name="announcement"
     )
@@ -28,9 +29,6 @@ class AnnouncementDraft(models.Model):
         verbose_name=_("publiée comme actualité"),
         help_text=_("L'actualité créée à partir de ce projet : il ne se publie qu'une fois."),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("projet d'annonce")

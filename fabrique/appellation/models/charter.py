@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from fabrique.core.models import Versioned
 
 
-class Charter(models.Model):
+class Charter(Versioned):
     """One row: the current text. Its history keeps every earlier version."""
 
     title = models.CharField(_("titre"), max_length=200)
@@ -15,9 +16,6 @@ class Charter(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("charte du réseau")

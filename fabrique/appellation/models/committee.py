@@ -7,10 +7,12 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.core.models import Versioned
+
 from ..enums import ConflictSource, Outcome, SessionStatus, VoteChoice
 
 
-class CommitteeSession(models.Model):
+class CommitteeSession(Versioned):
     held_on = models.DateField(_("date de la séance"))
     deadline = models.DateTimeField(_("date limite des votes"))
     status = models.CharField(_("état"), max_length=10, choices=SessionStatus.choices, default=SessionStatus.OPEN)
@@ -35,9 +37,6 @@ class CommitteeSession(models.Model):
         verbose_name=_("close par"),
     )
     closed_at = models.DateTimeField(_("close le"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("séance du comité de pairs")
@@ -79,7 +78,7 @@ class AgendaItem(models.Model):
         return f"{self.request} — {self.session}"
 
 
-class Vote(models.Model):
+class Vote(Versioned):
     """The vote of one labelled structure on one request in one session; changeable until the session closes."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
@@ -93,9 +92,6 @@ class Vote(models.Model):
     )
     created_at = models.DateTimeField(_("exprimé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("vote")

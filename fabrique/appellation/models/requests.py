@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from fabrique.core.french import de
+from fabrique.core.models import Versioned
 
 from ..enums import ACTIVE_REQUEST_STATUSES, RequestStatus
 from ..storage import attachment_path, private_storage
@@ -18,7 +19,7 @@ class AppellationRequestQuerySet(models.QuerySet):
         return self.filter(status__in=(RequestStatus.SUBMITTED, RequestStatus.DEFERRED))
 
 
-class AppellationRequest(models.Model):
+class AppellationRequest(Versioned):
     # The three criteria of the appellation, each argued in the applicant's own words.
     NARRATIVE_FIELDS = ("usefulness", "partnerships", "know_how")
 
@@ -55,12 +56,10 @@ class AppellationRequest(models.Model):
     )
     submitted_at = models.DateTimeField(_("déposée le"), null=True, blank=True)
     decided_at = models.DateTimeField(_("décision le"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = AppellationRequestQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("demande d'appellation")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.core.models import Timestamped, Versioned
 from fabrique.core.vocabulary import Theme
 
 from ..enums import NeedSource, NeedStatus
@@ -19,7 +20,7 @@ class CreativitySessionQuerySet(models.QuerySet):
         return self.filter(held_on__year=year)
 
 
-class CreativitySession(models.Model):
+class CreativitySession(Timestamped):
     """A local collective event that produces needs and ideas; counted in the network's indicators."""
 
     structure = models.ForeignKey(
@@ -46,8 +47,6 @@ class CreativitySession(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = CreativitySessionQuerySet.as_manager()
@@ -74,7 +73,7 @@ class NeedQuerySet(models.QuerySet):
         return self.filter(detected_on__year=year)
 
 
-class Need(models.Model):
+class Need(Versioned, Timestamped):
     """A social need or an idea detected on a territory, not yet a project.
 
     Who brought it is personal data: shown to the structure's members and the coordinator only.
@@ -125,12 +124,8 @@ class Need(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = NeedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("besoin ou idée")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.core.models import Timestamped, Versioned
 from fabrique.core.reversing import reverse_one
 from fabrique.core.vocabulary import Theme
 
@@ -25,7 +26,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(pk__in=Project.departements.through.objects.filter(departement_id=code).values("project_id"))
 
 
-class Project(models.Model):
+class Project(Timestamped):
     """An emerging activity. Its `stage` changes only through `method.stages.change_stage`, which writes the log."""
 
     structure = models.ForeignKey(
@@ -70,8 +71,6 @@ class Project(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ProjectQuerySet.as_manager()
@@ -125,7 +124,7 @@ class Project(models.Model):
         return self.carrier_name if self.carrier_kind == CarrierKind.ESS_ORGANISATION else ""
 
 
-class ProjectPartner(models.Model):
+class ProjectPartner(Versioned):
     """A partner organisation of the network involved in one project, with its role there."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="project_partners")
@@ -134,9 +133,6 @@ class ProjectPartner(models.Model):
     )
     role = models.CharField(_("rôle dans le projet"), max_length=30, choices=PartnerRole.choices)
     note = models.CharField(_("précision"), max_length=300, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("partenaire du projet")
@@ -173,7 +169,7 @@ class ProjectStageLog(models.Model):
         return f"{self.project} : {self.from_stage or '∅'} → {self.to_stage}"
 
 
-class ProjectNote(models.Model):
+class ProjectNote(Versioned):
     """A dated note in the project's timeline (a meeting, a call, a lead)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="notes")
@@ -182,9 +178,6 @@ class ProjectNote(models.Model):
     )
     written_at = models.DateTimeField(_("écrite le"), default=timezone.now)
     text = models.TextField(_("note"))
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("note de suivi")

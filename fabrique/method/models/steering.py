@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.core.models import Versioned
 from fabrique.network.validators import validate_siret
 
 from ..enums import DecisionChoice, DecisionSubject, LegalForm
@@ -55,7 +56,7 @@ class SteeringDecision(models.Model):
             raise ValidationError({"decided_on": _("Un comité à venir ne se consigne pas : sa date est future.")})
 
 
-class EconomicModel(models.Model):
+class EconomicModel(Versioned):
     """The carrier's economic model, drawn during the feasibility study. Revenue shares add up to 100 %."""
 
     SHARE_FIELDS = ("share_sales", "share_public_subsidies", "share_private_funding", "share_other")
@@ -80,9 +81,6 @@ class EconomicModel(models.Model):
         _("emplois prévus (ETP)"), max_digits=7, decimal_places=2, default=Decimal(0), validators=FTE
     )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("modèle économique")
@@ -116,7 +114,7 @@ def years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-class Outcome(models.Model):
+class Outcome(Versioned):
     """The created activity: creation date, legal form, SIRET, jobs, and the follow-ups at 1 and 3 years."""
 
     project = models.OneToOneField("method.Project", on_delete=models.CASCADE, related_name="outcome")
@@ -140,9 +138,6 @@ class Outcome(models.Model):
         help_text=_("Affiché sur la page publique de l'activité : aucune donnée personnelle."),
     )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("résultat")
