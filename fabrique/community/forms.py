@@ -10,6 +10,9 @@ from fabrique.territories.models import Departement
 from .enums import EventKind
 from .models import CANCEL_REASON_MAX_LENGTH, Event, NewsPost, WorkingGroup
 from .perms import network_people, organiser_ids
+from .services.events import EVENT_FIELDS
+from .services.groups import GROUP_FIELDS
+from .services.news import NEWS_FIELDS
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -25,23 +28,7 @@ class EventForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = Event
         formfield_callback = https_urls
-        fields = [
-            "title",
-            "kind",
-            "summary",
-            "description",
-            "starts_at",
-            "ends_at",
-            "place",
-            "departement",
-            "online_url",
-            "organiser",
-            "working_group",
-            "theme",
-            "capacity",
-            "registration_closes_at",
-            "visibility",
-        ]
+        fields = list(EVENT_FIELDS)  # what the service writes, in the order shown
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 8}),
@@ -78,7 +65,7 @@ class NewsPostForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = NewsPost
         formfield_callback = https_urls
-        fields = ["title", "summary", "body", "visibility", "published_on", "source_url"]
+        fields = list(NEWS_FIELDS)
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
@@ -123,7 +110,7 @@ class WorkingGroupForm(StyledMixin, forms.ModelForm):
 
     class Meta:
         model = WorkingGroup
-        fields = ["name", "theme", "description", "visibility"]
+        fields = list(GROUP_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 8}), "visibility": forms.RadioSelect}
 
     def __init__(self, *args, leads=(), **kwargs):

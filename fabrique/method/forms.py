@@ -9,6 +9,7 @@ from fabrique.territories.models import Departement
 
 from .enums import STAGE_ORDER, Stage
 from .models import CreativitySession, EconomicModel, Need, Outcome, Project, ProjectPartner, SteeringDecision
+from .services import ECONOMIC_MODEL_FIELDS, NEED_FIELDS, OUTCOME_FIELDS
 from .stages import allowed_moves
 
 
@@ -55,22 +56,7 @@ class NeedForm(StyledMixin, forms.ModelForm):
 
     class Meta:
         model = Need
-        fields = [
-            "title",
-            "description",
-            "theme",
-            "departement",
-            "commune",
-            "source",
-            "session",
-            "detected_on",
-            "brought_by_name",
-            "brought_by_contact",
-            "brought_by_consent",
-            "status",
-            "status_reason",
-            "merged_into",
-        ]
+        fields = list(NEED_FIELDS)  # what the service writes, in the order shown
         widgets = {"detected_on": DateInput, "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, structure, **kwargs):
@@ -238,7 +224,7 @@ class EconomicModelForm(StyledMixin, forms.ModelForm):
 
     class Meta:
         model = EconomicModel
-        fields = ["total_budget", *EconomicModel.SHARE_FIELDS, "break_even_year", "jobs_planned_fte"]
+        fields = list(ECONOMIC_MODEL_FIELDS)
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -263,17 +249,7 @@ class OutcomeForm(StyledMixin, forms.ModelForm):
 
     class Meta:
         model = Outcome
-        fields = [
-            "created_on",
-            "legal_form",
-            "siret",
-            "jobs_fte",
-            "followup_1y_active",
-            "followup_1y_jobs_fte",
-            "followup_3y_active",
-            "followup_3y_jobs_fte",
-            "note",
-        ]
+        fields = list(OUTCOME_FIELDS)
         widgets = {
             "created_on": DateInput,
             "note": forms.Textarea(attrs={"rows": 3}),

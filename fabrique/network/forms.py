@@ -9,6 +9,7 @@ from fabrique.territories.models import Departement, Region
 
 from .enums import PartnerKind, StructureStatus
 from .models import Collective, Partner, Partnership, Structure
+from .services import STRUCTURE_EDITABLE_FIELDS
 from .validators import validate_siret
 
 SLUG_TAKEN = _("Cet identifiant est déjà utilisé.")
@@ -82,17 +83,7 @@ class StructureForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = Structure
         formfield_callback = https_urls
-        fields = [
-            "name",
-            "legal_form",
-            "parent_network",
-            "website",
-            "public_email",
-            "city",
-            "area_label",
-            "description",
-            "departements",
-        ]
+        fields = [*STRUCTURE_EDITABLE_FIELDS, "departements"]  # what the service writes, in the order shown
         widgets = {"description": forms.Textarea(attrs={"rows": 10})}
         help_texts = {
             "description": _(

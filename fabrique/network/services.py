@@ -124,8 +124,8 @@ STRUCTURE_EDITABLE_FIELDS = [
     "website",
     "public_email",
     "city",
-    "description",
     "area_label",
+    "description",
 ]
 
 
