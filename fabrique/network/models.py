@@ -165,14 +165,11 @@ class Partnership(Versioned):
         return f"{self.partner} — {self.structure}"
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     structure = models.ForeignKey("network.Structure", on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("appartenance à une structure")
