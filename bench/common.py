@@ -80,8 +80,17 @@ def _secret(data_dir: Path) -> str:
 
 
 def fabrique(database: Database, *args: str, timeout: int = 1800) -> str:
+    return _run(database, [str(BIN / "fabrique"), *args], timeout)
+
+
+def generate(database: Database, scale: str) -> str:
+    """The generated network, written by `python -m bench.generate` (bench/generator/) into the migrated database."""
+    return _run(database, [sys.executable, "-m", "bench.generate", "--scale", scale, "--seed", str(SEED)], 1800)
+
+
+def _run(database: Database, command: list[str], timeout: int) -> str:
     result = subprocess.run(
-        [str(BIN / "fabrique"), *args],
+        command,
         env=database.env(),
         cwd=ROOT,
         capture_output=True,
@@ -89,7 +98,9 @@ def fabrique(database: Database, *args: str, timeout: int = 1800) -> str:
         timeout=timeout,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"fabrique {' '.join(args)} a échoué :\n{result.stdout}\n{result.stderr}")
+        raise RuntimeError(
+            f"{' '.join([Path(command[0]).name, *command[1:]])} a échoué :\n{result.stdout}\n{result.stderr}"
+        )
     return result.stdout
 
 
@@ -128,7 +139,7 @@ def prepare(vendor: str, scale: str, postgres_base: str = "") -> Database:
     started = time.perf_counter()
     fabrique(database, "migrate", "--noinput", "-v0")
     migrated = time.perf_counter()
-    output = fabrique(database, "demo", "--scale", scale, "--seed", str(SEED), "--no-serve")
+    output = generate(database, scale)
     generated = time.perf_counter()
     if vendor == "postgresql":  # what autovacuum does a little later on a live server: visibility map, statistics
         import psycopg

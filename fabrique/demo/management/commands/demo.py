@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD
-from fabrique.demo import generator, seed
+from fabrique.core.demo_support import DEMO_PASSWORD
+from fabrique.demo import seed
 
 
 class Command(BaseCommand):
@@ -21,15 +21,6 @@ class Command(BaseCommand):
         parser.add_argument(
             "--addrport", default="127.0.0.1:8000", help="Adresse et port du serveur (défaut : 127.0.0.1:8000)."
         )
-        parser.add_argument(
-            "--scale",
-            choices=sorted(generator.SCALES),
-            help=(
-                "Générer un réseau fictif à cette échelle (large : 1 000 structures, 100 000 projets) au lieu du "
-                "réseau de démonstration, dans une base vide (par exemple FABRIQUE_DATA_DIR=var/bench)."
-            ),
-        )
-        parser.add_argument("--seed", type=int, default=1, help="Graine du réseau généré (défaut : 1).")
 
     def handle(self, *args, no_serve: bool, addrport: str, verbosity: int, **options):
         if not settings.DEBUG and not settings.DEMO_MODE:
@@ -38,12 +29,9 @@ class Command(BaseCommand):
                 "qu'avec DEBUG=true ou FABRIQUE_DEMO=true."
             )
         self._require_migrated()
-        if options.get("scale"):
-            self._generate(options["scale"], options.get("seed") or 1, verbosity)
-        else:
-            report = seed.load_all()
-            if verbosity > 0:
-                self._print(report)
+        report = seed.load_all()
+        if verbosity > 0:
+            self._print(report)
         if not no_serve:
             call_command("runserver", addrport, use_reloader=False, verbosity=verbosity)
 
@@ -52,24 +40,6 @@ class Command(BaseCommand):
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError("La base n'est pas à jour : lancez d'abord `fabrique migrate`.")
-
-    def _generate(self, scale: str, seed_value: int, verbosity: int) -> None:
-        def progress(step: str) -> None:
-            if verbosity > 1:
-                self.stdout.write(f"  … {step}")
-
-        try:
-            report = generator.generate(scale, seed_value, progress=progress)
-        except RuntimeError as exc:
-            raise CommandError(str(exc)) from None
-        if verbosity > 0:
-            for line in report.lines():
-                self.stdout.write(line)
-            self.stdout.write("")
-            self.stdout.write(self.style.MIGRATE_HEADING("Comptes"))
-            self.stdout.write(f"  {COORDINATOR_EMAIL}  coordination du réseau")
-            self.stdout.write("  <identifiant-de-la-structure>@example.org  administrateur·rice de chaque structure")
-            self.stdout.write(f"Mot de passe de tous ces comptes : {self.style.SUCCESS(DEMO_PASSWORD)}")
 
     def _print(self, report) -> None:
         for line in report.lines():

@@ -30,10 +30,10 @@ from fabrique.method.models import (
 from fabrique.method.models.steering import years_after
 from fabrique.network.enums import StructureStatus
 
-from . import generator_words as W
-from .generator import ANCHOR, Plan, StructureInfo, allocate, at, bulk, commune, days_between, installed, person, siret
-from .generator_index import IndexRows
-from .generator_sql import Writer
+from . import words as W
+from .index import IndexRows
+from .network import ANCHOR, Plan, StructureInfo, allocate, at, bulk, commune, days_between, installed, person, siret
+from .sql import Writer
 
 TARGET_SHARES = (
     (St.DETECTION, 28),

@@ -1,13 +1,7 @@
-"""A generated network at the scale of a whole country, for benchmarks and load tests.
+"""The generated network's scales and plan, its structures, collectives, partners and accounts.
 
-`fabrique demo --scale large [--seed N] --no-serve` fills an empty database with 1,000 structures and all
-that goes with them (see SCALES), written with bulk inserts. The same seed gives the same data, whatever the
-day of the run: every random choice comes from a generator seeded by (seed, topic, index) and every date is
-counted from ANCHOR. Apps that are not installed are skipped. Everything written is invented and marked
-"(fictif)"; the accounts use the demo password, so this runs only where `fabrique demo` does.
-
-Generated rows have no history rows (simple_history writes them on `save()`, not on bulk inserts); the status
-and stage logs are complete.
+Every random choice comes from a generator seeded by (seed, topic, index) and every date is counted from ANCHOR:
+the same seed gives the same data, whatever the day of the run.
 """
 
 import random
@@ -21,17 +15,18 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
-from django.db import connection, models, transaction
+from django.db import models
 from django.utils.text import slugify
 
 from fabrique.accounts.models import User
+from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD, member_email
 from fabrique.network.enums import MembershipRole, PartnerKind
 from fabrique.network.enums import StructureStatus as S
 from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
 from fabrique.network.validators import luhn_ok
 from fabrique.territories.models import Departement
 
-from . import generator_words as W
+from . import words as W
 
 ANCHOR = date(2026, 6, 30)  # the last day of generated activity
 FIRST_DAY = date(2011, 1, 1)
@@ -186,7 +181,7 @@ def explicit_timestamps(model_list: list[type[models.Model]]) -> Iterator[None]:
             model_field.auto_now, model_field.auto_now_add = now, add
 
 
-def _timed(plan: Plan, step: str, function: Callable[[Plan], None]) -> None:
+def timed(plan: Plan, step: str, function: Callable[[Plan], None]) -> None:
     started = time.perf_counter()
     function(plan)
     plan.timings[step] = time.perf_counter() - started
@@ -417,8 +412,6 @@ def generate_partnerships(plan: Plan) -> None:
 
 
 def generate_coordinator(plan: Plan, password: str) -> None:
-    from fabrique.core.demo_support import COORDINATOR_EMAIL
-
     coordinator = User(
         email=COORDINATOR_EMAIL,
         first_name="Coordination",
@@ -435,8 +428,6 @@ def generate_coordinator(plan: Plan, password: str) -> None:
 
 def generate_members(plan: Plan, password: str) -> None:
     """An administrator per structure (`<slug>@example.org`), staff for the others, a few partner users."""
-    from fabrique.core.demo_support import member_email
-
     budget = max(0, plan.scale.users - 1)
     partner_users = min(budget, max(2, budget // 100))
     admins = plan.structures[: max(0, budget - partner_users)]
@@ -490,8 +481,6 @@ def generate_members(plan: Plan, password: str) -> None:
 
 
 def generate_accounts(plan: Plan) -> None:
-    from fabrique.core.demo_support import DEMO_PASSWORD
-
     password = make_password(DEMO_PASSWORD)
     generate_members(plan, password)
     User.objects.filter(pk=plan.coordinator_pk).update(password=password)
@@ -516,41 +505,3 @@ def timestamped_models() -> list[type[models.Model]]:
         "community.NewsPost",
     ]
     return [apps.get_model(label) for label in labels if apps.is_installed(f"fabrique.{label.split('.')[0]}")]
-
-
-def generate(scale: Scale | str, seed: int = 1, *, progress: Callable[[str], None] | None = None) -> GenerationReport:
-    """Fill an empty database with a generated network of the given scale; all or nothing."""
-    from . import generator_life, generator_method
-
-    scale = SCALES[scale] if isinstance(scale, str) else scale
-    if Structure.objects.exists():
-        raise RuntimeError(
-            "La base contient déjà des structures : le réseau généré s'écrit dans une base vide "
-            "(par exemple FABRIQUE_DATA_DIR=var/bench)."
-        )
-    plan = Plan(scale=scale, seed=seed)
-    steps: list[tuple[str, Callable[[Plan], None]]] = [
-        ("référentiel", load_geography),
-        ("coordination", lambda p: generate_coordinator(p, "!")),
-        ("structures", generate_structures),
-        ("collectifs", generate_collectives),
-        ("partenaires", generate_partners),
-        ("partenariats", generate_partnerships),
-        ("comptes", generate_accounts),
-        ("méthode", generator_method.generate_method),
-        ("vie du réseau", generator_life.generate_life),
-        ("index de recherche", generator_life.rebuild_search_index),
-    ]
-    with transaction.atomic(), explicit_timestamps(timestamped_models()):
-        for step, function in steps:
-            if progress:
-                progress(step)
-            _timed(plan, step, function)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # the planner's statistics, before the first page is asked for
-    if installed("reporting"):
-        from fabrique.reporting.cache import bump
-
-        bump()  # bulk inserts send no signal: figures cached before the run are stale
-    return GenerationReport(scale=scale.name, seed=seed, counts=plan.counts, timings=plan.timings)

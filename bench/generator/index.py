@@ -16,7 +16,7 @@ from fabrique.method.enums import CarrierKind
 from fabrique.method.enums import Stage as St
 from fabrique.territories.models import Departement
 
-from .generator_sql import Writer
+from .sql import Writer
 
 _PLACEHOLDER = "987654321"
 

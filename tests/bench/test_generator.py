@@ -2,13 +2,13 @@ from dataclasses import replace
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.http import HttpRequest
 
+from bench import generate as command
+from bench import generator
+from bench.generator import checks as generator_checks
 from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD, member_email
-from fabrique.demo import generator, generator_checks
 from fabrique.method.enums import Stage
 from fabrique.method.models import Need, Project
 from fabrique.network.models import Partnership, Structure
@@ -165,12 +165,20 @@ def test_the_search_finds_generated_needs_for_the_coordinator_only(small_network
 
 def test_the_generator_refuses_a_database_that_already_holds_a_network(small_network, settings):
     settings.DEMO_MODE = True
-    with pytest.raises(CommandError, match="base vide"):
-        call_command("demo", "--scale", "small", "--no-serve", verbosity=0)
+    with pytest.raises(SystemExit, match="base vide"):
+        command.main(["--scale", "small", "-v", "0"])
 
 
-def test_the_command_generates_the_network_of_the_scale_asked(db, settings, monkeypatch):
+def test_the_command_refuses_without_debug_or_the_demo_mode(db, settings):
+    settings.DEBUG, settings.DEMO_MODE = False, False
+    with pytest.raises(SystemExit, match="mot de passe connu"):
+        command.main(["--scale", "small", "-v", "0"])
+    assert not Structure.objects.exists()
+
+
+def test_the_command_generates_the_network_of_the_scale_asked(db, settings, monkeypatch, capsys):
     settings.DEMO_MODE = True
     monkeypatch.setitem(generator.SCALES, "small", replace(SMALL, needs=100, projects=30))
-    call_command("demo", "--scale", "small", "--seed", "3", "--no-serve", verbosity=0)
+    assert command.main(["--scale", "small", "--seed", "3"]) == 0
     assert (Project.objects.count(), Need.objects.count()) == (30, 100)
+    assert COORDINATOR_EMAIL in capsys.readouterr().out

@@ -8,8 +8,8 @@ from django.utils.text import slugify
 
 from fabrique.core.vocabulary import Theme
 
-from . import generator_words as W
-from .generator import ANCHOR, Plan, StructureInfo, allocate, at, bulk, commune, days_between, installed
+from . import words as W
+from .network import ANCHOR, Plan, StructureInfo, allocate, at, bulk, commune, days_between, installed
 
 VISIBILITIES = (("public", 30), ("network", 50), ("structure", 20))
 
