@@ -29,7 +29,6 @@ from .network import (
     generate_partners,
     generate_partnerships,
     generate_structures,
-    installed,
     load_geography,
     timed,
     timestamped_models,
@@ -67,8 +66,4 @@ def generate(scale: Scale | str, seed: int = 1, *, progress: Callable[[str], Non
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # the planner's statistics, before the first page is asked for
-    if installed("reporting"):
-        from fabrique.reporting.cache import bump
-
-        bump()  # bulk inserts send no signal: figures cached before the run are stale
     return GenerationReport(scale=scale.name, seed=seed, counts=plan.counts, timings=plan.timings)

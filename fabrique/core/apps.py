@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle"
 
     def ready(self):
-        from . import lookups, throttling  # noqa: F401 - throttling registers its deploy check
+        from . import generations, lookups, throttling  # noqa: F401 - throttling registers its deploy check
 
         lookups.register()
+        generations.install()

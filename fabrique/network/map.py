@@ -200,15 +200,11 @@ def legend() -> tuple[tuple[str, str], ...]:
 
 
 # The map is the same for every reader who sees the same structures; it is kept in the cache until a structure
-# or its départements change (signals bump the generation, see network/apps.py). With several processes and the default
-# per-process cache, a change shows everywhere after settings.MAP_CACHE_SECONDS (60 by default) at most; 0 turns
-# the cache off.
+# or its départements change (any write to their tables bumps the generation, see network/apps.py and
+# core/generations.py). With several processes and the default per-process cache, a change shows everywhere after
+# settings.MAP_CACHE_SECONDS (60 by default) at most; 0 turns the cache off.
 MAP_GENERATION_KEY = "network:map:generation"
-
-
-def bump_map_generation(*args, **kwargs) -> None:
-    """A signal receiver: the structures on the map, their status or their départements changed."""
-    generations.bump(MAP_GENERATION_KEY)
+MAP_GENERATION = generations.Generation(MAP_GENERATION_KEY)
 
 
 def build_map(user) -> DepartementMap:
@@ -217,7 +213,7 @@ def build_map(user) -> DepartementMap:
     if seconds <= 0:
         return compute_map(user)
     scope = readable_structures_key(user)
-    generation = cache.get_or_set(MAP_GENERATION_KEY, 1, None)
+    generation = MAP_GENERATION.current()
     key = f"network:map:{generation}:{get_language()}:{scope}"
     found = cache.get(key)
     if found is None:

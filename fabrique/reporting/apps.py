@@ -8,6 +8,6 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Indicateurs et rapports")
 
     def ready(self):
-        from .cache import connect_signals
+        from .cache import watch_tables
 
-        connect_signals()
+        watch_tables()

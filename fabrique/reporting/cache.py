@@ -1,9 +1,9 @@
 """Computed figures are kept in Django's cache until the data they are computed from changes.
 
-Every save or deletion of a model the indicators read bumps a generation number; cache keys carry it, so a
-change shows at once. Bulk writes that send no signal (imports call `bump()` themselves, generators may not)
-show after REPORTING_CACHE_SECONDS at most. With several processes, configure a shared cache (CACHES) for
-the generation to be shared too; with the default per-process cache each process may lag by that delay.
+Any write to a table the indicators read bumps a generation number (core/generations.py: saves, deletions,
+bulk inserts and updates, imports and the generator alike); cache keys carry it, so a change shows at once.
+With several processes, configure a shared cache (CACHES) for the generation to be shared too; with the default
+per-process cache each process may lag by REPORTING_CACHE_SECONDS at most.
 """
 
 import hashlib
@@ -14,23 +14,11 @@ from django.core.cache import cache
 from fabrique.core import generations
 
 GENERATION_KEY = "reporting:generation"
+GENERATION = generations.Generation(GENERATION_KEY)
 
 
 def timeout() -> int:
     return int(getattr(settings, "REPORTING_CACHE_SECONDS", 300))
-
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
-    return value
-
-
-def bump(*args, **kwargs) -> None:
-    """A signal receiver too: any save or deletion of the data behind the figures."""
-    generations.bump(GENERATION_KEY)
 
 
 def cached(parts: tuple, build):
@@ -39,7 +27,7 @@ def cached(parts: tuple, build):
     if seconds <= 0:
         return build()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"reporting:{generation()}:{digest}"
+    key = f"reporting:{GENERATION.current()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -47,14 +35,14 @@ def cached(parts: tuple, build):
     return value
 
 
-def connect_signals() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
+def watch_tables() -> None:
+    """The tables the indicators read: a write to any of them bumps the generation."""
     from fabrique.method.models import CreativitySession, Need, Outcome, Project, ProjectStageLog
     from fabrique.network.models import Partner, Partnership, Structure
     from fabrique.territories.models import Departement
 
-    for model in (
+    generations.watch(
+        GENERATION_KEY,
         CreativitySession,
         Need,
         Outcome,
@@ -64,8 +52,6 @@ def connect_signals() -> None:
         Partnership,
         Structure,
         Departement,
-    ):
-        post_save.connect(bump, sender=model, dispatch_uid=f"reporting-save-{model.__name__}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"reporting-delete-{model.__name__}")
-    for through in (Project.departements.through, Structure.departements.through):
-        m2m_changed.connect(bump, sender=through, dispatch_uid=f"reporting-m2m-{through.__name__}")
+        Project.departements.through,
+        Structure.departements.through,
+    )

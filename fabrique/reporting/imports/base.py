@@ -73,10 +73,6 @@ class Importer:
                     raise ImportAborted
         except ImportAborted:
             pass
-        if self.report.written:
-            from ..cache import bump
-
-            bump()  # bulk inserts send no signal
         return self.report
 
     def parse(self, sheet: RawSheet, columns: tuple[Column, ...] | None = None) -> list[Row]:
