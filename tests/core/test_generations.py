@@ -7,9 +7,9 @@ from django.db import connection, transaction
 
 from fabrique.core import generations
 from fabrique.method.models import Need
+from fabrique.network.map import MAP_GENERATION as MAP
 from fabrique.network.models import Structure
 from fabrique.reporting.cache import GENERATION as REPORTING
-from fabrique.territories.map import MAP_GENERATION as MAP
 from fabrique.territories.models import Departement
 from tests.factories import StructureFactory
 
