@@ -23,7 +23,7 @@ from fabrique.core.throttling import retry_after, throttled_detail
 FIRST_MODULES = {
     "fabrique.method.api.needs": "fabrique.method.api",
     "fabrique.method.api.sessions": "fabrique.method.api",
-    "fabrique.method.api.similar": "fabrique.method.api",
+    "fabrique.method.api.similar": "fabrique.search.api",  # first served by the search API
     "fabrique.network.api.reads": "fabrique.network.api",
     "fabrique.network.api.members": "fabrique.accounts.api",  # the caller, members and invitations moved to network
 }

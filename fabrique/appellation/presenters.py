@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from .enums import SessionStatus
+from .models import AgendaItem
 from .perms import item_abilities, request_abilities, session_abilities
 from .selectors import item_states
 
@@ -96,8 +97,6 @@ def request_detail(request, appellation_request) -> dict:
 
 def sessions_out(request, sessions) -> list[dict]:
     """Sessions (voters prefetched) with their agenda; the tallies of all of them in one batch."""
-    from .models import AgendaItem
-
     by_pk = {s.pk: s for s in sessions}
     items = list(AgendaItem.objects.filter(session__in=sessions).select_related("request__structure").order_by("pk"))
     for item in items:

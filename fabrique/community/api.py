@@ -13,7 +13,6 @@ from fabrique.core.api_types import Id, Text
 from fabrique.core.markdown import render_markdown
 from fabrique.core.pagination import Page, PageParams, paginate
 from fabrique.core.vocabulary import Theme
-from fabrique.library.perms import readable_resources
 from fabrique.network.models import Structure
 from fabrique.network.perms import readable_structures
 
@@ -25,6 +24,7 @@ from .perms import (
     group_abilities,
     news_abilities,
     readable_events,
+    readable_group_resources,
     readable_groups,
     readable_news,
     readable_testimonials,
@@ -284,7 +284,7 @@ def get_group(request, slug: Text):
             "description": group.description,
             "description_html": str(render_markdown(group.description)),
             "members": members,
-            "resources": list(readable_resources(request.user, group.resources.all()).values_list("slug", flat=True)),
+            "resources": list(readable_group_resources(request.user, group).values_list("slug", flat=True)),
             "events": list(readable_events(request.user, group.events.all()).values_list("slug", flat=True)),
         }
     )

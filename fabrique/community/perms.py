@@ -1,5 +1,8 @@
 """Who may do what in network life. Read by views, the API (`abilities`) and templates."""
 
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -121,3 +124,20 @@ def readable_testimonials(user, queryset: QuerySet) -> QuerySet:
     visible = readable_structures(user, Structure.objects.all()).values("pk")
     public = Q(is_public=True) & (Q(structure__isnull=True) | Q(structure__in=visible))
     return queryset.filter(public | Q(structure__in=roles.member_of))
+
+
+# (user, group) -> the resources filed under the group that the user may read. The library, which files them and
+# holds their rule, registers it from its AppConfig.ready() (through community/interface.py).
+GroupResources = Callable[[object, object], QuerySet]
+_group_resources: list[GroupResources] = []
+
+
+def register_group_resources(function: GroupResources) -> None:
+    _group_resources[:] = [function]
+
+
+def readable_group_resources(user, group) -> QuerySet:
+    """The resources of `group` that `user` may read (the library's rule)."""
+    if not _group_resources:
+        raise ImproperlyConfigured("fabrique.library enregistre les ressources d'un groupe (community.interface).")
+    return _group_resources[0](user, group)

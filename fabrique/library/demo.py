@@ -7,7 +7,7 @@ Rows are found by slug; files are added only to a resource that has none, so a s
 from django.core.files.base import ContentFile
 
 from fabrique.accounts.models import User
-from fabrique.community.models import WorkingGroup
+from fabrique.community.interface import WorkingGroup
 from fabrique.core.demo_support import LoadReport, sync_m2m, upsert
 from fabrique.method.interface import Project
 from fabrique.network.models import Structure

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from fabrique.community.models import WorkingGroup
+from fabrique.community.interface import WorkingGroup
 from fabrique.core.vocabulary import Theme
 from fabrique.method.interface import Project, readable_projects
 from fabrique.network.forms import StyledMixin, https_urls

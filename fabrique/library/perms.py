@@ -30,3 +30,8 @@ def author_structure_ids(user) -> frozenset[int] | None:
 
 def readable_resources(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(readable_q(user, "visibility", "author_structure_id"))
+
+
+def readable_group_resources(user, group) -> QuerySet:
+    """The resources filed under a working group that `user` may read (registered with network life)."""
+    return readable_resources(user, group.resources.all())

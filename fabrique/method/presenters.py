@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from fabrique.core.vocabulary import Theme
 
 from .enums import CarrierKind, LegalForm, NeedSource, NeedStatus, PartnerRole, Stage
+from .models import Project, ProjectPartner
 from .perms import need_abilities, project_abilities, session_abilities
 
 
@@ -131,8 +132,6 @@ def _carrier(project, full: bool) -> dict:
 
 def attach_departement_codes(projects: list) -> dict:
     """`departement_codes` of each project (sorted), in one query; returns the projects by id."""
-    from .models import Project
-
     by_id = {project.pk: project for project in projects}
     for project in projects:
         project.departement_codes = []
@@ -147,8 +146,6 @@ def attach_project_lists(projects: list) -> list:
 
     Read as plain values: prefetching through the related managers builds a queryset per project and
     per relation, which cost more than the rest of an API page of 50 projects."""
-    from .models import Project, ProjectPartner
-
     by_id = attach_departement_codes(projects)
     for project in projects:
         project.need_ids, project.partner_links = [], []

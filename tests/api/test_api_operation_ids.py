@@ -30,3 +30,9 @@ def test_the_caller_members_and_invitations_keep_their_ids_in_network():
     assert ids[("/api/v1/accounts/memberships/{membership_id}", "patch")] == "fabrique_accounts_api_update_membership"
     assert ids[("/api/v1/accounts/invitations", "post")] == "fabrique_accounts_api_create_invitation"
     assert ids[("/api/v1/accounts/tokens", "get")] == "fabrique_accounts_api_list_tokens"
+
+
+def test_the_similar_activities_keep_the_ids_they_had_in_the_search_api():
+    ids = operation_ids()
+    assert ids[("/api/v1/projects/{project_id}/similar", "get")] == "fabrique_search_api_similar_to_project"
+    assert ids[("/api/v1/needs/{need_id}/similar", "get")] == "fabrique_search_api_similar_to_need"

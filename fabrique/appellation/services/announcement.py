@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats
 
-from fabrique.community.services import news
+from fabrique.community.interface import create_news
 from fabrique.core.exceptions import DomainError
 from fabrique.core.versioning import save_with_version
 
@@ -108,7 +108,7 @@ def publish_announcement(draft, *, by, data: dict, expected_version: int | None)
         locked = AnnouncementDraft.objects.select_for_update().get(pk=draft.pk)
         if locked.news_post_id is not None:
             raise DomainError(ALREADY_PUBLISHED)
-        post = news.create_news(by, data)
+        post = create_news(by, data)
         locked.news_post = post
         save_with_version(locked, expected_version, ["news_post"], by=by)
     draft.news_post, draft.version = post, locked.version

@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from fabrique.community.forms import NewsPostForm
-from fabrique.community.views.news import preview_of
+from fabrique.community.interface import NewsPostForm, preview_of
 from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.core.forms import attach_errors
 

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from fabrique.core.exceptions import DomainError
-from fabrique.library.perms import readable_resources
 from fabrique.network.models import Structure
 from fabrique.network.perms import readable_structures
 
@@ -22,6 +21,7 @@ from ..perms import (
     group_abilities,
     participation_abilities,
     readable_events,
+    readable_group_resources,
     readable_groups,
     readable_news,
     readable_testimonials,
@@ -61,9 +61,9 @@ def group_detail(request, slug):
         "group": group,
         "abilities": abilities,
         "members": members,
-        "resources": readable_resources(request.user, group.resources.select_related("author_structure")).order_by(
-            "-updated_at"
-        ),
+        "resources": readable_group_resources(request.user, group)
+        .select_related("author_structure")
+        .order_by("-updated_at"),
         "events": readable_events(request.user, group.events.all()).order_by("-starts_at")[:20],
     }
     return render(request, "community/groups/detail.html", context)
