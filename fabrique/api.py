@@ -12,11 +12,21 @@ from ninja import Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
+from fabrique.accounts.api import router as accounts_router
+from fabrique.appellation.api import router as appellation_router
+from fabrique.community.api import router as community_router
 from fabrique.core.api_auth import ANYONE
 from fabrique.core.api_errors import detail_for_status, french_errors, from_django
 from fabrique.core.api_openapi import DocumentedErrorsAPI
 from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.core.throttling import retry_after, throttled_detail
+from fabrique.library.api import router as library_router
+from fabrique.method.api import router as method_router
+from fabrique.network.api import router as network_router
+from fabrique.network.api.members import router as members_router
+from fabrique.reporting.api import router as reporting_router
+from fabrique.search.api import router as search_router
+from fabrique.territories.api import router as territories_router
 
 # Operation ids are part of the published schema (a client generated from it names its methods after them): they
 # stay those of the modules the operations were first written in, before each app's API became a package.
@@ -111,17 +121,6 @@ def on_suspicious_request(request, exc):
 
 
 def _mount_routers() -> None:
-    from fabrique.accounts.api import router as accounts_router
-    from fabrique.appellation.api import router as appellation_router
-    from fabrique.community.api import router as community_router
-    from fabrique.library.api import router as library_router
-    from fabrique.method.api import router as method_router
-    from fabrique.network.api import router as network_router
-    from fabrique.network.api.members import router as members_router
-    from fabrique.reporting.api import router as reporting_router
-    from fabrique.search.api import router as search_router
-    from fabrique.territories.api import router as territories_router
-
     api.add_router("/", network_router)
     api.add_router("/territories", territories_router)
     api.add_router("/accounts", members_router)  # the caller, members, invitations

@@ -21,6 +21,7 @@ from fabrique.core.french import de
 from fabrique.network.demo_data import COMMITTEE_DAY
 from fabrique.network.enums import MembershipRole, StructureStatus
 from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
+from fabrique.network.services import grant_appellation
 from fabrique.territories.models import Departement
 
 from . import demo_data as D
@@ -98,8 +99,6 @@ def _structure(report: LoadReport, spec: dict, description: str) -> tuple[Struct
 
 
 def load_peers(report: LoadReport, coordinator: User) -> list[Structure]:
-    from fabrique.network.services import grant_appellation
-
     peers = []
     for spec in D.EARLIER_PEERS:
         structure, created = _structure(

@@ -6,6 +6,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from fabrique.network.models import Structure
+from fabrique.network.perms import readable_structures
 from fabrique.network.roles import roles_of
 from fabrique.search.visibility import can_read, in_network, published_q
 
@@ -115,9 +117,6 @@ def testimonial_abilities(user, testimonial) -> dict[str, bool]:
 
 def readable_testimonials(user, queryset: QuerySet) -> QuerySet:
     """Public testimonials about a structure the reader may see; all those of one's own structures."""
-    from fabrique.network.models import Structure
-    from fabrique.network.perms import readable_structures
-
     roles = roles_of(user)
     if roles.coordinator:
         return queryset

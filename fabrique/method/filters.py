@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
+from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement
 
 from .enums import Stage
@@ -87,8 +88,6 @@ class ProjectFilterForm(StyledMixin, forms.Form):
 
 
 def structures_for_filter(user) -> QuerySet:
-    from fabrique.network.roles import roles_of
-
     roles = roles_of(user)
     structures = Structure.objects.order_by("name")
     return structures if roles.coordinator else structures.filter(pk__in=roles.member_of)

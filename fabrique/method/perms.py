@@ -5,9 +5,12 @@ read them, only the members change them (the coordinator follows every board rea
 counts for their départements. The public reads the created activities flagged public, without personal data.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from fabrique.network.models import Structure
 from fabrique.network.roles import roles_of
+
+from .enums import Stage
 
 
 def _read_write(user, structure_id: int) -> tuple[bool, bool]:
@@ -74,10 +77,6 @@ def readable_projects(user, queryset: QuerySet) -> QuerySet:
     roles = roles_of(user)
     if roles.coordinator:
         return queryset
-    from django.db.models import Q
-
-    from .enums import Stage
-
     return queryset.filter(Q(structure_id__in=roles.member_of) | Q(stage=Stage.CREATED, is_public=True))
 
 
@@ -93,8 +92,6 @@ def territory_departements(user) -> frozenset[str] | None:
         return None
     codes = set(roles.partner_departements)
     if roles.member_of:
-        from fabrique.network.models import Structure
-
         codes |= set(
             Structure.departements.through.objects.filter(structure_id__in=roles.member_of).values_list(
                 "departement_id", flat=True

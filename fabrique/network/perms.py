@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from .enums import StructureStatus
+from .models import Partnership, Structure
 from .roles import roles_of
 
 PUBLIC_STATUSES = {StructureStatus.EXPERIMENTING, StructureStatus.LABELLED, StructureStatus.WITHDRAWN}
@@ -96,7 +97,6 @@ def readable_partners(user, queryset):
     """Restrict a Partner queryset to organisations working with a structure `user` may read."""
     if roles_of(user).coordinator:
         return queryset
-    from .models import Partnership, Structure
 
     structures = readable_structures(user, Structure.objects.all())
     return queryset.filter(pk__in=Partnership.objects.filter(structure__in=structures).values("partner_id"))

@@ -17,7 +17,8 @@ from fabrique.method.models import Outcome
 from fabrique.network.enums import PartnerKind
 
 from . import flow
-from .scope import Scope, active_in_year, year_bounds
+from .cache import cached
+from .scope import PROJECT_DEPARTEMENTS, Scope, active_in_year, year_bounds
 
 ZERO = Decimal("0")
 
@@ -109,8 +110,6 @@ def compute(year: int, scope: Scope) -> Figures:
 
 
 def cached_compute(year: int, scope: Scope) -> Figures:
-    from .cache import cached
-
     return cached(("figures", year, *scope.key()), lambda: compute(year, scope))
 
 
@@ -253,8 +252,6 @@ def activities_by_departement(
 ) -> dict[str, int]:
     """Created activities per département (an activity on two départements counts in each), created in
     `year`, or up to `until_year` included, or ever."""
-    from .scope import PROJECT_DEPARTEMENTS
-
     links = PROJECT_DEPARTEMENTS.objects.filter(project__stage=Stage.CREATED)
     if public_only:
         links = links.filter(project__is_public=True)

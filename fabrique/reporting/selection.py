@@ -3,10 +3,12 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fabrique.method.models import Need, ProjectStageLog
 from fabrique.network.models import Structure
 from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement, Region
@@ -36,10 +38,6 @@ def default_year() -> int:
 def latest_data_year() -> int:
     """The latest year in which needs were detected or projects moved (the current year at most): what a
     dashboard shows first. A live network works every week, so it is usually the current year."""
-    from django.db.models import Max
-
-    from fabrique.method.models import Need, ProjectStageLog
-
     current = default_year()
     need = Need.objects.aggregate(last=Max("detected_on"))["last"]
     moved = ProjectStageLog.objects.aggregate(last=Max("changed_at"))["last"]

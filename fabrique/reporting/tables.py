@@ -15,6 +15,7 @@ from fabrique.network.roles import roles_of
 
 from . import columns as c
 from .columns import Column
+from .presenters import flat_rows
 
 Row = dict[str, object]
 
@@ -178,8 +179,6 @@ KINDS = {
 
 def indicators_table(figures) -> Table:
     """The figures of one year and scope, one line per figure (definitions in docs/indicators.md)."""
-    from .presenters import flat_rows
-
     scope = figures.scope.label
     rows = [
         {"year": figures.year, "scope": scope, "code": code, "label": label, "value": value}

@@ -17,6 +17,7 @@ from .. import services
 from ..enums import SessionStatus
 from ..forms import ConflictForm, VoteForm
 from ..models import AgendaItem
+from ..selectors import item_states
 from .common import flash_error, get_request, require
 
 
@@ -28,7 +29,6 @@ def _ballot_rows(user):
         .distinct()
         .order_by("session__deadline", "pk")
     )
-    from ..selectors import item_states
 
     states = item_states(items)
     names = dict(Structure.objects.filter(pk__in=own).values_list("pk", "name"))

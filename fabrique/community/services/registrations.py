@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
+from fabrique.network.models import Structure
 from fabrique.network.roles import roles_of
 
 from ..enums import RegistrationStatus as S
@@ -47,8 +48,6 @@ def _structure_for(user, structure):
     roles = roles_of(user)
     if structure is None:
         if len(roles.member_of) == 1:
-            from fabrique.network.models import Structure
-
             return Structure.objects.get(pk=next(iter(roles.member_of)))
         return None
     if not roles.is_member(structure.pk):

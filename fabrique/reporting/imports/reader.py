@@ -13,6 +13,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from fabrique.core import uploads
 from fabrique.core.cells import read_csv_text
 
+from .cells import normalize
+
 MAX_BYTES = 20 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -34,8 +36,6 @@ class RawBook:
     notices: list[str] = field(default_factory=list)
 
     def sheet(self, name: str) -> RawSheet | None:
-        from .cells import normalize
-
         wanted = normalize(name)
         return next((s for s in self.sheets if normalize(s.name) == wanted), None)
 
