@@ -6,7 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Comptes"
 
     def ready(self):
-        # imported once the registry is ready: models cannot load while the apps are being set up
+        # Local import: models cannot load while the apps are being set up (imported once the registry is ready).
         from fabrique.core import api_auth
 
         from .models import ApiToken
