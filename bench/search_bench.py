@@ -226,7 +226,7 @@ def generate(rng: random.Random) -> dict:
 
 
 def time_queries(users: dict) -> dict:
-    from fabrique.accounts.roles import roles_of
+    from fabrique.network.roles import roles_of
     from fabrique.search.query import SearchRequest, search
 
     timings, per_query = [], []
