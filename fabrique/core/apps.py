@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle"
 
     def ready(self):
+        # Local import: lookups and checks register once the apps are loaded (throttling: its deploy check).
         from . import generations, lookups, throttling  # noqa: F401 - throttling registers its deploy check
 
         lookups.register()

@@ -8,6 +8,7 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Indicateurs et rapports")
 
     def ready(self):
+        # Local import: the cache watches the models' tables, importable once the apps are loaded.
         from .cache import watch_tables
 
         watch_tables()

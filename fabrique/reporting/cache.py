@@ -12,6 +12,9 @@ from django.conf import settings
 from django.core.cache import cache
 
 from fabrique.core import generations
+from fabrique.method.models import CreativitySession, Need, Outcome, Project, ProjectStageLog
+from fabrique.network.models import Partner, Partnership, Structure
+from fabrique.territories.models import Departement
 
 GENERATION_KEY = "reporting:generation"
 GENERATION = generations.Generation(GENERATION_KEY)
@@ -37,10 +40,6 @@ def cached(parts: tuple, build):
 
 def watch_tables() -> None:
     """The tables the indicators read: a write to any of them bumps the generation."""
-    from fabrique.method.models import CreativitySession, Need, Outcome, Project, ProjectStageLog
-    from fabrique.network.models import Partner, Partnership, Structure
-    from fabrique.territories.models import Departement
-
     generations.watch(
         GENERATION_KEY,
         CreativitySession,
