@@ -87,7 +87,7 @@ DIGEST_QUERIES = (
         ("slug", "name", "status", "joined_on", "experimenting_since", "labelled_on", "withdrawn_on"),
     ),
     ("network.Structure_departements", ("structure__slug", "departement_id")),
-    ("network.StructureStatusLog", ("structure__slug", "from_status", "to_status", "changed_at", "reason", "via")),
+    ("network.StructureStatusLog", ("structure__slug", "from_status", "to_status", "changed_at", "note", "via")),
     ("network.Collective_structures", ("collective__slug", "structure__slug")),
     ("network.Partner", ("name", "kind", "siret")),
     ("network.Partnership", ("structure__slug", "partner__name", "partner__siret", "role", "since", "until")),

@@ -22,7 +22,8 @@ from fabrique.accounts.models import User
 from fabrique.core.demo_support import COORDINATOR_EMAIL, DEMO_PASSWORD, member_email
 from fabrique.network.enums import MembershipRole, PartnerKind
 from fabrique.network.enums import StructureStatus as S
-from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
+from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure
+from fabrique.network.services import status_history
 from fabrique.network.validators import luhn_ok
 from fabrique.territories.models import Departement
 
@@ -201,31 +202,29 @@ STATUS_SHARES = ((S.LABELLED, 50), (S.EXPERIMENTING, 30), (S.CANDIDATE, 10), (S.
 WORK_WEIGHT = {S.LABELLED: 1.0, S.EXPERIMENTING: 0.6, S.WITHDRAWN: 0.4, S.CANDIDATE: 0.0}
 
 
-def _status_path(rng: random.Random, status: str) -> tuple[list[tuple[str, str, date, str, str]], dict]:
-    """The status log of one structure — (from, to, day, reason, via) — and its date fields."""
+def _status_path(rng: random.Random, status: str) -> tuple[list[tuple[str, str, date, str]], dict]:
+    """The status log of one structure — (from, to, day, reason) — and its date fields."""
     if status == S.CANDIDATE:
         applied = days_between(rng, ANCHOR - timedelta(days=400), ANCHOR - timedelta(days=10))
-        return [("", S.CANDIDATE, applied, "Création de la fiche (fictif)", "service")], {}
+        return [("", S.CANDIDATE, applied, "Création de la fiche (fictif)")], {}
     earliest = date(2016, 1, 1) if status == S.EXPERIMENTING else FIRST_DAY
     latest = ANCHOR - timedelta(days=200 if status == S.EXPERIMENTING else 3 * 365)
     joined = days_between(rng, earliest, latest)
     applied = joined - timedelta(days=rng.randint(30, 150))
     log = [
-        ("", S.CANDIDATE, applied, "Création de la fiche (fictif)", "service"),
-        (S.CANDIDATE, S.EXPERIMENTING, joined, "Admission et début de l'expérimentation (fictif)", "service"),
+        ("", S.CANDIDATE, applied, "Création de la fiche (fictif)"),
+        (S.CANDIDATE, S.EXPERIMENTING, joined, "Admission et début de l'expérimentation (fictif)"),
     ]
     dates = {"joined_on": joined, "experimenting_since": joined}
     current = S.EXPERIMENTING
     labelled = status == S.LABELLED or (status == S.WITHDRAWN and rng.random() < 0.4)
     if labelled:
         day = min(joined + timedelta(days=rng.randint(700, 1300)), ANCHOR - timedelta(days=60))
-        log.append(
-            (S.EXPERIMENTING, S.LABELLED, day, "Appellation accordée par le comité de pairs (fictif)", "committee")
-        )
+        log.append((S.EXPERIMENTING, S.LABELLED, day, "Appellation accordée par le comité de pairs (fictif)"))
         dates["labelled_on"], current = day, S.LABELLED
     if status == S.WITHDRAWN:
         day = days_between(rng, log[-1][2] + timedelta(days=200), ANCHOR - timedelta(days=30))
-        log.append((current, S.WITHDRAWN, day, "Retrait : fin des financements de l'ingénierie (fictif)", "service"))
+        log.append((current, S.WITHDRAWN, day, "Retrait : fin des financements de l'ingénierie (fictif)"))
         dates["withdrawn_on"] = day
     return log, dates
 
@@ -293,19 +292,20 @@ def generate_structures(plan: Plan) -> None:
     for structure, info, log, codes in zip(rows, plan.structures, logs, links, strict=True):
         info.pk = structure.pk
         link_rows += [through(structure_id=structure.pk, departement_id=code) for code in codes]
-        for from_status, to_status, day, reason, via in log:
-            by = plan.coordinator_pk if to_status != S.CANDIDATE else None
-            log_rows.append(
-                StructureStatusLog(
-                    structure_id=structure.pk,
-                    from_status=from_status,
-                    to_status=to_status,
-                    changed_at=at(day),
-                    changed_by_id=by,
-                    reason=reason,
-                    via=via,
-                )
-            )
+        log_rows += status_history(
+            structure.pk,
+            [
+                {
+                    "from_status": from_status,
+                    "to_status": to_status,
+                    "changed_at": at(day),
+                    "changed_by_id": plan.coordinator_pk if to_status != S.CANDIDATE else None,
+                    "note": reason,
+                    "via": "generator",
+                }
+                for from_status, to_status, day, reason in log
+            ],
+        )
     bulk(plan, "départements des structures", link_rows)
     bulk(plan, "changements de statut", log_rows)
 

@@ -21,7 +21,7 @@ from fabrique.core.french import de
 from fabrique.network.demo_data import COMMITTEE_DAY
 from fabrique.network.enums import MembershipRole, StructureStatus
 from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
-from fabrique.network.services import grant_appellation
+from fabrique.network.services import grant_appellation, status_history, write_status_history
 from fabrique.territories.models import Departement
 
 from . import demo_data as D
@@ -87,14 +87,19 @@ def _structure(report: LoadReport, spec: dict, description: str) -> tuple[Struct
         },
     )
     sync_m2m(report, structure, "departements", list(Departement.objects.filter(code__in=spec["departements"])))
-    log = StructureStatusLog.objects.create(
-        structure=structure,
-        from_status=StructureStatus.CANDIDATE,
-        to_status=StructureStatus.EXPERIMENTING,
-        reason="Admission et début de l'expérimentation (date fictive, démonstration)",
-        via="demo",
+    rows = status_history(
+        structure.pk,
+        [
+            {
+                "from_status": StructureStatus.CANDIDATE,
+                "to_status": StructureStatus.EXPERIMENTING,
+                "changed_at": _at(spec["experimenting_since"]),
+                "note": "Admission et début de l'expérimentation (date fictive, démonstration)",
+                "via": "demo",
+            }
+        ],
     )
-    _backdate(StructureStatusLog, log.pk, changed_at=_at(spec["experimenting_since"]))
+    write_status_history(rows)
     return structure, True
 
 

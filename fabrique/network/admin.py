@@ -43,7 +43,7 @@ class PartnerPartnershipInline(PartnershipInline):
 
 class StatusLogInline(ReadOnlyAdmin, admin.TabularInline):
     model = StructureStatusLog
-    fields = ("changed_at", "from_status", "to_status", "changed_by", "via", "reason")
+    fields = ("changed_at", "from_status", "to_status", "changed_by", "via", "note")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -156,7 +156,7 @@ class StructureStatusLogAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("changed_at", "structure", "from_status", "to_status", "changed_by", "via")
     list_filter = ("via", "to_status")
     list_select_related = ("structure", "changed_by")
-    search_fields = ("structure__name", "reason")
+    search_fields = ("structure__name", "note")
     date_hierarchy = "changed_at"
-    fields = ("structure", "from_status", "to_status", "changed_at", "changed_by", "via", "reason")
+    fields = ("structure", "from_status", "to_status", "changed_at", "changed_by", "via", "note")
     readonly_fields = fields

@@ -13,7 +13,8 @@ from fabrique.territories.models import Departement
 from . import demo_data as data
 from .enums import MembershipRole
 from .enums import StructureStatus as S
-from .models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
+from .models import Collective, Membership, Partner, Partnership, Structure
+from .services import STATUS_TABLE, status_history, write_status_history
 
 
 def demo_logins() -> list[tuple[str, str]]:
@@ -57,12 +58,27 @@ def _initial_log(seed: data.StructureSeed) -> list[tuple[str, str, date, str]]:
     ]
 
 
-def _log(report: LoadReport, structure: Structure, from_status: str, to_status: str, day: date, reason: str):
-    row = StructureStatusLog.objects.create(
-        structure=structure, from_status=from_status, to_status=to_status, reason=reason, via=DEMO_VIA
+def _restoring_path(previous: str, status: str) -> list[tuple[str, str, date, str]]:
+    """The status table's shortest way from the status a visitor left to the demo's, each step logged."""
+    steps, current, today = [], previous, timezone.localdate()
+    for transition in STATUS_TABLE.path(previous, status):
+        steps.append((current, transition.target, today, "Statut de démonstration rétabli"))
+        current = transition.target
+    return steps
+
+
+def _log(report: LoadReport, structure: Structure, steps: list[tuple[str, str, date, str]]):
+    """Through the registry's bulk path: a path the status table refuses stops the load."""
+    rows = status_history(
+        structure.pk,
+        [
+            {"from_status": f, "to_status": t, "changed_at": _noon(day), "note": reason, "via": DEMO_VIA}
+            for f, t, day, reason in steps
+        ],
     )
-    StructureStatusLog.objects.filter(pk=row.pk).update(changed_at=_noon(day))  # changed_at is auto_now_add
-    report.note(row, created=True)
+    write_status_history(rows)
+    for row in rows:
+        report.note(row, created=True)
 
 
 def _load_structure(report: LoadReport, seed: data.StructureSeed, departements: dict) -> Structure:
@@ -79,10 +95,9 @@ def _load_structure(report: LoadReport, seed: data.StructureSeed, departements: 
     structure = upsert(report, Structure, {"slug": seed.slug}, values)
     sync_m2m(report, structure, "departements", [departements[code] for code in seed.departements])
     if not structure.status_log.exists():
-        for from_status, to_status, day, reason in _initial_log(seed):
-            _log(report, structure, from_status, to_status, day, reason)
+        _log(report, structure, _initial_log(seed))
     elif previous is not None and previous != seed.status:
-        _log(report, structure, previous, seed.status, timezone.localdate(), "Statut de démonstration rétabli")
+        _log(report, structure, _restoring_path(previous, seed.status))
     return structure
 
 

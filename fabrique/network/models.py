@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from fabrique.accounts.models import fingerprint
 from fabrique.core.models import Timestamped, Versioned
+from fabrique.core.transitions import TransitionLog
 
 from .enums import MembershipRole, PartnerKind, StructureStatus
 from .validators import validate_siret
@@ -76,18 +77,13 @@ class Structure(Timestamped):
         return reverse("network:structure_detail", args=[self.slug])
 
 
-class StructureStatusLog(models.Model):
-    """One row per status change of a structure: who, when, from, to, why."""
+class StructureStatusLog(TransitionLog):
+    """One row per status change of a structure (services.STATUS_TABLE): who, when, from, to, why."""
 
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="status_log")
     from_status = models.CharField(_("de"), max_length=20, choices=StructureStatus.choices, blank=True)
     to_status = models.CharField(_("vers"), max_length=20, choices=StructureStatus.choices)
-    changed_at = models.DateTimeField(_("le"), auto_now_add=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("par")
-    )
-    reason = models.TextField(_("motif"), blank=True)
-    via = models.CharField(_("voie"), max_length=40, default="service")
+    note = models.TextField(_("motif"), blank=True)
 
     class Meta:
         verbose_name = _("changement de statut")

@@ -53,7 +53,7 @@ def _status_log(structure) -> list[dict]:
             "to_status": entry.to_status,
             "changed_at": entry.changed_at,
             "changed_by": str(entry.changed_by) if entry.changed_by else None,
-            "reason": entry.reason,
+            "reason": entry.note,
             "via": entry.via,
         }
         for entry in structure.status_log.select_related("changed_by")

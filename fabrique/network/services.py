@@ -1,7 +1,7 @@
 """Domain operations on the registry. Each status change is one verb, logged, in one transaction."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import TransitionError
 from fabrique.core.french import de
+from fabrique.core.transitions import Transition, TransitionTable
 from fabrique.core.versioning import save_with_version
 
 from .enums import PartnerKind
@@ -24,56 +25,79 @@ from .perms import (
 )
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    sources: tuple[str, ...]
-    target: str
-    label: str
+def _transition(name, sources, target, label, note_required="") -> Transition:
+    refusal = "Impossible " + de(label) + " : la structure est « %(status)s »."
+    return Transition(name, sources, target, label, refusal, note_required)
 
 
-ADMIT = Transition("admit", (S.CANDIDATE,), S.EXPERIMENTING, "admettre la candidature et ouvrir l'expérimentation")
-WITHDRAW = Transition("withdraw", (S.CANDIDATE, S.EXPERIMENTING, S.LABELLED), S.WITHDRAWN, "enregistrer le retrait")
-READMIT = Transition("readmit", (S.WITHDRAWN,), S.EXPERIMENTING, "réadmettre en expérimentation")
-GRANT = Transition("grant_appellation", (S.EXPERIMENTING,), S.LABELLED, "accorder l'appellation")
-TRANSITIONS = {t.name: t for t in (ADMIT, WITHDRAW, READMIT, GRANT)}
+def _status_label(status: str) -> str:
+    return str(S(status).label) if status in S.values else "aucun"
+
+
+CREATE = _transition("create", ("",), S.CANDIDATE, "créer la fiche")
+ADMIT = _transition("admit", (S.CANDIDATE,), S.EXPERIMENTING, "admettre la candidature et ouvrir l'expérimentation")
+WITHDRAW = _transition(
+    "withdraw",
+    (S.CANDIDATE, S.EXPERIMENTING, S.LABELLED),
+    S.WITHDRAWN,
+    "enregistrer le retrait",
+    "Indiquez le motif du retrait.",
+)
+READMIT = _transition(
+    "readmit", (S.WITHDRAWN,), S.EXPERIMENTING, "réadmettre en expérimentation", "Indiquez le motif de la réadmission."
+)
+GRANT = _transition("grant_appellation", (S.EXPERIMENTING,), S.LABELLED, "accorder l'appellation")
+STATUS_TABLE = TransitionTable((CREATE, ADMIT, WITHDRAW, READMIT, GRANT), labels=_status_label)
+TRANSITIONS = STATUS_TABLE.transitions
 
 
 def _today() -> date:
     return timezone.localdate()
 
 
-def _check(structure: Structure, transition: Transition) -> None:
-    if structure.status not in transition.sources:
-        raise TransitionError(
-            _("Impossible %(action)s : la structure est « %(status)s ».")
-            % {"action": de(transition.label), "status": structure.get_status_display()}
-        )
+def _log(structure, transition, *, from_status, by, note, via, at=None) -> StructureStatusLog:
+    return StructureStatusLog.objects.create(
+        structure=structure,
+        from_status=from_status,
+        to_status=transition.target,
+        transition=transition.name,
+        changed_by=by,
+        note=note,
+        via=via,
+        changed_at=at or timezone.now(),
+    )
 
 
-def _apply(structure, transition, by, reason, via, date_fields: dict) -> Structure:
+def _apply(structure, transition, by, reason, via, date_fields: dict, at=None) -> Structure:
     with transaction.atomic():
         locked = Structure.objects.select_for_update().get(pk=structure.pk)
-        _check(locked, transition)
+        STATUS_TABLE.check(transition.name, locked.status, note=reason, subject=locked)
         previous = locked.status
         locked.status = transition.target
         for name, value in date_fields.items():
             setattr(locked, name, value)
         locked._change_reason = reason or transition.label
         save_with_version(locked, None, ["status", *date_fields], by=by)
-        StructureStatusLog.objects.create(
-            structure=locked,
-            from_status=previous,
-            to_status=transition.target,
-            changed_by=by,
-            reason=reason,
-            via=via,
-        )
+        _log(locked, transition, from_status=previous, by=by, note=reason, via=via, at=at)
     return locked
 
 
+def status_history(structure_id: int, rows, *, start: str | None = None) -> list[StructureStatusLog]:
+    """The bulk path (demo, generator): the log rows of a structure's past statuses, from dicts of the log's
+    fields. The chain must follow STATUS_TABLE from `start` (default: the first row's `from_status`), else
+    TransitionError; rights and guards are not evaluated (they read today's data, not the past). The caller
+    writes the rows with `write_status_history` and sets the structure's status to the last row's."""
+    return [StructureStatusLog(structure_id=structure_id, **row) for row in STATUS_TABLE.named(rows, start)]
+
+
+def write_status_history(rows: list[StructureStatusLog], batch_size: int = 1000) -> None:
+    StructureStatusLog.objects.bulk_create(rows, batch_size=batch_size)
+
+
 def available_transitions(structure: Structure) -> list[Transition]:
-    return [t for t in (ADMIT, WITHDRAW, READMIT) if structure.status in t.sources]
+    """What the coordination may do from the structure's status on its page (the appellation comes from the
+    committee, or from the admin's action)."""
+    return [t for t in STATUS_TABLE.available(structure.status) if t is not GRANT]
 
 
 def _require_status_right(by, structure):
@@ -84,25 +108,19 @@ def _require_status_right(by, structure):
 def admit(structure: Structure, *, by, on: date | None = None, reason: str = "", via: str = "service") -> Structure:
     """Admit a candidate: it joins the network and its experimentation starts the same day."""
     _require_status_right(by, structure)
-    day = on or _today()
-    return _apply(structure, ADMIT, by, reason, via, {"joined_on": day, "experimenting_since": day})
+    return _apply(structure, ADMIT, by, reason, via, _dates(ADMIT, on or _today()))
 
 
 def withdraw(structure: Structure, *, by, reason: str, on: date | None = None, via: str = "service") -> Structure:
     """Record that a structure leaves the network; its data and history stay. A reason is required."""
     _require_status_right(by, structure)
-    if not reason.strip():
-        raise TransitionError("Indiquez le motif du retrait.")
-    return _apply(structure, WITHDRAW, by, reason, via, {"withdrawn_on": on or _today()})
+    return _apply(structure, WITHDRAW, by, reason, via, _dates(WITHDRAW, on or _today()))
 
 
 def readmit(structure: Structure, *, by, reason: str, on: date | None = None, via: str = "service") -> Structure:
     """A withdrawn structure comes back: a new experimentation starts."""
     _require_status_right(by, structure)
-    if not reason.strip():
-        raise TransitionError("Indiquez le motif de la réadmission.")
-    day = on or _today()
-    return _apply(structure, READMIT, by, reason, via, {"experimenting_since": day, "withdrawn_on": None})
+    return _apply(structure, READMIT, by, reason, via, _dates(READMIT, on or _today()))
 
 
 def grant_appellation(structure: Structure, *, by, on: date | None = None, reason: str = "", via: str) -> Structure:
@@ -114,7 +132,56 @@ def grant_appellation(structure: Structure, *, by, on: date | None = None, reaso
             raise TransitionError("Sans décision du comité de pairs, un motif est obligatoire.")
     elif via != "committee":
         raise TransitionError("L'appellation est accordée par le comité de pairs.")
-    return _apply(structure, GRANT, by, reason, via, {"labelled_on": on or _today()})
+    return _apply(structure, GRANT, by, reason, via, _dates(GRANT, on or _today()))
+
+
+def _dates(transition: Transition, day: date) -> dict:
+    """The date fields a transition sets on the structure."""
+    return {
+        "admit": {"joined_on": day, "experimenting_since": day},
+        "withdraw": {"withdrawn_on": day},
+        "readmit": {"experimenting_since": day, "withdrawn_on": None},
+        "grant_appellation": {"labelled_on": day},
+    }[transition.name]
+
+
+def change_status(structure: Structure, to_status: str, *, by, reason: str, via: str, on: date | None = None):
+    """An import's status change (the importer has checked who imports): the table's transition from the
+    structure's status to `to_status`, refused with the French message of the transition towards it when the
+    table has none. The appellation is never granted this way."""
+    transition = STATUS_TABLE.between(structure.status, to_status)
+    if transition is None:
+        towards = next(t for t in STATUS_TABLE if t.target == to_status)
+        raise TransitionError(STATUS_TABLE.refusal(towards.name, structure.status))
+    if transition is GRANT:
+        raise TransitionError("L'appellation est accordée par le comité de pairs.")
+    return _apply(structure, transition, by, reason, via, _dates(transition, on or _today()))
+
+
+def _moment(day: date | None):
+    if day is None:
+        return timezone.now()
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def record_past_statuses(structure: Structure, *, by, note: str, via: str) -> list[StructureStatusLog]:
+    """The bulk path of a structure that arrives with its past (an import of a new structure): the rows from
+    creation to its status, dated by its date fields, checked against STATUS_TABLE."""
+    s = structure
+    steps = [("", S.CANDIDATE, s.joined_on or s.experimenting_since)]
+    if s.status != S.CANDIDATE and (s.status != S.WITHDRAWN or s.joined_on or s.experimenting_since):
+        steps.append((S.CANDIDATE, S.EXPERIMENTING, s.joined_on or s.experimenting_since))
+    if s.status == S.LABELLED or (s.status == S.WITHDRAWN and s.labelled_on):
+        steps.append((S.EXPERIMENTING, S.LABELLED, s.labelled_on))
+    if s.status == S.WITHDRAWN:
+        steps.append((steps[-1][1], S.WITHDRAWN, s.withdrawn_on))
+    rows = [
+        {"from_status": f, "to_status": t, "changed_at": _moment(day), "changed_by": by, "note": note, "via": via}
+        for f, t, day in steps
+    ]
+    logs = status_history(structure.pk, rows, start="")
+    write_status_history(logs)
+    return logs
 
 
 STRUCTURE_EDITABLE_FIELDS = [
@@ -194,14 +261,7 @@ def create_structure(*, by, data: dict, departements, reason: str = "") -> Struc
         with transaction.atomic():
             structure.save()
             structure.departements.set(departements)
-            StructureStatusLog.objects.create(
-                structure=structure,
-                from_status="",
-                to_status=S.CANDIDATE,
-                changed_by=by,
-                reason=reason or "Création de la fiche",
-                via="service",
-            )
+            _log(structure, CREATE, from_status="", by=by, note=reason or "Création de la fiche", via="service")
     except IntegrityError:
         raise ValidationError({"slug": "Cet identifiant est déjà utilisé."}) from None
     return structure

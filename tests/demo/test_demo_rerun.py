@@ -50,8 +50,11 @@ def test_a_rerun_restores_a_changed_demo_structure_and_logs_the_restored_status(
     tag29.refresh_from_db()
     assert tag29.status == StructureStatus.LABELLED and tag29.withdrawn_on is None
     assert tag29.description.startswith("Porte la Fabrique à initiatives dans le Finistère.")
-    latest = tag29.status_log.order_by("-pk").first()
-    assert (latest.from_status, latest.to_status, latest.via) == ("withdrawn", "labelled", "demo")
+    restored = tag29.status_log.order_by("-pk")[:2]
+    assert [(r.from_status, r.to_status, r.transition, r.via) for r in reversed(restored)] == [
+        ("withdrawn", "experimenting", "readmit", "demo"),
+        ("experimenting", "labelled", "grant_appellation", "demo"),
+    ]
 
 
 def test_a_forgotten_password_of_a_demo_login_is_reset_by_a_rerun(shared_demo, client):

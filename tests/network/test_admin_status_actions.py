@@ -55,7 +55,7 @@ def test_setting_labelled_with_a_reason_is_logged_as_an_admin_decision(client_fo
     structure.refresh_from_db()
     assert (structure.status, structure.labelled_on) == (StructureStatus.LABELLED, day)
     log = structure.status_log.get()
-    assert (log.from_status, log.to_status, log.via, log.changed_by, log.reason) == (
+    assert (log.from_status, log.to_status, log.via, log.changed_by, log.note) == (
         "experimenting",
         "labelled",
         "admin",

@@ -55,7 +55,7 @@ def test_the_coordinator_admits_a_candidate_with_a_reason(client_for, coordinato
     candidate.refresh_from_db()
     assert candidate.status == StructureStatus.EXPERIMENTING and candidate.joined_on
     log = StructureStatusLog.objects.get(structure=candidate)
-    assert (log.changed_by, log.reason) == (coordinator, "Dossier complet")
+    assert (log.changed_by, log.note) == (coordinator, "Dossier complet")
 
 
 def test_a_withdrawal_without_reason_is_refused_with_a_message(client_for, coordinator, structure):
@@ -125,7 +125,7 @@ def test_the_coordinator_creates_a_candidate_structure(client_for, coordinator):
     assert list(created.departements.values_list("code", flat=True)) == ["29"]
     assert created.history.earliest().history_user == coordinator
     log = created.status_log.get()
-    assert (log.from_status, log.to_status, log.changed_by, log.reason) == ("", "candidate", coordinator, "Salon")
+    assert (log.from_status, log.to_status, log.changed_by, log.note) == ("", "candidate", coordinator, "Salon")
 
 
 def test_a_duplicate_slug_is_refused_clearly_and_nothing_is_created(client_for, coordinator, structure):

@@ -14,7 +14,7 @@ def test_coordinator_admits_a_candidate_and_the_log_says_who(coordinator):
     assert candidate.status == StructureStatus.EXPERIMENTING
     assert candidate.joined_on is not None and candidate.experimenting_since == candidate.joined_on
     log = candidate.status_log.get()
-    assert (log.from_status, log.to_status, log.changed_by, log.reason) == (
+    assert (log.from_status, log.to_status, log.changed_by, log.note) == (
         "candidate",
         "experimenting",
         coordinator,

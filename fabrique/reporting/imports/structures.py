@@ -3,15 +3,18 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from fabrique.core.exceptions import TransitionError
 from fabrique.core.versioning import save_with_version
+from fabrique.network import services
 from fabrique.network.enums import StructureStatus
-from fabrique.network.models import Structure, StructureStatusLog
+from fabrique.network.models import Structure
 
 from ..columns import STRUCTURE_COLUMNS
 from .base import CHANGE_REASON, Importer, Row
 
 FIELDS = [col.code for col in STRUCTURE_COLUMNS if col.code not in ("slug", "departements")]
 VIA = "import"
+NOTE = "Import d'un tableur"
 
 
 class StructureImporter(Importer):
@@ -61,28 +64,32 @@ class StructureImporter(Importer):
             self.validation_problems(row, error, {})
             return
         structure._change_reason = CHANGE_REASON
-        if created:
+        if created:  # a new structure arrives with its past, written as the table's path to its status
             structure._history_user = self.user
             structure.save()
-            StructureStatusLog.objects.create(
-                structure=structure,
-                from_status="",
-                to_status=structure.status,
-                changed_by=self.user,
-                reason=_("Import d'un tableur"),
-                via=VIA,
-            )
-        else:
-            save_with_version(structure, None, changed, by=self.user)
-            if structure.status != previous_status:
-                StructureStatusLog.objects.create(
-                    structure=structure,
-                    from_status=previous_status,
-                    to_status=structure.status,
-                    changed_by=self.user,
-                    reason=_("Import d'un tableur"),
-                    via=VIA,
+            services.record_past_statuses(structure, by=self.user, note=NOTE, via=VIA)
+        else:  # an existing one changes status only by the table's transition, below
+            wanted, structure.status = structure.status, previous_status
+            if set(changed) - {"status"}:
+                save_with_version(structure, None, [name for name in changed if name != "status"], by=self.user)
+        if not created and wanted != previous_status:
+            try:
+                structure = services.change_status(
+                    structure, wanted, by=self.user, reason=NOTE, via=VIA, on=self._day_of(values, wanted)
                 )
+            except TransitionError as refusal:
+                self.problem(row.number, row.header("status", self.columns), values.get("status"), str(refusal))
+                return
         if departements_changed:
             structure.departements.set(codes)
         self.count(created, True)
+
+    @staticmethod
+    def _day_of(values: dict, status: str):
+        """The row's date of the change to `status`, for the transition's verb (today when the row has none)."""
+        names = {
+            StructureStatus.EXPERIMENTING: ("experimenting_since", "joined_on"),
+            StructureStatus.LABELLED: ("labelled_on",),
+            StructureStatus.WITHDRAWN: ("withdrawn_on",),
+        }.get(status, ())
+        return next((values[name] for name in names if values.get(name)), None)

@@ -33,7 +33,7 @@ def test_a_new_structure_is_a_candidate_with_a_slug_from_its_name_and_a_log_row(
     assert body["status"] == "candidate"
     assert body["departements"] == ["64"]
     log = StructureStatusLog.objects.get(structure__slug="fabrique-du-pays-basque")
-    assert (log.from_status, log.to_status, log.changed_by, log.reason) == (
+    assert (log.from_status, log.to_status, log.changed_by, log.note) == (
         "",
         "candidate",
         coordinator,

@@ -34,7 +34,7 @@ def test_only_the_coordinator_admits_a_candidate(persona, status, client_for, ca
     assert (candidate.status == "experimenting") is (status == 200)
     if status == 200:
         assert response.json()["status"] == "experimenting"
-        assert candidate.status_log.get().reason == "Dossier complet"
+        assert candidate.status_log.get().note == "Dossier complet"
 
 
 @pytest.mark.parametrize(
