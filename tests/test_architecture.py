@@ -183,3 +183,70 @@ def test_the_layer_contract_names_every_app_of_fabrique():
     named = {name.strip().strip("()") for layer in layers["layers"] for name in re.split(r"[|:]", layer)}
     apps = {f"fabrique.{path.parent.name}" for path in PACKAGE.glob("*/apps.py")}
     assert apps <= named, f"Applications absentes du contrat des couches : {sorted(apps - named)}"
+
+
+# --- one way to change a state (issue 12, item 2) ---------------------------------------------------------
+
+# Writers of log rows not yet behind their app's service verbs: method's and appellation's logs do not derive
+# from TransitionLog yet (their tables are the next step of issue 12); when they do, these files are seen. The
+# list only shrinks.
+LOG_WRITERS_LEFT = {
+    "fabrique/appellation/demo.py",
+    "fabrique/method/demo.py",
+    "fabrique/method/stages.py",
+    "fabrique/reporting/imports/projects.py",
+}
+
+
+def transition_log_names() -> set[str]:
+    from django.apps import apps
+
+    from fabrique.core.transitions import TransitionLog
+
+    return {model.__name__ for model in apps.get_models() if issubclass(model, TransitionLog)}
+
+
+def log_rows_written(tree: ast.AST, names: set[str]) -> list[int]:
+    """Lines creating a row of one of `names`: `<Log>(...)`, `<Log>.objects.create(...)` or `.bulk_create(...)`."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in names:
+            lines.append(node.lineno)
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("create", "bulk_create", "get_or_create", "update_or_create")
+            and isinstance(func.value, ast.Attribute)
+            and func.value.attr == "objects"
+            and isinstance(func.value.value, ast.Name)
+            and func.value.value.id in names
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def _is_services(path: Path) -> bool:
+    return path.name == "services.py" or "services" in path.parts
+
+
+def test_log_rows_are_written_only_by_the_services(db):
+    names = transition_log_names()
+    assert {"StructureStatusLog", "ProjectStageLog", "RequestLog"} & names
+    found = {
+        str(path.relative_to(ROOT)): lines
+        for path in python_files()
+        if not _is_services(path) and (lines := log_rows_written(ast.parse(path.read_text("utf-8")), names))
+    }
+    assert set(found) <= LOG_WRITERS_LEFT, {k: v for k, v in found.items() if k not in LOG_WRITERS_LEFT}
+
+
+def test_the_log_row_check_sees_a_create_a_bulk_create_and_a_constructor():
+    source = (
+        "StructureStatusLog.objects.create(note='x')\n"
+        "StructureStatusLog.objects.bulk_create([])\n"
+        "row = StructureStatusLog(note='x')\n"
+        "StructureStatusLog.objects.filter(pk=1).update(note='y')\n"
+    )
+    assert log_rows_written(ast.parse(source), {"StructureStatusLog"}) == [1, 2, 3]
