@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.network.forms import DateInput, StyledMixin, https_urls, one_newline_style
 from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
+from fabrique.network.perms import member_structure_ids
 from fabrique.territories.models import Departement
 
 from .enums import EventKind
@@ -167,7 +167,7 @@ class RegistrationForm(StyledMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["structure"].queryset = Structure.objects.filter(pk__in=roles_of(user).member_of).order_by("name")
+        self.fields["structure"].queryset = Structure.objects.filter(pk__in=member_structure_ids(user)).order_by("name")
 
     @property
     def needs_choice(self) -> bool:

@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement
 
 from .enums import Stage
 from .forms import StyledMixin
 from .models import Project
+from .perms import readable_boards
 
 STAGE_RANK = Case(
     *[When(stage=stage, then=Value(rank)) for rank, stage in enumerate(Stage.values)],
@@ -88,6 +88,4 @@ class ProjectFilterForm(StyledMixin, forms.Form):
 
 
 def structures_for_filter(user) -> QuerySet:
-    roles = roles_of(user)
-    structures = Structure.objects.order_by("name")
-    return structures if roles.coordinator else structures.filter(pk__in=roles.member_of)
+    return readable_boards(user, Structure.objects.order_by("name"))

@@ -25,6 +25,13 @@ def board_abilities(user, structure) -> dict[str, bool]:
     return {"view": view, "change": change}
 
 
+def readable_boards(user, queryset: QuerySet | None = None) -> QuerySet:
+    """`board_abilities(…)["view"]` as a filter on structures: all for the coordinator, else their own."""
+    roles = roles_of(user)
+    queryset = Structure.objects.all() if queryset is None else queryset
+    return queryset if roles.coordinator else queryset.filter(pk__in=roles.member_of)
+
+
 def project_abilities(user, project) -> dict[str, bool]:
     """view, view_public (the public page), change, move, decide, note, manage_partners, edit_outcome."""
     view, member = _read_write(user, project.structure_id)

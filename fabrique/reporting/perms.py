@@ -9,6 +9,7 @@
 """
 
 from fabrique.method.perms import territory_departements
+from fabrique.network.models import Structure
 from fabrique.network.roles import roles_of
 
 
@@ -20,6 +21,26 @@ def structure_figures_abilities(user, structure) -> dict[str, bool]:
     roles = roles_of(user)
     view = roles.coordinator or roles.is_member(structure.pk)
     return {"view": view, "report": view, "import": roles.coordinator or roles.is_admin(structure.pk)}
+
+
+def readable_figure_structures(user, queryset=None):
+    """The structures whose figures `user` reads: all for the coordinator, else their own."""
+    roles = roles_of(user)
+    queryset = Structure.objects.all() if queryset is None else queryset
+    return queryset if roles.coordinator else queryset.filter(pk__in=roles.member_of)
+
+
+def reporting_abilities(user) -> dict[str, bool]:
+    """The reporting tabs `user` may open: network (the coordinator), structure (members and the coordinator),
+    territory (partner users: members reach their territory through their structure), export, import."""
+    roles = roles_of(user)
+    return {
+        "network": can_view_network_dashboard(user),
+        "structure": roles.coordinator or bool(roles.member_of),
+        "territory": bool(roles.partner_departements),
+        "export": can_export(user),
+        "import": can_import(user),
+    }
 
 
 def can_view_departements(user, codes: frozenset[str]) -> bool:

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from fabrique.method.models import Need, ProjectStageLog
 from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement, Region
 
 from . import perms
@@ -94,7 +93,7 @@ def select(
 def _require(user, allowed: bool) -> None:
     if allowed:
         return
-    if not roles_of(user).authenticated:
+    if not getattr(user, "is_authenticated", False):
         raise LoginRequired(_("Connectez-vous pour lire ces indicateurs."))
     raise PermissionDenied(_("Vous n'avez pas accès à ces indicateurs."))
 

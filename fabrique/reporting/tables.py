@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from fabrique.method.models import Need, Project, ProjectStageLog
 from fabrique.method.perms import readable_needs, readable_projects_in_full
 from fabrique.network.models import Partner, Partnership, Structure
-from fabrique.network.perms import readable_structures
-from fabrique.network.roles import roles_of
+from fabrique.network.perms import can_access_coordination, readable_structures
 
 from . import columns as c
 from .columns import Column
@@ -68,7 +67,7 @@ def partners(user) -> Table:
                 "until": link.until,
                 "note": link.note,
             }
-        if roles_of(user).coordinator:
+        if can_access_coordination(user):  # partners working with no structure yet
             for partner in Partner.objects.filter(partnerships__isnull=True).order_by("name", "pk"):
                 yield {"structure": "", **partner_values(partner)}
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
 from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
+from fabrique.network.perms import member_structure_ids
 
 from ..enums import RegistrationStatus as S
 from ..models import Event, Registration
@@ -45,12 +45,12 @@ def confirmed_count(event: Event) -> int:
 
 
 def _structure_for(user, structure):
-    roles = roles_of(user)
+    own = member_structure_ids(user)
     if structure is None:
-        if len(roles.member_of) == 1:
-            return Structure.objects.get(pk=next(iter(roles.member_of)))
+        if len(own) == 1:
+            return Structure.objects.get(pk=next(iter(own)))
         return None
-    if not roles.is_member(structure.pk):
+    if structure.pk not in own:
         raise ValidationError({"structure": _("Vous ne pouvez vous inscrire qu'au titre de l'une de vos structures.")})
     return structure
 

@@ -13,12 +13,18 @@ from django.utils.translation import get_language
 from fabrique.core.reversing import reverse_one
 from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
+from fabrique.network.perms import can_access_coordination
 
 from ..enums import STAGE_ORDER, STOPPED_STAGES, Stage
 from ..filters import ProjectFilterForm, filter_projects, sort_projects, structures_for_filter
 from ..models import Project
-from ..perms import project_abilities, readable_projects_in_full, territory_departements
+from ..perms import (
+    board_abilities,
+    project_abilities,
+    readable_boards,
+    readable_projects_in_full,
+    territory_departements,
+)
 from ..presenters import attach_departement_codes, label
 from ..stages import FORWARD, Move, allowed_moves
 from .common import CARD_TAG, structure_for
@@ -30,11 +36,7 @@ BOARD_STAGES = (*STAGE_ORDER, *STOPPED_STAGES)
 @login_required
 def method_home(request):
     """The structures whose board the user may open, with their projects counted per stage."""
-    roles = roles_of(request.user)
-    structures = Structure.objects.order_by("name")
-    if not roles.coordinator:
-        structures = structures.filter(pk__in=roles.member_of)
-    structures = list(structures)
+    structures = list(readable_boards(request.user, Structure.objects.order_by("name")))
     counts: dict[int, dict[str, int]] = {}
     rows = Project.objects.filter(structure__in=structures).values("structure_id", "stage").annotate(n=Count("pk"))
     for row in rows.order_by():
@@ -42,12 +44,13 @@ def method_home(request):
     overview = [
         {"structure": s, "counts": [counts.get(s.pk, {}).get(stage, 0) for stage in BOARD_STAGES]} for s in structures
     ]
-    if len(overview) == 1 and not roles.coordinator:
+    coordinator = can_access_coordination(request.user)  # follows every board, read-only: always the overview
+    if len(overview) == 1 and not coordinator:
         return redirect("method:board", slug=overview[0]["structure"].slug)
     context = {
         "overview": overview,
         "stages": [Stage(s) for s in BOARD_STAGES],
-        "coordinator": roles.coordinator,
+        "coordinator": coordinator,
         "follows_territories": territory_departements(request.user) != frozenset(),
     }
     return render(request, "method/home.html", context)
@@ -126,7 +129,7 @@ def project_list(request):
         "page": page,
         "query": query.urlencode(),
         "filtered": bool(form.filters()),
-        "writable": [s for s in structures if roles_of(request.user).is_member(s.pk)],
+        "writable": [s for s in structures if board_abilities(request.user, s)["change"]],
     }
     # htmx asks for the whole page when it restores a history entry it no longer has
     partial = request.htmx and not request.htmx.history_restore_request

@@ -13,8 +13,7 @@ from fabrique.core.exceptions import VersionConflict
 from .. import services
 from ..forms import DirectoryFilterForm, StructureForm
 from ..models import Structure
-from ..perms import readable_structures
-from ..roles import roles_of
+from ..perms import can_see_candidates, readable_structures
 from .common import departements_with_region, structure_for
 
 PER_PAGE = 25
@@ -41,8 +40,7 @@ def _filtered(queryset, filters: dict):
 
 def structure_list(request):
     """Directory: filters by status, région, département and name; candidates only for those who may see them."""
-    roles = roles_of(request.user)
-    form = DirectoryFilterForm(request.GET or None, show_candidates=roles.coordinator or bool(roles.member_of))
+    form = DirectoryFilterForm(request.GET or None, show_candidates=can_see_candidates(request.user))
     filters = form.filters() if form.is_bound else {}
     queryset = _filtered(readable_structures(request.user, Structure.objects.all()), filters)
     queryset = queryset.prefetch_related(departements_with_region(), "collectives").order_by("name", "pk")

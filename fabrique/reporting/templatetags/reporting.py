@@ -6,8 +6,6 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from fabrique.network.roles import roles_of
-
 from .. import perms
 
 register = template.Library()
@@ -17,17 +15,17 @@ register = template.Library()
 def reporting_links(context) -> list[tuple[str, str, str]]:
     """(code, label, url) of the reporting tabs the reader may open."""
     user = context["request"].user
-    roles = roles_of(user)
+    abilities = perms.reporting_abilities(user)
     links = [("public", _("Chiffres publics"), "reporting:public")]
-    if perms.can_view_network_dashboard(user):
+    if abilities["network"]:
         links.append(("network", _("Réseau"), "reporting:network"))
-    if roles.member_of or roles.coordinator:
+    if abilities["structure"]:
         links.append(("structure", _("Structure"), "reporting:my_structure"))
-    if roles.partner_departements:
+    if abilities["territory"]:
         links.append(("territory", _("Mon territoire"), "reporting:territory"))
-    if perms.can_export(user):
+    if abilities["export"]:
         links.append(("exports", _("Exports"), "reporting:export_list"))
-    if perms.can_import(user):
+    if abilities["import"]:
         links.append(("imports", _("Import"), "reporting:import_home"))
     links.append(("opendata", _("Données ouvertes"), "reporting:opendata"))
     return [(code, label, url) for code, label, name in links if (url := _soft_reverse(name))]

@@ -7,8 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
 from fabrique.territories.models import Departement, Region
 
 from .. import dashboards, perms
@@ -38,7 +36,7 @@ def public(request):
 
 @require_GET
 def network(request):
-    if not roles_of(request.user).authenticated:
+    if not request.user.is_authenticated:
         return login_redirect(request)
     if not perms.can_view_network_dashboard(request.user):
         raise PermissionDenied(_("Le tableau de bord du réseau est réservé à la coordination."))
@@ -59,21 +57,17 @@ def structure(request, slug: str):
 @login_required
 def my_structure(request):
     """A member lands on their structure's dashboard; with several structures (or as the coordinator), a list."""
-    roles = roles_of(request.user)
-    structures = Structure.objects.order_by("name")
-    if not roles.coordinator:
-        structures = structures.filter(pk__in=roles.member_of)
-    structures = list(structures.only("pk", "slug", "name"))
+    structures = list(perms.readable_figure_structures(request.user).order_by("name").only("pk", "slug", "name"))
     if not structures:
         raise PermissionDenied(_("Vous n'êtes membre d'aucune structure."))
-    if len(structures) == 1 and not roles.coordinator:
+    if len(structures) == 1 and not perms.can_view_network_dashboard(request.user):  # the coordinator: a list
         return redirect("reporting:structure", slug=structures[0].slug)
     return render(request, "reporting/structure_list.html", {"structures": structures})
 
 
 @require_GET
 def territory(request):
-    if not roles_of(request.user).authenticated:
+    if not request.user.is_authenticated:
         return login_redirect(request)
     try:
         selection = select_territory(

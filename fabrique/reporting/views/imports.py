@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
 
 from .. import exports, perms
 from ..forms import ImportForm
@@ -20,16 +19,16 @@ from ..imports.templates import csv_template, xlsx_template
 
 
 def _form_for(request, data=None, files=None) -> ImportForm:
-    roles = roles_of(request.user)
+    importable = perms.importable_structure_ids(request.user)
     structures = Structure.objects.order_by("name")
-    if not roles.coordinator:
-        structures = structures.filter(pk__in=roles.admin_of)
+    if importable is not None:
+        structures = structures.filter(pk__in=importable)
     return ImportForm(
         data,
         files,
         kinds=kinds_for(request.user),
         structures=structures,
-        structure_required=not roles.coordinator,
+        structure_required=importable is not None,
     )
 
 
