@@ -189,10 +189,17 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fabrique.core.context_processors.network",
+                "fabrique.core.context_processors.site_abilities",
             ],
         },
     },
 ]
+# What templates ask of the person (`site_abilities.<name>`, core/context_processors.py): the perms function
+# (user -> bool) answering each name. Templates never test `user.is_coordinator` or `user.is_staff`.
+SITE_ABILITIES = {
+    "coordinate": "fabrique.network.perms.can_access_coordination",
+    "edit_announcements": "fabrique.appellation.perms.can_edit_announcement",
+}
 
 DATABASES = {
     "default": dj_database_url.parse(

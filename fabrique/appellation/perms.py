@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
-from fabrique.network.roles import roles_of
+from fabrique.network.roles import is_coordination, roles_of
 
 from .enums import ACTIVE_REQUEST_STATUSES, RequestStatus, SessionStatus
 from .models import AgendaItem, AppellationRequest, CommitteeSession
@@ -139,4 +139,4 @@ def charter_signing_structures(user, queryset: QuerySet | None = None) -> QueryS
 
 
 def can_edit_announcement(user) -> bool:
-    return roles_of(user).coordinator
+    return is_coordination(user)

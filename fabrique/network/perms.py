@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from .enums import StructureStatus
 from .models import Partnership, Structure
-from .roles import roles_of
+from .roles import is_coordination, roles_of
 
 PUBLIC_STATUSES = {StructureStatus.EXPERIMENTING, StructureStatus.LABELLED, StructureStatus.WITHDRAWN}
 
@@ -84,7 +84,7 @@ def can_create_collective(user) -> bool:
 
 def can_access_coordination(user) -> bool:
     """The coordination area (admissions, status changes, new structures and collectives)."""
-    return roles_of(user).coordinator
+    return is_coordination(user)
 
 
 def partnership_abilities(user, partnership) -> dict[str, bool]:

@@ -32,8 +32,18 @@ class Roles:
 ANONYMOUS = Roles()
 
 
+def _active(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def is_coordination(user) -> bool:
+    """`roles_of(user).coordinator`, read from the user row alone: a coordinator-only check costs no query.
+    A superuser counts as the coordination."""
+    return _active(user) and bool(user.is_coordinator or user.is_superuser)
+
+
 def roles_of(user) -> Roles:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return ANONYMOUS
     cached = getattr(user, "_fabrique_roles", None)
     if cached is not None:
@@ -41,7 +51,7 @@ def roles_of(user) -> Roles:
     memberships, departements = _memberships_and_departements(user)
     roles = Roles(
         authenticated=True,
-        coordinator=bool(user.is_coordinator or user.is_superuser),
+        coordinator=is_coordination(user),
         admin_of=frozenset(sid for sid, role in memberships if role == MembershipRole.ADMIN),
         member_of=frozenset(sid for sid, _ in memberships),
         partner_departements=frozenset(departements),
