@@ -10,8 +10,7 @@ from fabrique.community.models import Testimonial
 from fabrique.network.enums import StructureStatus
 from fabrique.network.map import build_map
 from fabrique.network.models import Collective, Invitation, Structure
-from fabrique.network.perms import can_invite, readable_structures
-from fabrique.network.roles import roles_of
+from fabrique.network.perms import can_access_coordination, can_invite, readable_structures
 
 TESTIMONIALS_ON_HOME = 4
 
@@ -46,7 +45,7 @@ def key_figures(user, departement_map) -> list[dict]:
             experimenting, ngettext("structure en expérimentation", "structures en expérimentation", experimenting)
         ),
     ]
-    if roles_of(user).coordinator:
+    if can_access_coordination(user):  # candidates are counted for the coordination only
         figures.append(_figure(candidates, ngettext("structure candidate", "structures candidates", candidates)))
     figures += [
         _figure(covered, ngettext("département couvert", "départements couverts", covered)),
