@@ -1,11 +1,11 @@
 """One role matrix for the whole platform: every route of the URL conf and every operation of the OpenAPI
 document, for eight personas, against the table of tests/role_matrix/expectations.py.
 
-A route added without a row in the table fails `test_every_route_of_the_url_conf_has_a_row` or
-`test_every_operation_of_the_openapi_document_has_a_row`. A refused write must also leave the database as it
-was: no INSERT, UPDATE or DELETE reaches it during the request. A persona outside the owning structure and the
-coordination never reads a word of its confidential objects, and no HTML page carries inline code. The world is
-built once for the module; each persona's request runs in a savepoint inside it.
+A route or an operation added without a row in the table fails tests/test_consistency.py. A refused write must
+also leave the database as it was: no INSERT, UPDATE or DELETE reaches it during the request. A persona outside
+the owning structure and the coordination never reads a word of its confidential objects, and no HTML page
+carries inline code. The world is built once for the module; each persona's request runs in a savepoint inside
+it.
 """
 
 import json
@@ -16,9 +16,8 @@ from django.contrib import admin
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-from fabrique.api import api
 from tests.method.helpers import INLINE_CODE
 from tests.module_data import built_once_for_the_module
 from tests.role_matrix import expectations
@@ -183,47 +182,3 @@ def test_the_django_admin_is_for_the_coordination_only(matrix, persona):
         else:
             assert response.status_code == 302, name
             assert response["Location"].startswith(reverse("admin:login")), name
-
-
-def _url_patterns(patterns=None, prefix="", namespace=""):
-    """(namespace, key, route) of every pattern of the URL conf, recursively; the key is "namespace:name"."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            inner = ":".join(filter(None, [namespace, pattern.namespace or ""]))
-            yield from _url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
-        else:
-            route = prefix + str(pattern.pattern)
-            key = ":".join(filter(None, [namespace, pattern.name or route]))
-            yield namespace, key, route
-
-
-def _openapi_operations() -> set[tuple[str, str]]:
-    paths = api.get_openapi_schema()["paths"]
-    return {(method.upper(), path.removeprefix(API_PREFIX)) for path, ops in paths.items() for method in ops}
-
-
-def _is_api_operation(route: str, api_paths: set[str]) -> bool:
-    """A route of the API served for an operation of the OpenAPI document (its own table checks it)."""
-    template = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
-    return template.removeprefix(API_PREFIX) in api_paths
-
-
-def test_every_route_of_the_url_conf_has_a_row():
-    api_paths = {path for _method, path in _openapi_operations()}
-    routes = {
-        key
-        for namespace, key, route in _url_patterns()
-        if namespace != "admin" and not _is_api_operation(route, api_paths)
-    }
-    assert len(routes) > 100
-    covered = {row.route for row in expectations.PAGES}
-    assert routes - covered == set(), "routes without a row in tests/role_matrix/expectations.py"
-    assert covered - routes == set(), "rows for routes that do not exist"
-
-
-def test_every_operation_of_the_openapi_document_has_a_row():
-    operations = _openapi_operations()
-    assert len(operations) > 50
-    covered = {(row.method, row.route) for row in expectations.API}
-    assert operations - covered == set(), "operations without a row in tests/role_matrix/expectations.py"
-    assert covered - operations == set(), "rows for operations that do not exist"

@@ -49,7 +49,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name=_("départements suivis (partenaire)"),
         help_text=_("Un partenaire ou financeur lit l'avancement sur ces départements."),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     objects = UserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
@@ -100,13 +100,15 @@ class ApiToken(models.Model):
 
     PREFIX = "fab_"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("personne")
+    )
     name = models.CharField(_("nom"), max_length=100)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    hint = models.CharField(max_length=12, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("empreinte du jeton"))
+    hint = models.CharField(max_length=12, editable=False, verbose_name=_("début du jeton"))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, verbose_name=_("dernière utilisation"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("révoqué le"))
 
     class Meta:
         verbose_name = _("jeton d'API")

@@ -60,8 +60,8 @@ class WorkingGroup(Versioned):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="GroupMembership", related_name="working_groups", verbose_name=_("membres")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créé le"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifié le"))
 
     class Meta:
         verbose_name = _("groupe de travail")
@@ -76,8 +76,12 @@ class WorkingGroup(Versioned):
 
 
 class GroupMembership(Versioned):
-    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships")
+    group = models.ForeignKey(
+        WorkingGroup, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("groupe")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships", verbose_name=_("personne")
+    )
     role = models.CharField(_("rôle"), max_length=10, choices=GroupRole.choices, default=GroupRole.MEMBER)
     joined_at = models.DateTimeField(_("depuis le"), default=timezone.now)
 
@@ -152,10 +156,15 @@ class Event(Versioned):
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
     cancel_reason = models.TextField(_("motif de l'annulation"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créé par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créé le"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifié le"))
 
     objects = EventQuerySet.as_manager()
 
@@ -212,7 +221,7 @@ class Event(Versioned):
 class EventSpeaker(Versioned):
     """Who speaks: a member of the network or an outside expert."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("événement"))
     name = models.CharField(_("nom"), max_length=150)
     role = models.CharField(_("fonction"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -232,8 +241,15 @@ class Registration(Versioned):
     """One person's place at an event, for one structure: confirmed, on the waiting list or cancelled; then
     present or absent. Changed only through `community.services.registrations`."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("événement")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+        verbose_name=_("personne"),
+    )
     structure = models.ForeignKey(
         "network.Structure",
         on_delete=models.SET_NULL,
@@ -281,11 +297,16 @@ class NewsPost(models.Model):
         Testimonial, blank=True, related_name="news_posts", verbose_name=_("témoignages cités")
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("auteur·rice"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créée le"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifiée le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     objects = NewsPostQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[testimonials])

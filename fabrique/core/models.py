@@ -10,7 +10,7 @@ class Versioned(models.Model):
     table per concrete model (`inherit=True`). A model whose history also follows many-to-many fields declares
     both itself: simple-history registers one history per model."""
 
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(inherit=True)
 
     class Meta:

@@ -65,9 +65,14 @@ class Resource(Timestamped):
         _("visibilité"), max_length=12, choices=Visibility.choices, default=Visibility.NETWORK
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créée par"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     history = HistoricalRecords(m2m_fields=[authors, projects])
 
@@ -102,7 +107,7 @@ def file_path(instance: "ResourceFile", filename: str) -> str:
 class ResourceFile(models.Model):
     """One version of a resource's file. The highest number is the current one; none is ever replaced."""
 
-    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="files")
+    resource = models.ForeignKey(Resource, on_delete=models.PROTECT, related_name="files", verbose_name=_("ressource"))
     number = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("fichier"), upload_to=file_path, max_length=300)
     name = models.CharField(_("nom du fichier"), max_length=150)
@@ -112,7 +117,12 @@ class ResourceFile(models.Model):
     sha256 = models.CharField(_("empreinte SHA-256"), max_length=64)
     note = models.CharField(_("ce qui change"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("déposé par"),
     )
     uploaded_at = models.DateTimeField(_("déposé le"), default=timezone.now)
 

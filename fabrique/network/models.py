@@ -59,7 +59,7 @@ class Structure(Timestamped):
     experimenting_since = models.DateField(_("en expérimentation depuis"), null=True, blank=True)
     labelled_on = models.DateField(_("appellation obtenue le"), null=True, blank=True)
     withdrawn_on = models.DateField(_("retrait le"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     objects = StructureQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[departements])
@@ -80,7 +80,9 @@ class Structure(Timestamped):
 class StructureStatusLog(TransitionLog):
     """One row per status change of a structure (services.STATUS_TABLE): who, when, from, to, why."""
 
-    structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="status_log")
+    structure = models.ForeignKey(
+        Structure, on_delete=models.CASCADE, related_name="status_log", verbose_name=_("structure")
+    )
     from_status = models.CharField(_("de"), max_length=20, choices=StructureStatus.choices, blank=True)
     to_status = models.CharField(_("vers"), max_length=20, choices=StructureStatus.choices)
     note = models.TextField(_("motif"), blank=True)
@@ -100,7 +102,7 @@ class Collective(models.Model):
     description = models.TextField(_("présentation"), blank=True)
     website = models.URLField(_("site web"), blank=True)
     structures = models.ManyToManyField(Structure, related_name="collectives", blank=True, verbose_name=_("membres"))
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     history = HistoricalRecords(m2m_fields=[structures])
 
@@ -136,8 +138,12 @@ class Partner(Versioned):
 
 
 class Partnership(Versioned):
-    structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="partnerships")
-    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="partnerships")
+    structure = models.ForeignKey(
+        Structure, on_delete=models.CASCADE, related_name="partnerships", verbose_name=_("structure")
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("partenaire")
+    )
     role = models.CharField(_("rôle"), max_length=200, blank=True)
     since = models.DateField(_("depuis"), null=True, blank=True)
     until = models.DateField(_("jusqu'au"), null=True, blank=True)
@@ -162,8 +168,12 @@ class Partnership(Versioned):
 
 
 class Membership(Versioned):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    structure = models.ForeignKey("network.Structure", on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("personne")
+    )
+    structure = models.ForeignKey(
+        "network.Structure", on_delete=models.CASCADE, related_name="memberships", verbose_name=_("structure")
+    )
     role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
@@ -185,16 +195,25 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("adresse e-mail"))
     structure = models.ForeignKey(
-        "network.Structure", on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+        "network.Structure",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("structure"),
     )
     role = models.CharField(_("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
     as_coordinator = models.BooleanField(_("invité·e comme coordination"), default=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("empreinte du jeton"))
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="invitations_sent",
+        verbose_name=_("envoyée par"),
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    expires_at = models.DateTimeField(default=default_invitation_expiry)
+    expires_at = models.DateTimeField(default=default_invitation_expiry, verbose_name=_("expire le"))
     accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

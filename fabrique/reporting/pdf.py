@@ -12,7 +12,7 @@ from fabrique.community.models import Testimonial
 from . import dashboards
 from .selection import Selection
 
-REPORT_CSS = Path(__file__).resolve().parent / "templates" / "reporting" / "report.css"
+REPORT_CSS = Path(__file__).resolve().parent / "templates" / "reporting/report.css"
 MAX_TESTIMONIALS = 4
 
 

@@ -19,7 +19,7 @@ from .visibility import Visibility
 
 class SearchDocument(models.Model):
     type = models.CharField(_("type"), max_length=20, choices=DocumentType.choices)
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.PositiveBigIntegerField(verbose_name=_("identifiant de l'objet"))
     title = models.CharField(_("titre"), max_length=300)
     summary = models.TextField(_("résumé"), blank=True)
     body = models.TextField(_("texte"), blank=True)
@@ -27,12 +27,17 @@ class SearchDocument(models.Model):
     url = models.CharField(_("adresse"), max_length=500, blank=True)
     visibility = models.CharField(_("visibilité"), max_length=12, choices=Visibility.choices)
     structure = models.ForeignKey(
-        "network.Structure", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "network.Structure",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("structure"),
     )
     category = models.CharField(_("catégorie"), max_length=40, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     not_before = models.DateField(_("visible à partir du"), null=True, blank=True)
-    indexed_at = models.DateTimeField(auto_now=True)
+    indexed_at = models.DateTimeField(auto_now=True, verbose_name=_("indexé le"))
 
     class Meta:
         verbose_name = _("entrée de l'index de recherche")
@@ -51,11 +56,15 @@ class SearchDocument(models.Model):
 class SearchFacet(models.Model):
     """A value a document can be filtered and counted by: one of its themes, one of its régions."""
 
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
-    name = models.CharField(max_length=10, choices=FacetName.choices)
-    value = models.CharField(max_length=40)
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="facets", verbose_name=_("document")
+    )
+    name = models.CharField(max_length=10, choices=FacetName.choices, verbose_name=_("nom"))
+    value = models.CharField(max_length=40, verbose_name=_("valeur"))
 
     class Meta:
+        verbose_name = _("facette")
+        verbose_name_plural = _("facettes")
         constraints = [
             models.UniqueConstraint(fields=["document", "name", "value"], name="unique_search_facet"),
         ]
@@ -83,14 +92,21 @@ class FtsEntry(models.Model):
     """SQLite only: the FTS5 virtual table, joined to its document by rowid (created by a migration)."""
 
     document = models.OneToOneField(
-        SearchDocument, on_delete=models.DO_NOTHING, primary_key=True, db_column="rowid", related_name="fts"
+        SearchDocument,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="fts",
+        verbose_name=_("document"),
     )
-    search_fts = FtsMatchField()
-    rank = models.FloatField()
+    search_fts = FtsMatchField(verbose_name=_("texte indexé"))
+    rank = models.FloatField(verbose_name=_("rang"))
 
     class Meta:
         managed = False
         db_table = "search_fts"
+        verbose_name = _("entrée plein texte")
+        verbose_name_plural = _("entrées plein texte")
 
     def __str__(self):
         return str(self.pk)
@@ -100,14 +116,21 @@ class SimilarFtsEntry(models.Model):
     """SQLite only: the FTS5 table of the created activities (see `backends.SIMILAR_SCOPE`), by rowid."""
 
     document = models.OneToOneField(
-        SearchDocument, on_delete=models.DO_NOTHING, primary_key=True, db_column="rowid", related_name="similar_fts"
+        SearchDocument,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="similar_fts",
+        verbose_name=_("document"),
     )
-    search_similar_fts = FtsMatchField()
-    rank = models.FloatField()
+    search_similar_fts = FtsMatchField(verbose_name=_("texte comparé"))
+    rank = models.FloatField(verbose_name=_("rang"))
 
     class Meta:
         managed = False
         db_table = "search_similar_fts"
+        verbose_name = _("entrée de similarité")
+        verbose_name_plural = _("entrées de similarité")
 
     def __str__(self):
         return str(self.pk)

@@ -11,14 +11,22 @@ from fabrique.core.models import Versioned
 
 class AnnouncementDraft(Versioned):
     session = models.OneToOneField(
-        "appellation.CommitteeSession", on_delete=models.CASCADE, related_name="announcement"
+        "appellation.CommitteeSession",
+        on_delete=models.CASCADE,
+        related_name="announcement",
+        verbose_name=_("séance du comité"),
     )
     title = models.CharField(_("titre"), max_length=250)
     body = models.TextField(_("texte"), help_text=_("Markdown simple."))
     created_at = models.DateTimeField(_("rédigée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("modifié par"),
     )
     news_post = models.OneToOneField(
         "community.NewsPost",

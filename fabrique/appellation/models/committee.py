@@ -57,8 +57,15 @@ class CommitteeSession(Versioned):
 class AgendaItem(models.Model):
     """A request examined by a session; at closing it keeps the tally and the outcome."""
 
-    session = models.ForeignKey(CommitteeSession, on_delete=models.CASCADE, related_name="items")
-    request = models.ForeignKey("appellation.AppellationRequest", on_delete=models.CASCADE, related_name="agenda_items")
+    session = models.ForeignKey(
+        CommitteeSession, on_delete=models.CASCADE, related_name="items", verbose_name=_("séance du comité")
+    )
+    request = models.ForeignKey(
+        "appellation.AppellationRequest",
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("demande d'appellation"),
+    )
     outcome = models.CharField(_("décision"), max_length=20, choices=Outcome.choices, blank=True)
     votes_for = models.PositiveIntegerField(_("favorables"), default=0)
     votes_against = models.PositiveIntegerField(_("défavorables"), default=0)
@@ -81,7 +88,9 @@ class AgendaItem(models.Model):
 class Vote(Versioned):
     """The vote of one labelled structure on one request in one session; changeable until the session closes."""
 
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="votes", verbose_name=_("point de l'ordre du jour")
+    )
     structure = models.ForeignKey(
         "network.Structure", on_delete=models.CASCADE, related_name="appellation_votes", verbose_name=_("structure")
     )
@@ -106,7 +115,12 @@ class Vote(Versioned):
 class Conflict(models.Model):
     """A declared or recorded conflict of interest; the automatic ones (applicant, collective) are computed."""
 
-    request = models.ForeignKey("appellation.AppellationRequest", on_delete=models.CASCADE, related_name="conflicts")
+    request = models.ForeignKey(
+        "appellation.AppellationRequest",
+        on_delete=models.CASCADE,
+        related_name="conflicts",
+        verbose_name=_("demande d'appellation"),
+    )
     structure = models.ForeignKey(
         "network.Structure", on_delete=models.CASCADE, related_name="appellation_conflicts", verbose_name=_("structure")
     )

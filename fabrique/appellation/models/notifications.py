@@ -9,13 +9,15 @@ from ..enums import NotificationKind
 
 
 class Notification(models.Model):
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("destinataire")
+    )
     kind = models.CharField(_("type"), max_length=30, choices=NotificationKind.choices)
     subject = models.CharField(_("objet"), max_length=250)
     body = models.TextField(_("message"))
     url = models.CharField(_("lien"), max_length=300, blank=True)
     # Makes a notification idempotent (a reminder is sent once per person and session).
-    key = models.CharField(max_length=120, blank=True)
+    key = models.CharField(max_length=120, blank=True, verbose_name=_("clé"))
     created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
     read_at = models.DateTimeField(_("lue le"), null=True, blank=True)
 

@@ -87,12 +87,19 @@ class AppellationRequest(Versioned):
 class RequestAttachment(models.Model):
     """A document joined to a request; stored outside the public media and served after a permission check."""
 
-    request = models.ForeignKey(AppellationRequest, on_delete=models.CASCADE, related_name="attachments")
+    request = models.ForeignKey(
+        AppellationRequest,
+        on_delete=models.PROTECT,
+        related_name="attachments",
+        verbose_name=_("demande d'appellation"),
+    )
     title = models.CharField(_("titre du document"), max_length=200)
     file = models.FileField(_("fichier"), upload_to=attachment_path, storage=private_storage, max_length=255)
     content_type = models.CharField(_("type"), max_length=100, editable=False)
     size = models.PositiveIntegerField(_("taille (octets)"), editable=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("déposée par")
+    )
     uploaded_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -112,11 +119,18 @@ class RequestAttachment(models.Model):
 class RequestLog(models.Model):
     """One row per change of state of a request: who, when, from, to, and why."""
 
-    request = models.ForeignKey(AppellationRequest, on_delete=models.CASCADE, related_name="log")
+    request = models.ForeignKey(
+        AppellationRequest, on_delete=models.CASCADE, related_name="log", verbose_name=_("demande d'appellation")
+    )
     from_status = models.CharField(_("de"), max_length=20, choices=RequestStatus.choices, blank=True)
     to_status = models.CharField(_("vers"), max_length=20, choices=RequestStatus.choices)
     session = models.ForeignKey(
-        "appellation.CommitteeSession", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "appellation.CommitteeSession",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("séance du comité"),
     )
     changed_at = models.DateTimeField(_("le"), auto_now_add=True)
     changed_by = models.ForeignKey(

@@ -45,9 +45,14 @@ class CreativitySession(Timestamped):
     )
     description = models.TextField(_("déroulé et enseignements"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créée par"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     objects = CreativitySessionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[partners])
@@ -122,7 +127,12 @@ class Need(Versioned, Timestamped):
         verbose_name=_("fusionné dans"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créé par"),
     )
 
     objects = NeedQuerySet.as_manager()

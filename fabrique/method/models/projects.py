@@ -69,9 +69,14 @@ class Project(Timestamped):
         help_text=_("L'activité créée apparaît sur la page publique, sans coordonnées ni nom de personne."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créé par"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     objects = ProjectQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[departements, needs])
@@ -127,7 +132,9 @@ class Project(Timestamped):
 class ProjectPartner(Versioned):
     """A partner organisation of the network involved in one project, with its role there."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="project_partners")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="project_partners", verbose_name=_("projet")
+    )
     partner = models.ForeignKey(
         "network.Partner", on_delete=models.PROTECT, related_name="project_roles", verbose_name=_("partenaire")
     )
@@ -149,7 +156,7 @@ class ProjectPartner(Versioned):
 class ProjectStageLog(models.Model):
     """One row per stage change of a project: from, to, when, who, note. Never edited."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_log")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_log", verbose_name=_("projet"))
     from_stage = models.CharField(_("de"), max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(_("vers"), max_length=20, choices=Stage.choices)
     changed_at = models.DateTimeField(_("le"), default=timezone.now)
@@ -172,7 +179,7 @@ class ProjectStageLog(models.Model):
 class ProjectNote(Versioned):
     """A dated note in the project's timeline (a meeting, a call, a lead)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="notes")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="notes", verbose_name=_("projet"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("auteur·rice")
     )

@@ -24,7 +24,9 @@ FTE = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(10_000))]
 class SteeringDecision(models.Model):
     """A decision of the project's local steering committee (comité de pilotage)."""
 
-    project = models.ForeignKey("method.Project", on_delete=models.CASCADE, related_name="decisions")
+    project = models.ForeignKey(
+        "method.Project", on_delete=models.CASCADE, related_name="decisions", verbose_name=_("projet")
+    )
     decided_on = models.DateField(_("date du comité"))
     subject = models.CharField(_("objet"), max_length=20, choices=DecisionSubject.choices)
     choice = models.CharField(_("décision"), max_length=12, choices=DecisionChoice.choices)
@@ -36,10 +38,15 @@ class SteeringDecision(models.Model):
     )
     note = models.TextField(_("compte rendu"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("enregistrée par"),
     )
-    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("enregistrée le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     history = HistoricalRecords(m2m_fields=[attendee_partners])
 
@@ -61,7 +68,9 @@ class EconomicModel(Versioned):
 
     SHARE_FIELDS = ("share_sales", "share_public_subsidies", "share_private_funding", "share_other")
 
-    project = models.OneToOneField("method.Project", on_delete=models.CASCADE, related_name="economic_model")
+    project = models.OneToOneField(
+        "method.Project", on_delete=models.CASCADE, related_name="economic_model", verbose_name=_("projet")
+    )
     total_budget = models.DecimalField(_("budget total (€)"), max_digits=12, decimal_places=2, validators=POSITIVE)
     share_sales = models.DecimalField(_("ventes (%)"), max_digits=5, decimal_places=2, validators=PERCENT)
     share_public_subsidies = models.DecimalField(
@@ -117,7 +126,9 @@ def years_after(day: date, years: int) -> date:
 class Outcome(Versioned):
     """The created activity: creation date, legal form, SIRET, jobs, and the follow-ups at 1 and 3 years."""
 
-    project = models.OneToOneField("method.Project", on_delete=models.CASCADE, related_name="outcome")
+    project = models.OneToOneField(
+        "method.Project", on_delete=models.CASCADE, related_name="outcome", verbose_name=_("projet")
+    )
     created_on = models.DateField(_("date de création"))
     legal_form = models.CharField(_("forme juridique"), max_length=20, choices=LegalForm.choices)
     siret = models.CharField(_("SIRET"), max_length=17, blank=True, validators=[validate_siret])
