@@ -6,10 +6,9 @@ class CommunityConfig(AppConfig):
     verbose_name = "Vie du réseau"
 
     def ready(self):
-        # Local import: the admin and the adapters read the models, importable once the apps are loaded.
+        # Local import: the adapters read the models, importable once the apps are loaded.
         from fabrique.search.registry import register
 
-        from . import admin_network_life  # noqa: F401 (registers events, groups and news in the admin)
         from .search_index import EventAdapter, NewsAdapter
 
         register(EventAdapter())

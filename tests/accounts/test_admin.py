@@ -4,9 +4,9 @@ from django.urls import reverse
 
 from fabrique.accounts import services
 from fabrique.accounts.models import User
-from fabrique.network import services_members
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Invitation, Membership
+from fabrique.network.services import members as services_members
 from tests.factories import UserFactory
 
 from .helpers import text

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from fabrique.network import services_members as services
+from fabrique.network.services import members as services
 
 from .helpers import text
 

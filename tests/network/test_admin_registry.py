@@ -6,9 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from fabrique.network import services, services_members
+from fabrique.network import services
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
+from fabrique.network.services import members as services_members
 from fabrique.territories.models import Departement, Region
 from tests import factories
 from tests.community.factories import network_life_rows

@@ -16,7 +16,6 @@ from fabrique.core.api_types import Id, Text
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
 
-from .. import services_members as services
 from ..enums import MembershipRole
 from ..models import Invitation, Membership, Structure
 from ..perms import (
@@ -29,6 +28,7 @@ from ..perms import (
     readable_structures,
 )
 from ..schemas import InvitationCreate, InvitationOut, MemberOut, MembershipPatch, MeOut
+from ..services import members as services
 
 router = Router(tags=["Comptes"], auth=IDENTIFIED)
 

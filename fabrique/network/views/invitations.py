@@ -16,10 +16,10 @@ from fabrique.accounts.models import User
 from fabrique.core.exceptions import DomainError
 from fabrique.core.french import de
 
-from .. import services_members as services
-from ..forms_members import AcceptInvitationSignupForm, InvitationForm
+from ..forms import AcceptInvitationSignupForm, InvitationForm
 from ..models import Invitation, Structure
 from ..perms import can_invite, can_invite_to, invitation_abilities, readable_invitations
+from ..services import members as services
 
 BACKEND = "fabrique.accounts.backends.EmailBackend"
 

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from fabrique.core.exceptions import DomainError
 from fabrique.core.french import de
 
-from .. import services_members as services
 from ..enums import MembershipRole
-from ..forms_members import MembershipRoleForm
+from ..forms import MembershipRoleForm
 from ..models import Membership, Structure
 from ..perms import can_view_structure, invitation_abilities, members_abilities, membership_abilities
+from ..services import members as services
 
 
 def _structure_for(request, slug) -> tuple[Structure, dict]:

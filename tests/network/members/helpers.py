@@ -4,8 +4,8 @@ import re
 
 from django.core import mail
 
-from fabrique.network import services_members as services
 from fabrique.network.enums import MembershipRole
+from fabrique.network.services import members as services
 
 LINK = re.compile(r"http://testserver\.example/comptes/invitation/([\w-]+)/")
 

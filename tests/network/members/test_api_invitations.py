@@ -5,9 +5,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from fabrique.accounts.models import User
-from fabrique.network import services_members as services
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Invitation, Membership
+from fabrique.network.services import members as services
 from tests.api_errors import messages, names_field
 from tests.conftest import CALLERS
 from tests.snapshots import assert_unchanged

@@ -41,7 +41,7 @@ def test_an_invitation_sends_a_link_on_the_site_and_stores_only_the_hash(
 
 
 def test_no_e_mail_leaves_when_the_transaction_is_not_committed(coordinator, structure):
-    from fabrique.network import services_members as services
+    from fabrique.network.services import members as services
 
     services.invite(by=coordinator, email="x@example.org", structure=structure)
     assert mail.outbox == []

@@ -4,9 +4,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from fabrique.core.exceptions import VersionConflict
-from fabrique.network import services_members as services
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Membership
+from fabrique.network.services import members as services
 from tests.accounts.helpers import text
 from tests.conftest import ROLES
 from tests.factories import MembershipFactory, StructureFactory

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from fabrique.core.admin_base import VersionedAdmin
 
-from .models import Testimonial
+from ..models import Testimonial
 
 
 @admin.register(Testimonial)

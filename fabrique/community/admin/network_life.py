@@ -6,8 +6,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from fabrique.core.admin_base import CoordinatorOnlyAdmin, ReadOnlyAdmin, VersionedAdmin, VersionedModelForm
 
-from .models import Event, EventSpeaker, GroupMembership, NewsPost, Registration, WorkingGroup
-from .services.registrations import promote_waiting
+from ..models import Event, EventSpeaker, GroupMembership, NewsPost, Registration, WorkingGroup
+from ..services.registrations import promote_waiting
 
 
 class SpeakerInline(CoordinatorOnlyAdmin, admin.TabularInline):

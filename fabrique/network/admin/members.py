@@ -14,9 +14,9 @@ from fabrique.accounts.models import User
 from fabrique.core.admin_base import CoordinatorOnlyAdmin, VersionedAdmin, VersionedModelForm
 from fabrique.core.exceptions import DomainError
 
-from . import services_members as services
-from .enums import MembershipRole
-from .models import Invitation, Membership
+from ..enums import MembershipRole
+from ..models import Invitation, Membership
+from ..services import members as services
 
 
 class MembershipAdminForm(VersionedModelForm):

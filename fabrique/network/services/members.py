@@ -20,10 +20,10 @@ from fabrique.core.exceptions import DomainError
 from fabrique.core.french import de
 from fabrique.core.versioning import save_with_version
 
-from .enums import MembershipRole
-from .models import Invitation, Membership
-from .perms import can_invite_coordinator, can_invite_to, invitation_abilities, membership_abilities
-from .roles import forget_roles
+from ..enums import MembershipRole
+from ..models import Invitation, Membership
+from ..perms import can_invite_coordinator, can_invite_to, invitation_abilities, membership_abilities
+from ..roles import forget_roles
 
 
 class InvitationUnusable(DomainError):

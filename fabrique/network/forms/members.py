@@ -9,9 +9,9 @@ from fabrique.accounts.forms import StyledFormMixin
 from fabrique.accounts.models import User
 from fabrique.core.french import de
 
-from .enums import MembershipRole
-from .models import Membership, Structure
-from .perms import can_invite_coordinator, invitable_structures
+from ..enums import MembershipRole
+from ..models import Membership, Structure
+from ..perms import can_invite_coordinator, invitable_structures
 
 
 class InvitationForm(StyledFormMixin, forms.Form):

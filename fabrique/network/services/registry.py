@@ -13,10 +13,10 @@ from fabrique.core.french import de
 from fabrique.core.transitions import Transition, TransitionTable
 from fabrique.core.versioning import save_with_version
 
-from .enums import PartnerKind
-from .enums import StructureStatus as S
-from .models import Collective, Partner, Partnership, Structure, StructureStatusLog
-from .perms import (
+from ..enums import PartnerKind
+from ..enums import StructureStatus as S
+from ..models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from ..perms import (
     can_create_collective,
     can_create_structure,
     collective_abilities,

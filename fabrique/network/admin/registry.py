@@ -12,9 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from fabrique.core.admin_base import CoordinatorOnlyAdmin, ReadOnlyAdmin, VersionedAdmin, VersionedModelForm
 
-from . import admin_members  # noqa: F401 - registers members and invitations
-from .admin_actions import STATUS_ACTIONS, make_admin_action
-from .models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from ..models import Collective, Partner, Partnership, Structure, StructureStatusLog
+from .actions import STATUS_ACTIONS, make_admin_action
 
 STATUS_FIELDS = ("status", "joined_on", "experimenting_since", "labelled_on", "withdrawn_on")
 

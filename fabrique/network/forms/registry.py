@@ -1,4 +1,4 @@
-"""Forms of the registry pages. They parse and validate; saving goes through services.py."""
+"""Forms of the registry pages. They parse and validate; saving goes through the services."""
 
 from django import forms
 from django.db import models
@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.territories.models import Departement, Region
 
-from .enums import PartnerKind, StructureStatus
-from .models import Collective, Partner, Partnership, Structure
-from .services import STRUCTURE_EDITABLE_FIELDS
-from .validators import validate_siret
+from ..enums import PartnerKind, StructureStatus
+from ..models import Collective, Partner, Partnership, Structure
+from ..services import STRUCTURE_EDITABLE_FIELDS
+from ..validators import validate_siret
 
 SLUG_TAKEN = _("Cet identifiant est déjà utilisé.")
 

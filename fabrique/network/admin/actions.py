@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.core.exceptions import DomainError
 
-from . import services
+from .. import services
 
 VIA = "admin"
 

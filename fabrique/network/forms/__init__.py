@@ -1,0 +1,45 @@
+"""Forms of the network's pages: the registry's (`registry.py`) and the members' and invitations' (`members.py`)."""
+
+from .members import AcceptInvitationSignupForm, InvitationForm, MembershipRoleForm
+from .registry import (
+    SLUG_TAKEN,
+    CollectiveForm,
+    DateInput,
+    DepartementsField,
+    DepartementsWidget,
+    DirectoryFilterForm,
+    EndPartnershipForm,
+    NewPartnershipForm,
+    PartnerForm,
+    PartnerSearchForm,
+    PartnershipForm,
+    StructureCreateForm,
+    StructureForm,
+    StyledMixin,
+    TransitionForm,
+    https_urls,
+    one_newline_style,
+)
+
+__all__ = [
+    "SLUG_TAKEN",
+    "AcceptInvitationSignupForm",
+    "CollectiveForm",
+    "DateInput",
+    "DepartementsField",
+    "DepartementsWidget",
+    "DirectoryFilterForm",
+    "EndPartnershipForm",
+    "InvitationForm",
+    "MembershipRoleForm",
+    "NewPartnershipForm",
+    "PartnerForm",
+    "PartnerSearchForm",
+    "PartnershipForm",
+    "StructureCreateForm",
+    "StructureForm",
+    "StyledMixin",
+    "TransitionForm",
+    "https_urls",
+    "one_newline_style",
+]
