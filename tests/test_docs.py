@@ -1,11 +1,12 @@
 """The rooms of the house stay true: every name the architecture docs give in backticks still exists.
 
-In docs/apps/*.md, docs/rules.md, docs/architecture.md and docs/glossary.md, a dotted `fabrique.…` name must
-import (the longest importable module, then `getattr` for the rest), a `fabrique/…` or `tests/…` path must exist
-(with `::name`, the file must define that function or class), and a relative Markdown link must lead to a file
-(and to its anchor: an `id="…"` or a heading). Every app of `fabrique/` (a package with an `apps.py`) has its
-page in docs/apps/, which names the app's line of the layer contract as pyproject.toml writes it; and the picture
-of the layers in docs/architecture.md is the contract.
+In docs/apps/*.md, docs/rules.md, docs/architecture.md and docs/glossary.md:
+- a dotted `fabrique.…` name imports (the longest importable module, then `getattr` for the rest);
+- a `fabrique/…` or `tests/…` path exists (with `::name`, the file defines that function or class), and so does
+  a path written from an app (`network/map.py`, or a template's name such as `network/map/_map.html`);
+- a relative Markdown link leads to a file, and to its anchor (an `id="…"` or a heading).
+Every app of `fabrique/` (a package with an `apps.py`) has its page in docs/apps/, which copies the app's line of
+the layer contract as pyproject.toml writes it; the picture of the layers in docs/architecture.md is the contract.
 """
 
 import ast
@@ -28,6 +29,21 @@ PATH = re.compile(r"^((?:fabrique|tests)/[\w./-]*)(?:::(\w+))?$")
 LINK = re.compile(r"\]\(([^)#\s]*)(?:#([^)\s]*))?\)")
 ANCHOR = re.compile(r'id="([^"]+)"')
 HEADING = re.compile(r"^#+\s+(.*)$", re.MULTILINE)
+
+
+def apps_of_fabrique() -> list[str]:
+    return sorted(path.parent.name for path in (ROOT / "fabrique").glob("*/apps.py"))
+
+
+# A path inside an app, written short: `network/map.py` (a module) or `network/map/_map.html` (a template's name).
+APPS = "|".join(apps_of_fabrique())
+SHORT_PATH = re.compile(rf"^(?:{APPS})/[\w./-]*$")
+
+
+def short_path_exists(path: str) -> bool:
+    package = ROOT / "fabrique"
+    places = [package / path, package / "templates" / path, *package.glob(f"*/templates/{path}")]
+    return any(place.exists() for place in places)
 
 
 def checked_pages() -> list[Path]:
@@ -103,6 +119,8 @@ def broken_references(text: str, page: Path) -> list[str]:
         elif match := PATH.match(span):
             if not path_exists(match[1], match[2]):
                 broken.append(span)
+        elif SHORT_PATH.match(span) and not short_path_exists(span):
+            broken.append(span)
     for target, fragment in LINK.findall(FENCE.sub("", text)):
         if not link_leads_somewhere(page, text, target, fragment):
             broken.append(f"{target}#{fragment}" if fragment else target)
@@ -119,9 +137,11 @@ def test_the_checker_refuses_a_made_up_name_a_missing_path_and_a_dead_link():
     text = (
         "`fabrique.method.stages` `fabrique.core.transitions.TransitionTable` `fabrique.network.roles.roles_of(user)`"
         " `fabrique/method/` `tests/test_docs.py::test_every_name_and_path_of_the_page_exists` [ok](method.md)"
-        " [règle](rules.md#quorum) [titre](method.md#les-étapes-et-leurs-règles) [ici](#plus-bas)\n"
+        " [règle](rules.md#quorum) [titre](method.md#les-étapes-et-leurs-règles) [ici](#plus-bas)"
+        " `method/stages.py` `network/map/_map.html` `network/api/`\n"
         "`fabrique.method.stages.no_such_rule` `fabrique.no_such_app` `fabrique/method/no_such.py`"
-        " `tests/test_docs.py::test_no_such_test` [mort](apps/no_such.md) [ancre](rules.md#no-such-rule)\n"
+        " `tests/test_docs.py::test_no_such_test` [mort](apps/no_such.md) [ancre](rules.md#no-such-rule)"
+        " `method/no_such.py`\n"
         "## Plus bas\n"
         "```\nfabrique.inside_a_picture\n```\n`fabrique demo` `<app>/perms.py`\n"
     )
@@ -130,13 +150,10 @@ def test_the_checker_refuses_a_made_up_name_a_missing_path_and_a_dead_link():
         "fabrique.no_such_app",
         "fabrique/method/no_such.py",
         "tests/test_docs.py::test_no_such_test",
+        "method/no_such.py",
         "apps/no_such.md",
         "rules.md#no-such-rule",
     ]
-
-
-def apps_of_fabrique() -> list[str]:
-    return sorted(path.parent.name for path in (ROOT / "fabrique").glob("*/apps.py"))
 
 
 def test_the_app_scan_finds_the_apps():
