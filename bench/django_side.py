@@ -30,11 +30,12 @@ def _session_for(user) -> str:
 
 def prepare(_payload: dict) -> dict:
     from django.db.models import Count
-    from fabrique.accounts.enums import MembershipRole
 
-    from fabrique.accounts.models import ApiToken, Membership, User
+    from fabrique.accounts.models import ApiToken, User
     from fabrique.core.demo_support import COORDINATOR_EMAIL
     from fabrique.method.models import Project
+    from fabrique.network.enums import MembershipRole
+    from fabrique.network.models import Membership
 
     coordinator = User.objects.get(email=COORDINATOR_EMAIL)
     busiest = Project.objects.values("structure_id").annotate(n=Count("pk")).order_by("-n", "structure_id").first()
@@ -106,7 +107,8 @@ def queries(payload: dict) -> dict:
 
 
 def labels(_payload: dict) -> dict:
-    from fabrique.method.enums import CarrierKind, LegalForm, PartnerRole, Stage, Theme
+    from fabrique.core.vocabulary import Theme
+    from fabrique.method.enums import CarrierKind, LegalForm, PartnerRole, Stage
 
     return {
         name: {code: str(label) for code, label in choices.choices}

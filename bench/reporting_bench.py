@@ -44,7 +44,8 @@ def fill(projects: int, seed: int = 7) -> dict:
     from django.db import transaction
 
     from fabrique.accounts.models import User
-    from fabrique.method.enums import STAGE_ORDER, LegalForm, NeedSource, Stage, Theme
+    from fabrique.core.vocabulary import Theme
+    from fabrique.method.enums import STAGE_ORDER, LegalForm, NeedSource, Stage
     from fabrique.method.models import CreativitySession, Need, Outcome, Project, ProjectStageLog
     from fabrique.network.enums import PartnerKind, StructureStatus
     from fabrique.network.models import Partner, Partnership, Structure
@@ -225,7 +226,8 @@ def measure_pages(runs: int) -> list[tuple[str, float, float, float, float]]:
 
 
 def measure_import(rows: int) -> list[tuple[str, float]]:
-    from fabrique.method.enums import NeedSource, Theme
+    from fabrique.core.vocabulary import Theme
+    from fabrique.method.enums import NeedSource
     from fabrique.reporting.imports import run_import
 
     lines = ["Structure;Intitulé;Thème;Département;Origine;Détecté le;Commune"]

@@ -150,12 +150,12 @@ def generate(rng: random.Random) -> dict:
     """Structures, users, resources and projects, written with bulk_create; then the search index."""
     from django.contrib.auth import get_user_model
 
-    from fabrique.accounts.models import Membership
+    from fabrique.core.vocabulary import Theme
     from fabrique.library.enums import ResourceKind
     from fabrique.library.models import Resource
-    from fabrique.method.enums import Stage, Theme
+    from fabrique.method.enums import Stage
     from fabrique.method.models import Project
-    from fabrique.network.models import Structure
+    from fabrique.network.models import Membership, Structure
     from fabrique.search.indexing import rebuild
     from fabrique.territories.models import Departement
 
