@@ -2,7 +2,7 @@
 
 An app declares its `TransitionTable` (network: a structure's status, method: a project's stage, appellation:
 a request's status); its service verbs ask the table before writing, and write one row of its `TransitionLog`
-subclass in the same transaction. Rows are created only in the app's `services` (tests/core/test_transition_logs.py).
+subclass in the same transaction. Rows are created only in the app's `services` (tests/test_consistency.py).
 """
 
 from collections.abc import Callable, Iterable
