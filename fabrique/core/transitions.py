@@ -25,7 +25,8 @@ class Transition:
     """`target` None: the object goes back to a state it remembers, other than the one it leaves (a paused
     project resumes where it stopped); the verb reads which.
     `refusal` is formatted with `status`, the label of the state it was tried from. `note_required` is the
-    message refusing an empty note; empty when a note is optional."""
+    message refusing an empty note; empty when a note is optional. `error` is the TransitionError subclass the
+    refusal of the state raises (appellation: a request no longer a draft is `RequestLocked`)."""
 
     name: str
     sources: tuple[str, ...]
@@ -34,6 +35,7 @@ class Transition:
     refusal: str = ""
     note_required: str = ""
     guards: tuple[Guard, ...] = field(default=(), compare=False)
+    error: type[TransitionError] = field(default=TransitionError, compare=False)
 
 
 class TransitionTable:
@@ -90,7 +92,7 @@ class TransitionTable:
         then the guards (which read `subject`)."""
         transition = self.transitions[name]
         if from_status not in transition.sources:
-            raise TransitionError(self.refusal(name, from_status, subject))
+            raise transition.error(self.refusal(name, from_status, subject))
         if transition.note_required and not (note or "").strip():
             raise TransitionError(transition.note_required)
         for guard in transition.guards:

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from fabrique.core.french import de
 from fabrique.core.models import Versioned
+from fabrique.core.transitions import TransitionLog
 
 from ..enums import ACTIVE_REQUEST_STATUSES, RequestStatus
 from ..storage import attachment_path, private_storage
@@ -116,8 +117,9 @@ class RequestAttachment(models.Model):
         return reverse("appellation:attachment_download", args=[self.request_id, self.pk])
 
 
-class RequestLog(models.Model):
-    """One row per change of state of a request: who, when, from, to, and why."""
+class RequestLog(TransitionLog):
+    """One row per change of state of a request (transitions.REQUEST_TABLE): who, when, from, to, which
+    transition, by which way, why, and the committee's session it concerns (agenda and decisions)."""
 
     request = models.ForeignKey(
         AppellationRequest, on_delete=models.CASCADE, related_name="log", verbose_name=_("demande d'appellation")
@@ -132,11 +134,6 @@ class RequestLog(models.Model):
         related_name="+",
         verbose_name=_("séance du comité"),
     )
-    changed_at = models.DateTimeField(_("le"), auto_now_add=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("par")
-    )
-    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("changement d'état d'une demande")

@@ -3,6 +3,7 @@
 from .announcement import draft_announcement, publish_announcement, update_announcement
 from .charter import accept_charter, current_charter, update_charter
 from .committee import cast_vote, close_session, declare_conflict, open_session, record_conflict
+from .log import request_history
 from .reminders import send_deadline_reminders
 from .requests import (
     add_attachment,
@@ -26,6 +27,7 @@ __all__ = [
     "open_session",
     "record_conflict",
     "remove_attachment",
+    "request_history",
     "send_deadline_reminders",
     "submit_request",
     "update_announcement",

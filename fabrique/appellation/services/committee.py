@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import formats, timezone
 
+from fabrique.core.exceptions import TransitionError
 from fabrique.core.french import de
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Structure
@@ -15,7 +17,6 @@ from fabrique.network.perms import administered_structure_ids
 from fabrique.network.services import grant_appellation
 
 from ..enums import (
-    AWAITING_SESSION_STATUSES,
     ConflictSource,
     NotificationKind,
     Outcome,
@@ -28,8 +29,9 @@ from ..models import AgendaItem, AppellationRequest, CommitteeSession, Conflict,
 from ..notifications import admins_of, members_of, notify
 from ..perms import can_open_session, can_run_committee
 from ..selectors import item_state, item_states
+from ..transitions import DECISIONS, REQUEST_TABLE, Attempt, agenda_transition
 from .announcement import draft_announcement
-from .requests import log_change
+from .log import change_status, log_transition
 
 
 def _day(value: date) -> str:
@@ -57,20 +59,13 @@ def open_session(*, by, held_on: date, deadline: datetime, requests, notes: str 
             AppellationRequest.objects.select_for_update()
             .filter(pk__in=[r.pk for r in requests])
             .select_related("structure")
+            .prefetch_related(Prefetch("agenda_items", AgendaItem.objects.select_related("session")))
             .order_by("pk")
         )
-        busy = set(
-            AgendaItem.objects.filter(request__in=locked, session__status=SessionStatus.OPEN).values_list(
-                "request_id", flat=True
-            )
-        )
-        refused = [r.structure.name for r in locked if r.status not in AWAITING_SESSION_STATUSES or r.pk in busy]
+        transitions, refused = _agenda_transitions(locked, by)
         if refused or len(locked) != len(requests):
             raise ValidationError(
-                {
-                    "requests": "Ces demandes ne peuvent pas être inscrites (pas déposées, ou déjà à l'ordre du jour "
-                    "d'une séance ouverte) : " + ", ".join(refused)
-                }
+                {"requests": "Ces demandes ne peuvent pas être inscrites à l'ordre du jour : " + " ; ".join(refused)}
             )
         session = CommitteeSession(held_on=held_on, deadline=deadline, notes=notes, opened_by=by)
         session._history_user = by
@@ -79,10 +74,10 @@ def open_session(*, by, held_on: date, deadline: datetime, requests, notes: str 
         session.voters.set(voters)
         for request in locked:
             AgendaItem.objects.create(session=session, request=request)
-            log_change(
+            log_transition(
                 request,
+                transitions[request.pk],
                 from_status=request.status,
-                to_status=request.status,
                 by=by,
                 session=session,
                 note=f"Inscrite à l'ordre du jour du {session}",
@@ -97,6 +92,20 @@ def open_session(*, by, held_on: date, deadline: datetime, requests, notes: str 
             url="/appellation/votes/",
         )
     return session
+
+
+def _agenda_transitions(requests, by) -> tuple[dict, list[str]]:
+    """Each request's way onto an agenda (REQUEST_TABLE), and the refusals, « name (why) »."""
+    transitions, refused = {}, []
+    for request in requests:
+        transition = agenda_transition(request.status)
+        try:
+            REQUEST_TABLE.check(transition.name, request.status, subject=Attempt(request, by))
+        except TransitionError as refusal:
+            refused.append(f"{request.structure.name} ({refusal})")
+        else:
+            transitions[request.pk] = transition
+    return transitions, refused
 
 
 def _open_item_for(request, *, lock: bool) -> AgendaItem:
@@ -271,9 +280,8 @@ def _decide(item, state, request, *, by, day, session) -> str:
         tally.quorum_reached,
     )
     outcome = tally.outcome
-    target = {Outcome.GRANTED: RequestStatus.GRANTED, Outcome.REFUSED: RequestStatus.REFUSED}.get(
-        outcome, RequestStatus.DEFERRED
-    )
+    transition = DECISIONS[outcome]
+    REQUEST_TABLE.check(transition.name, request.status, subject=Attempt(request, by))
     note = (
         f"{session} : {tally.votes_for} favorable(s), {tally.votes_against} défavorable(s), "
         f"{tally.votes_abstain} abstention(s) ; {tally.eligible} votant(s) sans conflit, quorum "
@@ -287,14 +295,11 @@ def _decide(item, state, request, *, by, day, session) -> str:
             via="committee",
             reason=f"Décision du comité de pairs du {_day(session.held_on)}",
         )
-    previous = request.status
-    request.status = target
-    request.decided_at = timezone.now() if target != RequestStatus.DEFERRED else None
-    request._change_reason = f"Décision du {session}"[:100]  # the history keeps a short reason
-    request._history_user = by
-    request.version += 1
-    request.save(update_fields=["status", "decided_at", "version", "updated_at"])
-    log_change(request, from_status=previous, to_status=target, by=by, session=session, note=note)
+    request.decided_at = timezone.now() if transition.target != RequestStatus.DEFERRED else None
+    reason = f"Décision du {session}"  # the history keeps a short reason
+    change_status(
+        request, transition, by=by, reason=reason, note=note, session=session, via="committee", fields=["decided_at"]
+    )
     return outcome
 
 

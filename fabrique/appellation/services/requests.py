@@ -1,5 +1,6 @@
-"""The request's life: draft → submitted (read-only) → decided, or withdrawn. Each verb checks perms.py,
-writes its change and a log row in one transaction."""
+"""The request's life: draft → submitted (read-only) → decided, or withdrawn. Each verb asks
+transitions.REQUEST_TABLE (the status, then the right from perms.py, then the request's conditions) and writes
+its change and its log row in one transaction."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -9,47 +10,34 @@ from fabrique.core.exceptions import TransitionError
 from fabrique.core.versioning import save_with_version
 from fabrique.network.models import Structure
 
-from ..enums import ACTIVE_REQUEST_STATUSES, NotificationKind, RequestStatus
+from ..enums import NotificationKind
 from ..evidence import compute_evidence
 from ..exceptions import RequestLocked
-from ..models import AppellationRequest, RequestAttachment, RequestLog
+from ..models import AppellationRequest, RequestAttachment
 from ..notifications import coordinators, notify
-from ..perms import can_create_request, request_abilities
+from ..perms import request_abilities
+from ..transitions import CREATE, REQUEST_TABLE, SUBMIT, WITHDRAW, Attempt
 from ..validators import validate_attachment
+from .log import change_status, log_transition
 
 NARRATIVES = AppellationRequest.NARRATIVE_FIELDS
-
-
-def log_change(request, *, from_status, to_status, by, note="", session=None) -> RequestLog:
-    return RequestLog.objects.create(
-        request=request, from_status=from_status, to_status=to_status, changed_by=by, note=note, session=session
-    )
 
 
 def _lock(request) -> AppellationRequest:
     return AppellationRequest.objects.select_for_update().select_related("structure").get(pk=request.pk)
 
 
-def _active_exists(structure) -> bool:
-    return AppellationRequest.objects.filter(structure=structure, status__in=ACTIVE_REQUEST_STATUSES).exists()
-
-
 def create_request(structure: Structure, *, by, data: dict | None = None) -> AppellationRequest:
     """An admin of a structure in experimentation opens a draft; one request in progress per structure."""
-    if not can_create_request(by, structure):
-        raise PermissionDenied(
-            "Seule une personne administratrice d'une structure en expérimentation peut demander l'appellation."
-        )
     values = {name: (data or {}).get(name, "") for name in NARRATIVES}
     request = AppellationRequest(structure=structure, created_by=by, **values)
     request._history_user = by
     try:
         with transaction.atomic():
             Structure.objects.select_for_update().get(pk=structure.pk)
-            if _active_exists(structure):
-                raise TransitionError("Cette structure a déjà une demande d'appellation en cours.")
+            REQUEST_TABLE.check(CREATE.name, "", subject=Attempt(request, by))
             request.save()
-            log_change(request, from_status="", to_status=RequestStatus.DRAFT, by=by, note="Brouillon créé")
+            log_transition(request, CREATE, from_status="", by=by, note="Brouillon créé")
     except IntegrityError:
         raise TransitionError("Cette structure a déjà une demande d'appellation en cours.") from None
     return request
@@ -61,7 +49,7 @@ def update_request(request, *, by, data: dict, expected_version: int | None) -> 
         raise PermissionDenied("Vous ne pouvez pas modifier cette demande.")
     with transaction.atomic():
         locked = _lock(request)
-        if locked.status != RequestStatus.DRAFT:
+        if not locked.is_draft:
             raise RequestLocked()
         if not request_abilities(by, locked)["change"]:
             raise PermissionDenied("Seule une personne administratrice de la structure modifie la demande.")
@@ -82,7 +70,7 @@ def add_attachment(request, *, by, title: str, upload) -> RequestAttachment:
         raise ValidationError({"file": exc.messages}) from None
     with transaction.atomic():
         locked = _lock(request)
-        if locked.status != RequestStatus.DRAFT:
+        if not locked.is_draft:
             raise RequestLocked()
         if not request_abilities(by, locked)["change"]:
             raise PermissionDenied("Seule une personne administratrice de la structure ajoute des pièces.")
@@ -99,7 +87,7 @@ def add_attachment(request, *, by, title: str, upload) -> RequestAttachment:
 def remove_attachment(attachment: RequestAttachment, *, by) -> None:
     with transaction.atomic():
         locked = _lock(attachment.request)
-        if locked.status != RequestStatus.DRAFT:
+        if not locked.is_draft:
             raise RequestLocked()
         if not request_abilities(by, locked)["change"]:
             raise PermissionDenied("Seule une personne administratrice de la structure retire des pièces.")
@@ -123,25 +111,17 @@ def submit_request(request, *, by, expected_version: int | None = None) -> Appel
     """Submit a complete draft: the evidence panel is frozen, the request becomes read-only."""
     with transaction.atomic():
         locked = _lock(request)
-        if locked.status != RequestStatus.DRAFT:
-            raise RequestLocked("La demande a déjà été déposée.")
-        if not request_abilities(by, locked)["submit"]:
-            raise PermissionDenied("Seule une personne administratrice de la structure dépose la demande.")
-        missing = missing_narratives(locked)
-        if missing:
-            raise ValidationError(
-                {
-                    name: "Ce critère doit être argumenté avant le dépôt."
-                    for name in NARRATIVES
-                    if not getattr(locked, name).strip()
-                }
-            )
-        locked.status = RequestStatus.SUBMITTED
+        REQUEST_TABLE.check(SUBMIT.name, locked.status, subject=Attempt(locked, by))
         locked.submitted_at = timezone.now()
         locked.evidence = compute_evidence(locked.structure)
-        locked._change_reason = "Dépôt de la demande"
-        save_with_version(locked, expected_version, ["status", "submitted_at", "evidence"], by=by)
-        log_change(locked, from_status=RequestStatus.DRAFT, to_status=RequestStatus.SUBMITTED, by=by)
+        change_status(
+            locked,
+            SUBMIT,
+            by=by,
+            reason="Dépôt de la demande",
+            fields=["submitted_at", "evidence"],
+            expected_version=expected_version,
+        )
         notify(
             coordinators(),
             kind=NotificationKind.REQUEST_SUBMITTED,
@@ -157,13 +137,6 @@ def withdraw_request(request, *, by, reason: str = "") -> AppellationRequest:
     """The applicant withdraws its request, at any time before a session decides on it."""
     with transaction.atomic():
         locked = _lock(request)
-        if locked.status not in ACTIVE_REQUEST_STATUSES:
-            raise TransitionError(f"La demande est « {locked.get_status_display()} » : elle ne peut plus être retirée.")
-        if not request_abilities(by, locked)["withdraw"]:
-            raise PermissionDenied("Seule une personne administratrice de la structure retire la demande.")
-        previous = locked.status
-        locked.status = RequestStatus.WITHDRAWN
-        locked._change_reason = (reason or "Retrait par la structure")[:100]
-        save_with_version(locked, None, ["status"], by=by)
-        log_change(locked, from_status=previous, to_status=RequestStatus.WITHDRAWN, by=by, note=reason)
+        REQUEST_TABLE.check(WITHDRAW.name, locked.status, subject=Attempt(locked, by))
+        change_status(locked, WITHDRAW, by=by, reason=reason or "Retrait par la structure", note=reason)
     return locked

@@ -20,6 +20,7 @@ from ..forms import AttachmentForm, ConflictForm, NewRequestForm, RequestForm, W
 from ..models import AppellationRequest, RequestAttachment
 from ..perms import item_abilities, readable_requests, requesting_structures, voting_structures
 from ..selectors import item_states, with_agenda
+from ..transitions import REQUEST_TABLE, SUBMIT
 from .common import flash_error, get_request, require
 
 
@@ -205,8 +206,8 @@ def attachment_download(request, pk: int, attachment_pk: int):
 @require_http_methods(["GET", "POST"])
 def request_submit(request, pk: int):
     appellation_request, abilities = get_request(request.user, pk)
-    if appellation_request.status != RequestStatus.DRAFT:
-        messages.error(request, _("La demande a déjà été déposée."))
+    if not REQUEST_TABLE.allowed(SUBMIT.name, appellation_request.status):
+        messages.error(request, REQUEST_TABLE.refusal(SUBMIT.name, appellation_request.status))
         return redirect(appellation_request)
     require(abilities["submit"], _("Seule une personne administratrice de la structure dépose la demande."))
     if request.method == "POST":
