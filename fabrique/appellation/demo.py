@@ -20,8 +20,8 @@ from fabrique.core.demo_support import CHANGE_REASON, COORDINATOR_EMAIL, DEMO_PA
 from fabrique.core.french import de
 from fabrique.network.demo_data import COMMITTEE_DAY
 from fabrique.network.enums import MembershipRole, StructureStatus
-from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure, StructureStatusLog
-from fabrique.network.services import grant_appellation, status_history, write_status_history
+from fabrique.network.models import Collective, Membership, Partner, Partnership, Structure
+from fabrique.network.services import status_history, write_status_history
 from fabrique.territories.models import Departement
 
 from . import demo_data as D
@@ -33,12 +33,14 @@ from .models import (
     AppellationRequest,
     CharterAcceptance,
     CommitteeSession,
-    RequestLog,
     Vote,
 )
 from .selectors import item_states
+from .services import request_history
 from .services.announcement import compose
 from .services.charter import current_charter
+
+DEMO_VIA = "demo"
 
 
 def demo_logins() -> list[tuple[str, str]]:
@@ -52,7 +54,8 @@ def _at(day: date, hour: int = 12) -> datetime:
 
 
 def _backdate(model, pk, **values) -> None:
-    """auto_now_add fields take the day of the load: put the fictitious dates back."""
+    """auto_now_add fields (not the logs: they take their date) are the day of the load: put the fictitious
+    dates back."""
     model.objects.filter(pk=pk).update(**values)
 
 
@@ -69,9 +72,12 @@ def _admin(report: LoadReport, structure: Structure, name: str) -> User:
 
 
 def _structure(report: LoadReport, spec: dict, description: str) -> tuple[Structure, bool]:
+    """A fictitious structure in experimentation, or labelled before the platform when its spec says when; its
+    status path goes through the registry's bulk path."""
     existing = Structure.objects.filter(slug=spec["slug"]).first()
     if existing is not None:
         return existing, False
+    labelled_on = spec.get("labelled_on")
     structure = upsert(
         report,
         Structure,
@@ -81,79 +87,98 @@ def _structure(report: LoadReport, spec: dict, description: str) -> tuple[Struct
             "city": spec["city"],
             "area_label": spec.get("area_label", ""),
             "description": description,
-            "status": StructureStatus.EXPERIMENTING,
+            "status": StructureStatus.LABELLED if labelled_on else StructureStatus.EXPERIMENTING,
             "joined_on": spec["experimenting_since"],
             "experimenting_since": spec["experimenting_since"],
+            "labelled_on": labelled_on,
         },
     )
     sync_m2m(report, structure, "departements", list(Departement.objects.filter(code__in=spec["departements"])))
+    steps = [
+        (
+            StructureStatus.CANDIDATE,
+            StructureStatus.EXPERIMENTING,
+            spec["experimenting_since"],
+            "Admission et début de l'expérimentation (date fictive, démonstration)",
+        )
+    ]
+    if labelled_on:
+        steps.append(
+            (
+                StructureStatus.EXPERIMENTING,
+                StructureStatus.LABELLED,
+                labelled_on,
+                "Appellation antérieure à la plateforme (démonstration, fictif)",
+            )
+        )
     rows = status_history(
         structure.pk,
         [
-            {
-                "from_status": StructureStatus.CANDIDATE,
-                "to_status": StructureStatus.EXPERIMENTING,
-                "changed_at": _at(spec["experimenting_since"]),
-                "note": "Admission et début de l'expérimentation (date fictive, démonstration)",
-                "via": "demo",
-            }
+            {"from_status": f, "to_status": t, "changed_at": _at(day), "note": note, "via": DEMO_VIA}
+            for f, t, day, note in steps
         ],
     )
     write_status_history(rows)
     return structure, True
 
 
-def load_peers(report: LoadReport, coordinator: User) -> list[Structure]:
+def load_peers(report: LoadReport) -> list[Structure]:
     peers = []
     for spec in D.EARLIER_PEERS:
-        structure, created = _structure(
+        structure, _created = _structure(
             report,
             spec,
             "Structure fictive, pour la démonstration : elle avait l'appellation avant la plateforme et siège au "
             "comité de pairs.",
         )
-        if created:
-            structure = grant_appellation(
-                structure,
-                by=coordinator,
-                on=spec["labelled_on"],
-                via="admin",
-                reason="Appellation antérieure à la plateforme (démonstration, fictif)",
-            )
-            log = structure.status_log.filter(to_status=StructureStatus.LABELLED).first()
-            _backdate(StructureStatusLog, log.pk, changed_at=_at(spec["labelled_on"]))
         _admin(report, structure, spec["name"])
         peers.append(structure)
     return peers
 
 
 def _request(report, structure, *, status, submitted_on, decided_on=None, by=None) -> AppellationRequest:
+    """A request in its final status; its log is written by the caller (`_history`), once its sessions exist."""
+    submitted = _at(submitted_on, 10)
     request = AppellationRequest(
         structure=structure,
         status=status,
         created_by=by,
         evidence=compute_evidence(structure, today=submitted_on),
+        submitted_at=submitted,
+        decided_at=_at(decided_on, 18) if decided_on else None,
         **{name: f"{text}\n\n{D.FICTITIOUS_TEXT}" for name, text in D.NARRATIVES.items()},
     )
     request._change_reason = CHANGE_REASON
     request.save()
     report.note(request, created=True)
-    submitted = _at(submitted_on, 10)
-    _backdate(
-        AppellationRequest,
-        request.pk,
-        created_at=submitted - timedelta(days=20),
-        submitted_at=submitted,
-        decided_at=_at(decided_on, 18) if decided_on else None,
-    )
-    for from_status, to_status, moment in (
-        ("", "draft", submitted - timedelta(days=20)),
-        ("draft", "submitted", submitted),
-    ):
-        entry = RequestLog.objects.create(request=request, from_status=from_status, to_status=to_status, changed_by=by)
-        _backdate(RequestLog, entry.pk, changed_at=moment)
+    _backdate(AppellationRequest, request.pk, created_at=submitted - timedelta(days=20))
     request.refresh_from_db()
     return request
+
+
+def _row(from_status, to_status, moment, by, note="", session=None) -> dict:
+    return {
+        "from_status": from_status,
+        "to_status": to_status,
+        "changed_at": moment,
+        "changed_by": by,
+        "note": note,
+        "session": session,
+        "via": DEMO_VIA,
+    }
+
+
+def _history(report, request, *, by, later=()) -> None:
+    """The request's log through the appellation's bulk path (checked against its table): created as a draft
+    twenty days before its submission, submitted, then the `later` rows (agenda, decision)."""
+    submitted = request.submitted_at
+    rows = [
+        _row("", RequestStatus.DRAFT, submitted - timedelta(days=20), by, "Brouillon créé"),
+        _row(RequestStatus.DRAFT, RequestStatus.SUBMITTED, submitted, by),
+        *later,
+    ]
+    for entry in request_history(request, rows, start=""):
+        report.note(entry, created=True)
 
 
 def _vote(item, structure, choice, comment, user, moment) -> None:
@@ -183,8 +208,9 @@ def load_closed_session(report: LoadReport, coordinator: User, peers: list[Struc
         _request(
             report,
             s,
-            status=RequestStatus.SUBMITTED,
+            status=RequestStatus.GRANTED,
             submitted_on=COMMITTEE_DAY - timedelta(days=60),
+            decided_on=COMMITTEE_DAY,
             by=User.objects.filter(email=f"{s.slug}@example.org").first(),
         )
         for s in nine
@@ -206,6 +232,7 @@ def load_closed_session(report: LoadReport, coordinator: User, peers: list[Struc
             if by_slug[slug].pk not in conflicts[item.pk].conflicts:
                 _vote(item, by_slug[slug], choice, comment, admins[slug], _at(COMMITTEE_DAY - timedelta(days=5)))
     decided = _at(COMMITTEE_DAY, 18)
+    opened = _at(COMMITTEE_DAY - timedelta(days=30))
     for item, state in zip(items, [s for s in item_states(items).values()], strict=True):
         tally = state.tally
         AgendaItem.objects.filter(pk=item.pk).update(
@@ -218,22 +245,21 @@ def load_closed_session(report: LoadReport, coordinator: User, peers: list[Struc
             quorum_reached=tally.quorum_reached,
             decided_at=decided,
         )
-        AppellationRequest.objects.filter(pk=item.request_id).update(status=RequestStatus.GRANTED, decided_at=decided)
-        entry = RequestLog.objects.create(
-            request_id=item.request_id,
-            from_status="submitted",
-            to_status="granted",
-            changed_by=coordinator,
-            session=session,
-            note="Décision du comité de pairs (démonstration, fictif)",
+        submitted, granted = RequestStatus.SUBMITTED, RequestStatus.GRANTED
+        agenda = _row(submitted, submitted, opened, coordinator, f"Inscrite à l'ordre du jour du {session}", session)
+        note = "Décision du comité de pairs (démonstration, fictif)"
+        _history(
+            report,
+            item.request,
+            by=item.request.created_by,
+            later=[agenda, _row(submitted, granted, decided, coordinator, note, session)],
         )
-        _backdate(RequestLog, entry.pk, changed_at=decided)
     CommitteeSession.objects.filter(pk=session.pk).update(
         status=SessionStatus.CLOSED,
         closed_by=coordinator,
         closed_at=decided,
         opened_by=coordinator,
-        opened_at=_at(COMMITTEE_DAY - timedelta(days=30)),
+        opened_at=opened,
     )
     title, body = compose(session, nine)
     draft = AnnouncementDraft.objects.create(session=session, title=title, body=body, updated_by=coordinator)
@@ -282,9 +308,12 @@ def load_open_session(report: LoadReport, coordinator: User) -> None:
     )
     sync_m2m(report, collective, "structures", list(Structure.objects.filter(slug__in=spec["members"])))
     today = timezone.localdate()
-    request = AppellationRequest.objects.filter(structure=applicant).first() or _request(
-        report, applicant, status=RequestStatus.SUBMITTED, submitted_on=today - timedelta(days=21), by=admin
-    )
+    request = AppellationRequest.objects.filter(structure=applicant).first()
+    created = request is None
+    if created:
+        request = _request(
+            report, applicant, status=RequestStatus.SUBMITTED, submitted_on=today - timedelta(days=21), by=admin
+        )
     voters = list(Structure.objects.filter(status=StructureStatus.LABELLED).order_by("pk"))
     session = _session(
         report,
@@ -295,19 +324,16 @@ def load_open_session(report: LoadReport, coordinator: User) -> None:
         notes=D.OPEN_SESSION_NOTES,
     )
     CommitteeSession.objects.filter(pk=session.pk).update(opened_by=coordinator)
-    entry = RequestLog.objects.create(
-        request=request,
-        from_status="submitted",
-        to_status="submitted",
-        changed_by=coordinator,
-        session=session,
-        note=f"Inscrite à l'ordre du jour du {session}",
-    )
+    status = request.status
+    agenda = _row(status, status, timezone.now(), coordinator, f"Inscrite à l'ordre du jour du {session}", session)
+    if created:
+        _history(report, request, by=admin, later=[agenda])
+    else:
+        report.note(request_history(request, [agenda])[0], created=True)
     item = session.items.get()
     for slug, choice, comment in D.OPEN_VOTES:
         voter = Structure.objects.get(slug=slug)
         _vote(item, voter, choice, comment, User.objects.get(email=f"{slug}@example.org"), timezone.now())
-    report.note(entry, created=True)
 
 
 def load_appellation_demo(report: LoadReport | None = None) -> LoadReport:
@@ -316,7 +342,7 @@ def load_appellation_demo(report: LoadReport | None = None) -> LoadReport:
     coordinator = User.objects.filter(email=COORDINATOR_EMAIL).first()
     if coordinator is None or not Structure.objects.filter(slug__in=D.NINE).count() == len(D.NINE):
         raise LookupError("Chargez d'abord le réseau de démonstration (structures et comptes).")
-    peers = load_peers(report, coordinator)
+    peers = load_peers(report)
     load_closed_session(report, coordinator, peers)
     load_open_session(report, coordinator)
     return report

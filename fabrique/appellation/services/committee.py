@@ -65,7 +65,7 @@ def open_session(*, by, held_on: date, deadline: datetime, requests, notes: str 
         transitions, refused = _agenda_transitions(locked, by)
         if refused or len(locked) != len(requests):
             raise ValidationError(
-                {"requests": "Ces demandes ne peuvent pas être inscrites à l'ordre du jour : " + " ; ".join(refused)}
+                {"requests": ["Ces demandes ne peuvent pas être inscrites à l'ordre du jour.", *refused]}
             )
         session = CommitteeSession(held_on=held_on, deadline=deadline, notes=notes, opened_by=by)
         session._history_user = by
@@ -95,14 +95,14 @@ def open_session(*, by, held_on: date, deadline: datetime, requests, notes: str 
 
 
 def _agenda_transitions(requests, by) -> tuple[dict, list[str]]:
-    """Each request's way onto an agenda (REQUEST_TABLE), and the refusals, « name (why) »."""
+    """Each request's way onto an agenda (REQUEST_TABLE), and the refusals (« name — why »)."""
     transitions, refused = {}, []
     for request in requests:
         transition = agenda_transition(request.status)
         try:
             REQUEST_TABLE.check(transition.name, request.status, subject=Attempt(request, by))
         except TransitionError as refusal:
-            refused.append(f"{request.structure.name} ({refusal})")
+            refused.append(f"{request.structure.name} — {refusal}")
         else:
             transitions[request.pk] = transition
     return transitions, refused
