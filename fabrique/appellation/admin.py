@@ -26,7 +26,8 @@ class RequestLogInline(admin.TabularInline):
     model = RequestLog
     extra = 0
     can_delete = False
-    readonly_fields = ["from_status", "to_status", "session", "changed_at", "changed_by", "note"]
+    fields = ["changed_at", "from_status", "to_status", "transition", "session", "changed_by", "via", "note"]
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
