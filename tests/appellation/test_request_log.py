@@ -168,3 +168,15 @@ def test_the_migration_names_the_rows_written_before_from_their_statuses_and_not
         ("grant", "committee"),
         ("", "service"),
     ]
+
+
+def test_the_request_page_tells_a_second_deferral_from_a_second_inscription(
+    session, submitted, voters, coordinator, client_for
+):
+    services.close_session(session, by=coordinator)  # no vote: deferred
+    following = open_session_with(coordinator, [submitted])
+    services.close_session(following, by=coordinator)  # deferred again
+    page = client_for(coordinator).get(submitted.get_absolute_url()).content.decode()
+    journal = page[page.index('id="journal"') :]
+    assert journal.count("inscrite à l&#x27;ordre du jour") + journal.count("inscrite à l'ordre du jour") == 2
+    assert journal.count("reportée à la prochaine séance → reportée à la prochaine séance") == 1
