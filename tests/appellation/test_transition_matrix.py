@@ -2,6 +2,7 @@
 allows, refused otherwise with its exact French message, and a refusal writes nothing (status, log)."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -65,9 +66,8 @@ def test_each_transition_is_allowed_exactly_from_its_statuses_or_refused_in_fren
     assert REQUEST_TABLE.allowed(name, status) == (status in ALLOWED[name])
     if status not in ALLOWED[name]:
         error = RequestLocked if name == "submit" else TransitionError
-        with pytest.raises(error) as refusal:
+        with pytest.raises(error, match=f"^{re.escape(_expected_refusal(name, status))}$"):
             REQUEST_TABLE.check(name, status)
-        assert str(refusal.value) == _expected_refusal(name, status)
 
 
 def _request_in(applicant, member, status) -> AppellationRequest:
@@ -117,7 +117,7 @@ def test_each_verb_moves_from_its_statuses_and_refuses_the_others_writing_nothin
         assert _snapshot(request) == (TARGET.get(verb, status), 1)
         return
     if verb == "schedule":
-        with pytest.raises(ValidationError) as refusal:
+        with pytest.raises(ValidationError, match="Ces demandes ne peuvent pas être inscrites") as refusal:
             VERBS[verb](request, member, coordinator)
         assert refusal.value.message_dict["requests"] == [
             "Ces demandes ne peuvent pas être inscrites à l'ordre du jour.",
@@ -125,14 +125,13 @@ def test_each_verb_moves_from_its_statuses_and_refuses_the_others_writing_nothin
         ]
         assert not CommitteeSession.objects.exists()
     else:
-        with pytest.raises(TransitionError) as refusal:
+        with pytest.raises(TransitionError, match=f"^{re.escape(_expected_refusal(verb, status))}$"):
             VERBS[verb](request, member, coordinator)
-        assert str(refusal.value) == _expected_refusal(verb, status)
     assert _snapshot(request) == (status, 0)
 
 
 def test_a_request_on_an_open_agenda_cannot_be_put_on_a_second_one(session, submitted, coordinator):
-    with pytest.raises(ValidationError) as refusal:
+    with pytest.raises(ValidationError, match="Ces demandes ne peuvent pas être inscrites") as refusal:
         _open(coordinator, submitted)
     assert refusal.value.message_dict["requests"][1:] == [
         "TAg Test — La demande est déjà à l'ordre du jour d'une séance ouverte."
@@ -147,6 +146,6 @@ def test_the_guards_come_after_the_status_the_right_before_the_request_s_conditi
     request = services.create_request(applicant, by=member, data={})
     with pytest.raises(PermissionDenied, match="^Seule une personne administratrice de la structure dépose"):
         services.submit_request(request, by=staff_member)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ce critère doit être argumenté avant le dépôt"):
         services.submit_request(request, by=member)
     assert _snapshot(request) == (R.DRAFT, 1)
