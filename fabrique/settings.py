@@ -226,7 +226,7 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a throttled login before any password is checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "fabrique.accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "dashboard"  # « Mon espace »; a `next` on this site still wins
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -388,6 +388,9 @@ def envdays(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={value!r} doit être un nombre de jours d'au moins 1.")
     return value
 
+
+# « Mon espace » lists the projects of one's structures without a stage change, note or decision for this long.
+PROJECT_QUIET_DAYS = envdays("PROJECT_QUIET_DAYS", 60)
 
 # Personal data (fabrique/privacy, docs/privacy.md): retention periods, run by `fabrique purge_personal_data`.
 NEED_CONTACT_RETENTION_DAYS = envdays("NEED_CONTACT_RETENTION_DAYS", 3 * 365)

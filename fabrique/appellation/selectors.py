@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from fabrique.network.models import Collective
+from fabrique.network.perms import administered_structure_ids, member_structure_ids
 
 from . import rules
-from .enums import AutomaticConflict, RequestStatus, SessionStatus
+from .enums import ACTIVE_REQUEST_STATUSES, AWAITING_SESSION_STATUSES, AutomaticConflict, RequestStatus, SessionStatus
 from .models import AgendaItem, AppellationRequest, CommitteeSession, Conflict, Vote
+from .perms import item_abilities, readable_requests, voting_structures
 
 
 def with_agenda(queryset: QuerySet) -> QuerySet:
@@ -129,3 +131,78 @@ def awaiting_requests() -> QuerySet:
         .select_related("structure")
         .order_by("submitted_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """An open session's agenda item on which structures this person administers have not voted yet."""
+
+    item: AgendaItem
+    structure_ids: tuple[int, ...]
+
+    @property
+    def deadline(self):
+        return self.item.session.deadline
+
+
+def ballots_to_cast(user) -> list[Ballot]:
+    """The votes `user` may cast and has not (for any of the voter structures they administer, without conflict),
+    the nearest deadline first. Seven queries for any number of items."""
+    administered = administered_structure_ids(user)
+    if not administered:
+        return []
+    items = list(
+        AgendaItem.objects.filter(session__status=SessionStatus.OPEN, session__voters__in=administered)
+        .exclude(request__status=RequestStatus.WITHDRAWN)
+        .select_related("session", "request__structure")
+        .prefetch_related("session__voters")
+        .distinct()
+        .order_by("session__deadline", "pk")
+    )
+    states = item_states(items)
+    ballots = []
+    for item in items:
+        state = states[item.pk]
+        pending = tuple(sid for sid in voting_structures(user, item, state.conflicted_ids) if sid not in state.votes)
+        if pending:
+            ballots.append(Ballot(item, pending))
+    return ballots
+
+
+@dataclass(frozen=True)
+class RequestProgress:
+    """Where a request stands: its open examination, if any, and how many voters have voted (a count, no names)."""
+
+    request: AppellationRequest
+    item: AgendaItem | None = None
+    tally: rules.Tally | None = None
+
+    @property
+    def awaiting_session(self) -> bool:
+        return self.item is None and self.request.status in AWAITING_SESSION_STATUSES
+
+
+def requests_under_way(user) -> list[RequestProgress]:
+    """The active requests of `user`'s structures with their examination by an open session. Fixed queries."""
+    own = member_structure_ids(user)
+    if not own:
+        return []
+    requests = list(
+        with_agenda(readable_requests(user).filter(structure_id__in=own, status__in=ACTIVE_REQUEST_STATUSES))
+        .select_related("structure")
+        .order_by("structure__name", "pk")
+    )
+    open_items = {}
+    for appellation_request in requests:
+        item = current_item(appellation_request)
+        if item is not None and item.session.status == SessionStatus.OPEN:
+            open_items[appellation_request.pk] = item
+    states = item_states(list(open_items.values()))
+    progress = []
+    for appellation_request in requests:
+        item = open_items.get(appellation_request.pk)
+        tally = None
+        if item is not None and item_abilities(user, item)["view_progress"]:
+            tally = states[item.pk].tally
+        progress.append(RequestProgress(appellation_request, item, tally))
+    return progress

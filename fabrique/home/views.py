@@ -1,16 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from fabrique.accounts.models import ApiToken
 from fabrique.community.models import Testimonial
 from fabrique.network.enums import StructureStatus
 from fabrique.network.map import build_map
-from fabrique.network.models import Collective, Invitation, Structure
-from fabrique.network.perms import can_access_coordination, can_invite, readable_structures
+from fabrique.network.models import Collective, Structure
+from fabrique.network.perms import can_access_coordination, readable_structures
+
+from .dashboard import build as dashboard_context
 
 TESTIMONIALS_ON_HOME = 4
 
@@ -71,17 +71,7 @@ def public_testimonials(user) -> list[Testimonial]:
 
 
 @login_required
+@require_safe
 def dashboard(request):
-    """« Mon espace »: the person's structures, the invitations they sent, their tokens and account."""
-    user = request.user
-    memberships = list(user.memberships.select_related("structure").order_by("structure__name"))
-    context = {
-        "memberships": memberships,
-        "can_invite": can_invite(user),
-        "pending_invitations": Invitation.objects.filter(
-            invited_by=user, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
-        ).count(),
-        "active_tokens": ApiToken.objects.filter(user=user, revoked_at__isnull=True).count(),
-        "partner_departements": list(user.partner_departements.order_by("code")),
-    }
-    return render(request, "home/dashboard.html", context)
+    """« Mon espace », where one lands after logging in: what needs the person now, then their structures."""
+    return render(request, "home/dashboard.html", dashboard_context(request.user))

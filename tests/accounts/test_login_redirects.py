@@ -23,7 +23,7 @@ def test_login_follows_a_next_address_on_this_site(client, person):
 def test_login_ignores_a_next_address_outside_the_site(client, person, evil):
     response = client.post(LOGIN, {"username": person.email, "password": PASSWORD, "next": evil})
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("dashboard")
 
 
 def test_the_login_page_keeps_the_next_address_in_its_form(client, db):
