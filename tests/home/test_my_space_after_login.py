@@ -24,3 +24,9 @@ def test_the_next_address_still_wins_over_my_space(client, db):
 def test_a_logged_in_person_opening_the_login_page_is_sent_to_my_space(client, db):
     client.force_login(UserFactory())
     assert client.get(LOGIN)["Location"] == reverse("dashboard")
+
+
+def test_the_menu_s_login_link_comes_back_to_the_page_except_from_the_home_page(client, db):
+    events = reverse("community:event_list")
+    assert f'href="{LOGIN}?next={events}"' in client.get(events).content.decode()
+    assert f'href="{LOGIN}"' in client.get(reverse("home")).content.decode()

@@ -120,7 +120,7 @@ def test_members_see_their_projects_without_movement(client_for, structure, memb
     quiet_project(structure, stage=Stage.ABANDONED, title="Projet abandonné")
     for person in (member, staff_member):
         page = page_of(client_for, person)
-        assert "1 projet sans mouvement depuis 30 jours" in page
+        assert "1 projet sans mouvement depuis plus de 30 jours" in page
         assert quiet.get_absolute_url() in page
         for title in ("Garage solidaire", "Épicerie itinérante", "Projet en pause", "Projet abandonné"):
             assert title not in page
