@@ -59,13 +59,14 @@ def readable_requests(user, queryset: QuerySet | None = None) -> QuerySet:
 
 def item_abilities(user, item) -> dict[str, bool]:
     """What a person sees of one request's examination by one session. Progress (how many of the voters without
-    conflict have voted) is shown while the session is open, to the applicant too: a count, never who nor how."""
+    conflict have voted, of how many) is the applicant's while the session is open: a count, never who nor how;
+    a voter does not see it (the secret of the vote)."""
     roles = roles_of(user)
     closed = item.session.status == SessionStatus.CLOSED
     applicant = roles.is_member(item.request.structure_id)
     voter = bool(session_voter_ids(item.session) & roles.member_of)
     return {
-        "view_progress": roles.coordinator or applicant or voter,
+        "view_progress": roles.coordinator or applicant,
         "view_votes": roles.coordinator,
         "view_tally": roles.coordinator or (closed and (applicant or voter)),
         "view_comments": roles.coordinator or (closed and applicant),
