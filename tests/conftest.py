@@ -11,20 +11,12 @@ from django.test import Client
 from fabrique.accounts.models import ApiToken
 from fabrique.network.enums import MembershipRole
 
-from .api_fields import checking_api_fields
 from .factories import MembershipFactory, StructureFactory, UserFactory
 
 ROLES = ["coordinator", "member", "other_member", "anonymous"]
 
 # `shared_demo`: the demo network loaded once per module, for the tests that read it; the longest modules first.
 pytest_plugins = ["tests.shared_demo", "tests.scheduling"]
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _api_answers_have_their_schemas_fields():
-    """Every API answer built as a dict gives exactly its schema's fields (tests/api_fields.py)."""
-    with checking_api_fields():
-        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,8 @@
 - no row that owns a stored file can disappear by a database cascade (its file would stay on disk, unlisted);
 - a row of a state's log is written only by a services module (one verb per transition);
 - only the perms modules read the roles (`roles_of`), and no template tests a role flag of the user (they read
-  `site_abilities` or an `abilities` dict, both from perms.py).
+  `site_abilities` or an `abilities` dict, both from perms.py);
+- no API answer is a dict written by hand: the presenters fill the schema with `answer()` (one list of fields).
 
 The layers and the imports are checked by tests/test_architecture.py and import-linter (`make lint`).
 """
@@ -372,3 +373,70 @@ def test_the_template_scan_sees_the_role_flags_and_lets_identity_pass():
         "user.is_staff",
     ]
     assert not ROLE_FLAG.findall("{% if user.is_authenticated %}{% if not user.is_anonymous %}")
+
+
+# --- One list of fields per API answer -------------------------------------------------------------------------
+
+
+def api_answering_modules() -> list[Path]:
+    """The apps' presenters and API modules (not fabrique/api.py, whose error bodies are core's `ApiError`)."""
+    return sorted(
+        path
+        for path in PACKAGE.glob("*/**/*.py")
+        if path.name in ("presenters.py", "api.py") or path.parent.name == "api"
+    )
+
+
+def answers_written_by_hand(tree: ast.AST) -> list[int]:
+    """Lines of a dict with text keys in what a function answers (`return …`, `envelope["results"] = …`), unless it
+    is the value of a field given to `answer()` (a field the schema types as a free dict)."""
+    field_values = {
+        id(keyword.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "answer"
+        for keyword in node.keywords
+    }
+    answered = [node.value for node in ast.walk(tree) if isinstance(node, ast.Return) and node.value is not None]
+    answered += [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and any(isinstance(target, ast.Subscript) for target in node.targets)
+    ]
+    return sorted(
+        {
+            node.lineno
+            for expression in answered
+            for node in ast.walk(expression)
+            if isinstance(node, ast.Dict)
+            and id(node) not in field_values
+            and any(isinstance(key, ast.Constant) and isinstance(key.value, str) for key in node.keys)
+        }
+    )
+
+
+def test_no_api_answer_is_a_dict_written_by_hand():
+    modules = api_answering_modules()
+    assert {"network/presenters.py", "method/api/projects.py", "community/api.py"} <= {
+        str(path.relative_to(PACKAGE)) for path in modules
+    }
+    found = {
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in modules
+        for line in answers_written_by_hand(ast.parse(path.read_text("utf-8")))
+    }
+    assert not found, f"réponse écrite à la main : answer(Schéma, objet, …) de core/api_answers.py ({sorted(found)})"
+
+
+def test_the_answer_scan_sees_a_returned_dict_and_a_page_of_them_and_lets_a_free_dict_field_pass():
+    source = (
+        "def item(x):\n"
+        "    return {'id': x.pk}\n"
+        "def page(envelope, rows):\n"
+        "    envelope['results'] = [{'id': r.pk} for r in rows]\n"
+        "def created(x):\n"
+        "    return Status(201, {**item(x), 'token': 'abc'})\n"
+        "def fine(x):\n"
+        "    counts = {'n': 1}\n"
+        "    return answer(Out, x, mix={'sales': 1.0}, n=counts['n'])\n"
+    )
+    assert answers_written_by_hand(ast.parse(source)) == [2, 4, 6]

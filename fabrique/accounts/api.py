@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 
+from fabrique.core.api_answers import answer
 from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Id
@@ -30,16 +31,8 @@ CONFLICT = {409: {"description": "Refusé par une règle (version dépassée, de
 # --- presenters ------------------------------------------------------------------------------------------------
 
 
-def _token_item(request, token: ApiToken) -> dict:
-    return {
-        "id": token.pk,
-        "name": token.name,
-        "hint": token.hint,
-        "created_at": token.created_at,
-        "last_used_at": token.last_used_at,
-        "revoked_at": token.revoked_at,
-        "abilities": token_abilities(request.user, token),
-    }
+def _token_item(request, token: ApiToken, schema=TokenOut, /, **values) -> dict:
+    return answer(schema, token, abilities=token_abilities(request.user, token), **values)
 
 
 # --- personal API tokens ---------------------------------------------------------------------------------------
@@ -65,7 +58,7 @@ def create_token(request, payload: TokenCreate):
         token, raw = services.create_api_token(request.user, name=payload.name)
     except DomainError as error:
         raise invalid(["body", "name"], str(error)) from None
-    return Status(201, {**_token_item(request, token), "token": raw})
+    return Status(201, _token_item(request, token, TokenCreatedOut, token=raw))
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut, summary="Révoquer un jeton", tags=["Jetons"], **TOKEN_RATE)

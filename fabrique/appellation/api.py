@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
+from fabrique.core.api_answers import answer
 from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import from_django
 from fabrique.core.api_types import Id
@@ -146,14 +147,7 @@ def cast_vote(request, pk: Id, payload: VoteIn):
             found, by=request.user, choice=payload.choice, comment=payload.comment, structure=structure
         )
     )
-    return {
-        "structure": {"slug": vote.structure.slug, "name": vote.structure.name},
-        "choice": vote.choice,
-        "comment": vote.comment,
-        "cast_by": request.user.email,
-        "counted": True,
-        "updated_at": vote.updated_at,
-    }
+    return presenters.vote_item(vote, cast_by=request.user.email, counted=True)
 
 
 @router.post(
@@ -175,16 +169,7 @@ def add_conflict(request, pk: Id, payload: ConflictIn):
         conflict = _run(
             lambda: services.declare_conflict(found, by=request.user, reason=payload.reason, structure=structure)
         )
-    return Status(
-        201,
-        {
-            "request_id": found.pk,
-            "structure": {"slug": conflict.structure.slug, "name": conflict.structure.name},
-            "source": conflict.source,
-            "reason": conflict.reason,
-            "created_at": conflict.created_at,
-        },
-    )
+    return Status(201, presenters.conflict_item(found, conflict))
 
 
 def _session_for(request, pk: int) -> CommitteeSession:
@@ -233,4 +218,6 @@ def close_session(request, pk: Id):
     session = _session_for(request, pk)
     report = services.close_session(session, by=request.user)
     fresh = _session_for(request, pk)
-    return {"session": presenters.sessions_out(request, [fresh])[0], "already_closed": report.already_closed}
+    return answer(
+        ClosingOut, session=presenters.sessions_out(request, [fresh])[0], already_closed=report.already_closed
+    )

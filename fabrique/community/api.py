@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
+from fabrique.core.api_answers import answer
 from fabrique.core.api_errors import from_django, invalid
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import Id, Text
 from fabrique.core.markdown import render_markdown
 from fabrique.core.pagination import Page, PageParams, paginate
@@ -40,9 +42,11 @@ from .schemas import (
     NewsIn,
     NewsOut,
     NewsPatch,
+    ParticipationEvent,
     ParticipationOut,
     RegistrationIn,
     RegistrationOut,
+    SpeakerOut,
     TestimonialOut,
 )
 from .services import news, registrations
@@ -51,7 +55,7 @@ router = Router(tags=["Vie du réseau"])
 
 
 def _structure(structure):
-    return {"slug": structure.slug, "name": structure.name} if structure else None
+    return answer(StructureRef, structure) if structure else None
 
 
 def _events(request):
@@ -70,33 +74,24 @@ def _my_registrations(request, events) -> dict[int, str]:
     return dict(rows.values_list("event_id", "status"))
 
 
-def event_item(request, event: Event, mine: dict[int, str]) -> dict:
-    return {
-        "slug": event.slug,
-        "title": event.title,
-        "kind": event.kind,
-        "kind_label": event.get_kind_display(),
-        "summary": event.summary,
-        "starts_at": event.starts_at,
-        "ends_at": event.ends_at,
-        "place": event.place,
-        "departement": event.departement_id,
-        "online": bool(event.online_url),
-        "organiser": _structure(event.organiser),
-        "working_group": event.working_group.slug if event.working_group else None,
-        "theme": event.theme,
-        "visibility": event.visibility,
-        "capacity": event.capacity,
-        "confirmed": event.confirmed_count,
-        "waiting": event.waiting_count,
-        "registration_open": event.registration_is_open(),
-        "cancelled_at": event.cancelled_at,
-        "cancel_reason": event.cancel_reason,
-        "my_registration": mine.get(event.pk),
-        "url": request.build_absolute_uri(event.get_absolute_url()),
-        "ics_url": request.build_absolute_uri(f"{event.get_absolute_url().rstrip('/')}.ics"),
-        "abilities": event_abilities(request.user, event),
-    }
+def event_item(request, event: Event, mine: dict[int, str], schema=EventOut, abilities=None, **values) -> dict:
+    return answer(
+        schema,
+        event,
+        kind_label=event.get_kind_display(),
+        departement=event.departement_id,
+        online=bool(event.online_url),
+        organiser=_structure(event.organiser),
+        working_group=event.working_group.slug if event.working_group else None,
+        confirmed=event.confirmed_count,
+        waiting=event.waiting_count,
+        registration_open=event.registration_is_open(),
+        my_registration=mine.get(event.pk),
+        url=request.build_absolute_uri(event.get_absolute_url()),
+        ics_url=request.build_absolute_uri(f"{event.get_absolute_url().rstrip('/')}.ics"),
+        abilities=abilities or event_abilities(request.user, event),
+        **values,
+    )
 
 
 @router.get("/events", response=Page[EventOut], summary="Lister les événements")
@@ -137,21 +132,18 @@ def get_event(request, slug: Text):
 
 def _event_detail(request, event: Event) -> dict:
     mine = _my_registrations(request, [event])
-    item = event_item(request, event, mine)
-    sees_link = mine.get(event.pk) == RegistrationStatus.CONFIRMED or item["abilities"]["manage"]
-    item.update(
-        {
-            "description": event.description,
-            "description_html": str(render_markdown(event.description)),
-            "online_url": (event.online_url or None) if sees_link else None,
-            "speakers": [
-                {"name": s.name, "role": s.role, "organisation": s.organisation, "is_external": s.is_external}
-                for s in event.speakers.all()
-            ],
-            "version": event.version,
-        }
+    abilities = event_abilities(request.user, event)
+    sees_link = mine.get(event.pk) == RegistrationStatus.CONFIRMED or abilities["manage"]
+    return event_item(
+        request,
+        event,
+        mine,
+        EventDetailOut,
+        abilities=abilities,
+        description_html=str(render_markdown(event.description)),
+        online_url=(event.online_url or None) if sees_link else None,
+        speakers=[answer(SpeakerOut, s) for s in event.speakers.all()],
     )
-    return item
 
 
 @router.post("/events/{slug}/cancel", response=EventDetailOut, summary="Annuler un événement")
@@ -168,15 +160,14 @@ def cancel_event(request, slug: Text, payload: CancelIn):
 
 
 def registration_out(registration: Registration) -> dict:
-    return {
-        "event": registration.event.slug,
-        "user": str(registration.user),
-        "structure": registration.structure.slug if registration.structure else None,
-        "status": registration.status,
-        "status_label": registration.get_status_display(),
-        "attended": registration.attended,
-        "registered_at": registration.registered_at,
-    }
+    return answer(
+        RegistrationOut,
+        registration,
+        event=registration.event.slug,
+        user=str(registration.user),
+        structure=registration.structure.slug if registration.structure else None,
+        status_label=registration.get_status_display(),
+    )
 
 
 def _require_login(request) -> None:
@@ -230,15 +221,13 @@ def structure_participation(request, slug: Text):
     _require_login(request)
     structure = get_object_or_404(readable_structures(request.user, Structure.objects.all()), slug=slug)
     summary = registrations.participation(structure, request.user)
-    return {
-        "structure": structure.slug,
-        "events": [
-            {"slug": e.slug, "title": e.title, "kind": e.kind, "starts_at": e.starts_at, "attendees": n}
-            for e, n in summary.events
-        ],
-        "by_kind": dict(summary.by_kind),
-        "people": summary.people,
-    }
+    return answer(
+        ParticipationOut,
+        summary,
+        structure=structure.slug,
+        events=[answer(ParticipationEvent, e, attendees=n) for e, n in summary.events],
+        by_kind=dict(summary.by_kind),
+    )
 
 
 def _group_roles(request) -> dict[int, str]:
@@ -247,17 +236,15 @@ def _group_roles(request) -> dict[int, str]:
     return dict(GroupMembership.objects.filter(user=request.user).values_list("group_id", "role"))
 
 
-def group_item(request, group: WorkingGroup, roles: dict[int, str]) -> dict:
-    return {
-        "slug": group.slug,
-        "name": group.name,
-        "theme": group.theme,
-        "theme_label": group.get_theme_display(),
-        "visibility": group.visibility,
-        "member_count": group.member_count,
-        "url": request.build_absolute_uri(group.get_absolute_url()),
-        "abilities": group_abilities(request.user, group, roles.get(group.pk)),
-    }
+def group_item(request, group: WorkingGroup, roles: dict[int, str], schema=GroupOut, abilities=None, **values) -> dict:
+    return answer(
+        schema,
+        group,
+        theme_label=group.get_theme_display(),
+        url=request.build_absolute_uri(group.get_absolute_url()),
+        abilities=abilities or group_abilities(request.user, group, roles.get(group.pk)),
+        **values,
+    )
 
 
 def _groups(request):
@@ -275,31 +262,26 @@ def list_groups(request, params: Query[PageParams]):
 @router.get("/working-groups/{slug}", response=GroupDetailOut, summary="Lire un groupe de travail")
 def get_group(request, slug: Text):
     group = get_object_or_404(_groups(request), slug=slug)
-    item = group_item(request, group, _group_roles(request))
+    roles = _group_roles(request)
+    abilities = group_abilities(request.user, group, roles.get(group.pk))
     members = None
-    if item["abilities"]["view_members"]:
+    if abilities["view_members"]:
         members = [str(m.user) for m in group.memberships.select_related("user")]
-    item.update(
-        {
-            "description": group.description,
-            "description_html": str(render_markdown(group.description)),
-            "members": members,
-            "resources": list(readable_group_resources(request.user, group).values_list("slug", flat=True)),
-            "events": list(readable_events(request.user, group.events.all()).values_list("slug", flat=True)),
-        }
+    return group_item(
+        request,
+        group,
+        roles,
+        GroupDetailOut,
+        abilities=abilities,
+        description_html=str(render_markdown(group.description)),
+        members=members,
+        resources=list(readable_group_resources(request.user, group).values_list("slug", flat=True)),
+        events=list(readable_events(request.user, group.events.all()).values_list("slug", flat=True)),
     )
-    return item
 
 
-def news_item(request, post: NewsPost) -> dict:
-    return {
-        "slug": post.slug,
-        "title": post.title,
-        "summary": post.summary,
-        "visibility": post.visibility,
-        "published_on": post.published_on,
-        "url": request.build_absolute_uri(post.get_absolute_url()),
-    }
+def news_item(request, post: NewsPost, schema=NewsOut, **values) -> dict:
+    return answer(schema, post, url=request.build_absolute_uri(post.get_absolute_url()), **values)
 
 
 @router.get("/news", response=Page[NewsOut], summary="Lister les actualités")
@@ -320,19 +302,15 @@ def get_news(request, slug: Text):
 
 
 def _news_detail(request, post: NewsPost) -> dict:
-    item = news_item(request, post)
     testimonials = readable_testimonials(request.user, post.testimonials.all()).order_by("pk")
-    item.update(
-        {
-            "body": post.body,
-            "body_html": str(render_markdown(post.body)),
-            "source_url": post.source_url,
-            "testimonials": list(testimonials.values_list("pk", flat=True)),
-            "abilities": news_abilities(request.user, post),
-            "version": post.version,
-        }
+    return news_item(
+        request,
+        post,
+        NewsDetailOut,
+        body_html=str(render_markdown(post.body)),
+        testimonials=list(testimonials.values_list("pk", flat=True)),
+        abilities=news_abilities(request.user, post),
     )
-    return item
 
 
 NEWS_CONFLICT = {409: {"description": "Version dépassée : relire l'actualité, puis refaire la modification."}}
@@ -370,16 +348,7 @@ def update_news(request, slug: Text, payload: NewsPatch):
 
 
 def testimonial_item(testimonial: Testimonial) -> dict:
-    return {
-        "id": testimonial.pk,
-        "quote": testimonial.quote,
-        "person": testimonial.person,
-        "role": testimonial.role,
-        "structure": _structure(testimonial.structure),
-        "source": testimonial.source,
-        "featured": testimonial.featured,
-        "is_public": testimonial.is_public,
-    }
+    return answer(TestimonialOut, testimonial, structure=_structure(testimonial.structure))
 
 
 def _testimonials(request):

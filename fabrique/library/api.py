@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
+from fabrique.core.api_answers import answer
 from fabrique.core.api_errors import invalid
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import Text
 from fabrique.core.markdown import render_markdown
-from fabrique.core.pagination import Page
+from fabrique.core.pagination import Page, page_of
 from fabrique.core.vocabulary import Theme
 from fabrique.method.interface import readable_projects
 from fabrique.network.models import Structure
@@ -20,7 +22,7 @@ from fabrique.search.query import RECENT, RELEVANCE, SearchRequest, search
 from .enums import ResourceKind
 from .models import Resource, ResourceFile
 from .perms import readable_resources, resource_abilities
-from .schemas import ResourceDetailOut, ResourceFilters, ResourceOut
+from .schemas import FileOut, ResourceDetailOut, ResourceFilters, ResourceOut
 
 router = Router(tags=["Bibliothèque"])
 
@@ -28,37 +30,27 @@ router = Router(tags=["Bibliothèque"])
 def _file(request, resource: Resource, stored: ResourceFile | None) -> dict | None:
     if stored is None:
         return None
-    return {
-        "number": stored.number,
-        "name": stored.name,
-        "format": stored.file_format,
-        "content_type": stored.content_type,
-        "size": stored.size,
-        "sha256": stored.sha256,
-        "uploaded_at": stored.uploaded_at,
-        "note": stored.note,
-        "url": request.build_absolute_uri(reverse("library:file_download", args=[resource.slug, stored.pk])),
-    }
+    return answer(
+        FileOut,
+        stored,
+        format=stored.file_format,
+        url=request.build_absolute_uri(reverse("library:file_download", args=[resource.slug, stored.pk])),
+    )
 
 
-def resource_item(request, resource: Resource) -> dict:
+def resource_item(request, resource: Resource, schema=ResourceOut, **values) -> dict:
     files = list(resource.files.all())
     structure = resource.author_structure
-    return {
-        "slug": resource.slug,
-        "title": resource.title,
-        "kind": resource.kind,
-        "kind_label": resource.get_kind_display(),
-        "summary": resource.summary,
-        "link": resource.link,
-        "themes": resource.themes,
-        "visibility": resource.visibility,
-        "author_structure": {"slug": structure.slug, "name": structure.name} if structure else None,
-        "updated_at": resource.updated_at,
-        "url": request.build_absolute_uri(resource.get_absolute_url()),
-        "file": _file(request, resource, files[0] if files else None),
-        "abilities": resource_abilities(request.user, resource),
-    }
+    return answer(
+        schema,
+        resource,
+        kind_label=resource.get_kind_display(),
+        author_structure=answer(StructureRef, structure) if structure else None,
+        url=request.build_absolute_uri(resource.get_absolute_url()),
+        file=_file(request, resource, files[0] if files else None),
+        abilities=resource_abilities(request.user, resource),
+        **values,
+    )
 
 
 def _search_request(request, filters: ResourceFilters) -> SearchRequest:
@@ -82,12 +74,6 @@ def _search_request(request, filters: ResourceFilters) -> SearchRequest:
     )
 
 
-def _page_url(request, number: int) -> str:
-    query = request.GET.copy()
-    query["page"] = str(number)
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-
 def _with_files():
     return Resource.objects.select_related("author_structure").prefetch_related(
         Prefetch("files", queryset=ResourceFile.objects.order_by("-number"))
@@ -99,38 +85,27 @@ def list_resources(request, filters: Query[ResourceFilters]):
     """Ressources lisibles par l'appelant : les plus récentes d'abord, ou les plus pertinentes pour `q`."""
     found = search(request.user, _search_request(request, filters), filters.page, filters.page_size, facets=False)
     resources = _with_files().in_bulk([result.document.object_id for result in found.results])
-    start = (filters.page - 1) * filters.page_size
-    return {
-        "count": found.count,
-        "page": filters.page,
-        "page_size": filters.page_size,
-        "next": _page_url(request, filters.page + 1) if start + filters.page_size < found.count else None,
-        "previous": _page_url(request, filters.page - 1) if filters.page > 1 else None,
-        "results": [
-            resource_item(request, resources[result.document.object_id])
-            for result in found.results
-            if result.document.object_id in resources
-        ],
-    }
+    results = [
+        resource_item(request, resources[result.document.object_id])
+        for result in found.results
+        if result.document.object_id in resources
+    ]
+    return page_of(request, filters, found.count, results)
 
 
 @router.get("/resources/{slug}", response=ResourceDetailOut, summary="Lire une ressource")
 def get_resource(request, slug: Text):
     """Une ressource, son contenu, ses projets liés et toutes les versions de son fichier."""
     resource = get_object_or_404(readable_resources(request.user, _with_files()), slug=slug)
-    item = resource_item(request, resource)
     files = list(resource.files.all())
     projects = readable_projects(request.user, resource.projects.all()).values_list("pk", flat=True)
-    item.update(
-        {
-            "body": resource.body,
-            "body_html": str(render_markdown(resource.body)),
-            "authors": [str(author) for author in resource.authors.order_by("last_name", "first_name")],
-            "other_authors": resource.other_authors,
-            "projects": list(projects),
-            "working_group": resource.working_group.slug if resource.working_group_id else None,
-            "earlier_files": [_file(request, resource, stored) for stored in files[1:]],
-            "version": resource.version,
-        }
+    return resource_item(
+        request,
+        resource,
+        ResourceDetailOut,
+        body_html=str(render_markdown(resource.body)),
+        authors=[str(author) for author in resource.authors.order_by("last_name", "first_name")],
+        projects=list(projects),
+        working_group=resource.working_group.slug if resource.working_group_id else None,
+        earlier_files=[_file(request, resource, stored) for stored in files[1:]],
     )
-    return item

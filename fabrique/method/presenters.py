@@ -1,15 +1,32 @@
-"""Turn the method's objects into the API's answers, with the caller's abilities and only what they may read."""
+"""Turn the method's objects into the API's answers, with the caller's abilities and only what they may read.
+
+Each answer is its schema's fields (fabrique/core/api_answers.py): a function names only what it computes."""
 
 from functools import lru_cache
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import get_language
 
+from fabrique.core.api_answers import answer
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.vocabulary import Theme
 
 from .enums import CarrierKind, LegalForm, NeedSource, NeedStatus, PartnerRole, Stage
 from .models import Project, ProjectPartner
 from .perms import need_abilities, project_abilities, session_abilities
+from .schemas import (
+    BroughtBy,
+    CarrierOut,
+    CreativitySessionOut,
+    DecisionOut,
+    EconomicModelOut,
+    FollowUp,
+    NeedOut,
+    OutcomeOut,
+    PartnerRef,
+    ProjectOut,
+    ProjectPartnerOut,
+)
 
 
 @lru_cache(maxsize=512)
@@ -22,57 +39,40 @@ def label(choices, value: str) -> str:
     return _label_in(get_language(), choices, value)
 
 
-def _structure(structure) -> dict:
-    return {"slug": structure.slug, "name": structure.name}
-
-
 def need_item(request, need) -> dict:
-    return {
-        "id": need.pk,
-        "structure": _structure(need.structure),
-        "title": need.title,
-        "description": need.description,
-        "theme": need.theme,
-        "theme_label": label(Theme, need.theme),
-        "departement": need.departement_id,
-        "commune": need.commune,
-        "source": need.source,
-        "source_label": label(NeedSource, need.source),
-        "session": need.session_id,
-        "brought_by": {
-            "name": need.brought_by_name,
-            "contact": need.brought_by_contact,
-            "consent": need.brought_by_consent,
-        },
-        "detected_on": need.detected_on,
-        "status": need.status,
-        "status_label": label(NeedStatus, need.status),
-        "status_reason": need.status_reason,
-        "merged_into": need.merged_into_id,
-        "projects": [p.pk for p in need.projects.all()],
-        "version": need.version,
-        "url": request.build_absolute_uri(need.get_absolute_url()),
-        "abilities": need_abilities(request.user, need),
-    }
+    return answer(
+        NeedOut,
+        need,
+        structure=answer(StructureRef, need.structure),
+        theme_label=label(Theme, need.theme),
+        departement=need.departement_id,
+        source_label=label(NeedSource, need.source),
+        session=need.session_id,
+        brought_by=answer(
+            BroughtBy,
+            name=need.brought_by_name,
+            contact=need.brought_by_contact,
+            consent=need.brought_by_consent,
+        ),
+        status_label=label(NeedStatus, need.status),
+        merged_into=need.merged_into_id,
+        projects=[p.pk for p in need.projects.all()],
+        url=request.build_absolute_uri(need.get_absolute_url()),
+        abilities=need_abilities(request.user, need),
+    )
 
 
 def session_item(request, session) -> dict:
-    return {
-        "id": session.pk,
-        "structure": _structure(session.structure),
-        "title": session.title,
-        "held_on": session.held_on,
-        "place": session.place,
-        "departement": session.departement_id,
-        "organisers": session.organisers,
-        "partners": [{"id": p.pk, "name": p.name} for p in session.partners.all()],
-        "participants_count": session.participants_count,
-        "description": session.description,
-        "needs": [n.pk for n in session.needs.all()],
-        "version": session.version,
-        "url": request.build_absolute_uri(session.get_absolute_url()),
-        "abilities": session_abilities(request.user, session),
-    }
+    return answer(
+        CreativitySessionOut,
+        session,
+        structure=answer(StructureRef, session.structure),
+        departement=session.departement_id,
+        partners=[answer(PartnerRef, p) for p in session.partners.all()],
+        needs=[n.pk for n in session.needs.all()],
+        url=request.build_absolute_uri(session.get_absolute_url()),
+        abilities=session_abilities(request.user, session),
+    )
 
 
 def _one(project, name: str):
@@ -85,49 +85,49 @@ def _one(project, name: str):
 def economic_model_item(model) -> dict | None:
     if model is None:
         return None
-    return {
-        "total_budget": float(model.total_budget),
-        "revenue_mix": {
+    return answer(
+        EconomicModelOut,
+        model,
+        total_budget=float(model.total_budget),
+        revenue_mix={
             "sales": float(model.share_sales),
             "public_subsidies": float(model.share_public_subsidies),
             "private_funding": float(model.share_private_funding),
             "other": float(model.share_other),
         },
-        "break_even_year": model.break_even_year,
-        "jobs_planned_fte": float(model.jobs_planned_fte),
-        "version": model.version,
-    }
+        jobs_planned_fte=float(model.jobs_planned_fte),
+    )
 
 
-def _fte(value):
-    return None if value is None else float(value)
+def _follow_up(active, jobs_fte) -> dict:
+    return answer(FollowUp, active=active, jobs_fte=None if jobs_fte is None else float(jobs_fte))
 
 
 def outcome_item(outcome, full: bool) -> dict | None:
     if outcome is None:
         return None
     siret_public = outcome.legal_form != LegalForm.SOLE_TRADER  # a sole trader's SIRET identifies a person
-    return {
-        "created_on": outcome.created_on,
-        "legal_form": outcome.legal_form,
-        "legal_form_label": label(LegalForm, outcome.legal_form),
-        "siret": outcome.siret if full or siret_public else None,
-        "jobs_fte": float(outcome.jobs_fte),
-        "followup_1y": {"active": outcome.followup_1y_active, "jobs_fte": _fte(outcome.followup_1y_jobs_fte)},
-        "followup_3y": {"active": outcome.followup_3y_active, "jobs_fte": _fte(outcome.followup_3y_jobs_fte)},
-        "note": outcome.note,
-        "version": outcome.version if full else None,
-    }
+    return answer(
+        OutcomeOut,
+        outcome,
+        legal_form_label=label(LegalForm, outcome.legal_form),
+        siret=outcome.siret if full or siret_public else None,
+        jobs_fte=float(outcome.jobs_fte),
+        followup_1y=_follow_up(outcome.followup_1y_active, outcome.followup_1y_jobs_fte),
+        followup_3y=_follow_up(outcome.followup_3y_active, outcome.followup_3y_jobs_fte),
+        version=outcome.version if full else None,
+    )
 
 
 def _carrier(project, full: bool) -> dict:
     kind = project.carrier_kind or None
-    return {
-        "name": (project.carrier_name if full else project.public_carrier_name) or None,
-        "kind": kind,
-        "kind_label": label(CarrierKind, kind) if kind else None,
-        "contact": (project.carrier_contact or None) if full else None,
-    }
+    return answer(
+        CarrierOut,
+        name=(project.carrier_name if full else project.public_carrier_name) or None,
+        kind=kind,
+        kind_label=label(CarrierKind, kind) if kind else None,
+        contact=(project.carrier_contact or None) if full else None,
+    )
 
 
 def attach_departement_codes(projects: list) -> dict:
@@ -164,46 +164,40 @@ def project_item(request, project) -> dict:
     reads public created activities."""
     abilities = project_abilities(request.user, project)
     full = abilities["view"]
-    return {
-        "id": project.pk,
-        "slug": project.slug,
-        "title": project.title,
-        "summary": project.summary,
-        "structure": _structure(project.structure),
-        "theme": project.theme,
-        "theme_label": label(Theme, project.theme),
-        "departements": project.departement_codes,
-        "detected_on": project.detected_on,
-        "stage": project.stage,
-        "stage_label": label(Stage, project.stage),
-        "stopped_at": (project.stopped_at or None) if full else None,
-        "stop_reason": project.stop_reason if full else None,
-        "is_public": project.is_public,
-        "carrier": _carrier(project, full),
-        "needs": project.need_ids if full else None,
-        "partners": [
-            {"partner": {"id": partner_id, "name": name}, "role": role, "role_label": label(PartnerRole, role)}
+    return answer(
+        ProjectOut,
+        project,
+        structure=answer(StructureRef, project.structure),
+        theme_label=label(Theme, project.theme),
+        departements=project.departement_codes,
+        stage_label=label(Stage, project.stage),
+        stopped_at=(project.stopped_at or None) if full else None,
+        stop_reason=project.stop_reason if full else None,
+        carrier=_carrier(project, full),
+        needs=project.need_ids if full else None,
+        partners=[
+            answer(
+                ProjectPartnerOut,
+                partner=answer(PartnerRef, id=partner_id, name=name),
+                role=role,
+                role_label=label(PartnerRole, role),
+            )
             for partner_id, name, role in project.partner_links
         ],
-        "economic_model": economic_model_item(_one(project, "economic_model")) if full else None,
-        "outcome": outcome_item(_one(project, "outcome"), full),
-        "version": project.version if full else None,
-        "url": request.build_absolute_uri(project.get_absolute_url()) if full else None,
-        "public_url": request.build_absolute_uri(project.get_public_url()) if project.is_public_activity else None,
-        "abilities": abilities,
-    }
+        economic_model=economic_model_item(_one(project, "economic_model")) if full else None,
+        outcome=outcome_item(_one(project, "outcome"), full),
+        version=project.version if full else None,
+        url=request.build_absolute_uri(project.get_absolute_url()) if full else None,
+        public_url=request.build_absolute_uri(project.get_public_url()) if project.is_public_activity else None,
+        abilities=abilities,
+    )
 
 
 def decision_item(decision) -> dict:
-    return {
-        "id": decision.pk,
-        "decided_on": decision.decided_on,
-        "subject": decision.subject,
-        "subject_label": decision.get_subject_display(),
-        "choice": decision.choice,
-        "choice_label": decision.get_choice_display(),
-        "attendee_partners": [{"id": p.pk, "name": p.name} for p in decision.attendee_partners.all()],
-        "attendees": decision.attendees,
-        "note": decision.note,
-        "recorded_at": decision.recorded_at,
-    }
+    return answer(
+        DecisionOut,
+        decision,
+        subject_label=decision.get_subject_display(),
+        choice_label=decision.get_choice_display(),
+        attendee_partners=[answer(PartnerRef, p) for p in decision.attendee_partners.all()],
+    )

@@ -1,15 +1,31 @@
-"""Indicators as plain data: for the API, the JSON open data and the exports (same names as the docs)."""
+"""Indicators as plain data: the API's answer (its schema's fields, fabrique/core/api_answers.py) and the rows of
+the exports (same names as the docs)."""
 
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from fabrique.core.api_answers import answer
 from fabrique.core.vocabulary import Theme
 from fabrique.method.enums import NeedSource, Stage
 from fabrique.network.enums import PartnerKind
 
 from .indicators import Figures, FollowUp
+from .schemas import (
+    IndicatorActivities,
+    IndicatorConversionRow,
+    IndicatorCountItem,
+    IndicatorFollowUp,
+    IndicatorFunnelRow,
+    IndicatorNeeds,
+    IndicatorPartners,
+    IndicatorScopeOut,
+    IndicatorSessions,
+    IndicatorsOut,
+    IndicatorStageRow,
+    IndicatorStudies,
+)
 
 
 def _number(value: Decimal | int | None) -> float | int | None:
@@ -19,64 +35,68 @@ def _number(value: Decimal | int | None) -> float | int | None:
 
 
 def _counts(choices, counts: dict[str, int]) -> list[dict]:
-    return [{"code": c.value, "label": str(c.label), "count": counts.get(c.value, 0)} for c in choices]
+    return [answer(IndicatorCountItem, code=c.value, label=str(c.label), count=counts.get(c.value, 0)) for c in choices]
 
 
 def _follow_up(follow: FollowUp) -> dict:
-    return {
-        "due": follow.due,
-        "recorded": follow.recorded,
-        "active": follow.active,
-        "jobs_fte": _number(follow.jobs_fte),
-    }
+    return answer(IndicatorFollowUp, follow, jobs_fte=_number(follow.jobs_fte))
+
+
+def _stage_row(figures: Figures, code: str) -> dict:
+    days = figures.stage_days.get(code)
+    return answer(
+        IndicatorStageRow,
+        code=code,
+        label=str(Stage(code).label),
+        median_days=_number(days.median_days) if days else None,
+        stays=days.stays if days else 0,
+        current=figures.projects_by_stage.get(code, 0),
+    )
 
 
 def figures_dict(figures: Figures, structure_slug: str | None = None) -> dict:
     scope = figures.scope
-    return {
-        "year": figures.year,
-        "scope": {
-            "kind": scope.kind,
-            "label": scope.label,
-            "structure": structure_slug,
-            "region": scope.region,
-            "departements": sorted(scope.departements) if scope.departements is not None else None,
-        },
-        "needs": {
-            "total": figures.needs_total,
-            "by_source": _counts(NeedSource, figures.needs_by_source),
-            "by_theme": _counts(Theme, figures.needs_by_theme),
-        },
-        "creativity_sessions": {"count": figures.sessions, "participants": figures.session_participants},
-        "opportunity_studies": {"launched": figures.studies_launched, "completed": figures.studies_completed},
-        "handed_over": figures.handed_over,
-        "activities": {
-            "created": figures.activities_created,
-            "jobs_fte": _number(figures.jobs_created_fte),
-            "followup_1y": _follow_up(figures.followup_1y),
-            "followup_3y": _follow_up(figures.followup_3y),
-        },
-        "partners": {
-            "total": figures.partners_total,
-            "new": figures.partners_new,
-            "by_kind": _counts(PartnerKind, figures.partners_by_kind),
-        },
-        "stages": [
-            {
-                "code": code,
-                "label": str(Stage(code).label),
-                "median_days": _number(days.median_days) if (days := figures.stage_days.get(code)) else None,
-                "stays": days.stays if days else 0,
-                "current": figures.projects_by_stage.get(code, 0),
-            }
-            for code in Stage.values
-        ],
-        "funnel": [{"code": s.stage, "label": s.label, "reached": s.reached} for s in figures.funnel],
-        "conversions": [
-            {"from": c.from_stage, "to": c.to_stage, "label": c.label, "rate": _number(c.rate)}
+    return answer(
+        IndicatorsOut,
+        figures,
+        scope=answer(
+            IndicatorScopeOut,
+            scope,
+            structure=structure_slug,
+            departements=sorted(scope.departements) if scope.departements is not None else None,
+        ),
+        needs=answer(
+            IndicatorNeeds,
+            total=figures.needs_total,
+            by_source=_counts(NeedSource, figures.needs_by_source),
+            by_theme=_counts(Theme, figures.needs_by_theme),
+        ),
+        creativity_sessions=answer(
+            IndicatorSessions, count=figures.sessions, participants=figures.session_participants
+        ),
+        opportunity_studies=answer(
+            IndicatorStudies, launched=figures.studies_launched, completed=figures.studies_completed
+        ),
+        activities=answer(
+            IndicatorActivities,
+            created=figures.activities_created,
+            jobs_fte=_number(figures.jobs_created_fte),
+            followup_1y=_follow_up(figures.followup_1y),
+            followup_3y=_follow_up(figures.followup_3y),
+        ),
+        partners=answer(
+            IndicatorPartners,
+            total=figures.partners_total,
+            new=figures.partners_new,
+            by_kind=_counts(PartnerKind, figures.partners_by_kind),
+        ),
+        stages=[_stage_row(figures, code) for code in Stage.values],
+        funnel=[answer(IndicatorFunnelRow, step, code=step.stage) for step in figures.funnel],
+        conversions=[
+            answer(IndicatorConversionRow, c, from_=c.from_stage, to=c.to_stage, rate=_number(c.rate))
             for c in figures.conversions
         ],
-    }
+    )
 
 
 def flat_rows(figures: Figures) -> list[tuple[str, str, float | int | None]]:

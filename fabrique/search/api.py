@@ -4,13 +4,16 @@ to the app of what it is similar to (the method's projects and needs)."""
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
+from fabrique.core.api_answers import answer
 from fabrique.core.api_errors import invalid
+from fabrique.core.api_refs import StructureRef
+from fabrique.core.pagination import page_of
 from fabrique.core.vocabulary import Theme
 from fabrique.territories.models import Region
 
 from .query import SearchRequest, search
 from .registry import registered_types
-from .schemas import SearchOut, SearchParams
+from .schemas import FacetOut, SearchFacets, SearchHit, SearchOut, SearchParams, SimilarOut
 
 router = Router(tags=["Recherche"])
 
@@ -32,37 +35,28 @@ def request_from_params(params: SearchParams) -> SearchRequest:
     return SearchRequest(text=params.q, types=types, theme=params.theme or "", region=params.region or "")
 
 
-def _page_url(request, number: int) -> str:
-    query = request.GET.copy()
-    query["page"] = str(number)
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-
 def _absolute(request, url: str) -> str | None:
     return request.build_absolute_uri(url) if url else None
 
 
 def _structure(document):
     structure = document.structure
-    return {"slug": structure.slug, "name": structure.name} if structure else None
+    return answer(StructureRef, structure) if structure else None
 
 
 def hit(request, result) -> dict:
     document = result.document
-    return {
-        "type": result.type,
-        "type_label": result.type_label,
-        "id": document.object_id,
-        "title": document.title,
-        "title_html": str(result.title_html),
-        "snippet_html": str(result.snippet_html),
-        "url": _absolute(request, document.url),
-        "date": document.date,
-        "category": document.category,
-        "category_label": result.category_label,
-        "structure": _structure(document),
-        "themes": [code for code, _label in result.themes],
-    }
+    return answer(
+        SearchHit,
+        result,
+        id=document.object_id,
+        title_html=str(result.title_html),
+        snippet_html=str(result.snippet_html),
+        url=_absolute(request, document.url),
+        category=document.category,
+        structure=_structure(document),
+        themes=[code for code, _label in result.themes],
+    )
 
 
 @router.get("/search", response=SearchOut, summary="Rechercher")
@@ -71,27 +65,25 @@ def search_everything(request, params: Query[SearchParams]):
     l'appelant : en français, sans tenir compte des accents ni des pluriels, classés (titre avant texte), avec
     des extraits surlignés et des facettes (type, thème, région)."""
     found = search(request.user, request_from_params(params), params.page, params.page_size)
-    start = (params.page - 1) * params.page_size
-    return {
-        "count": found.count,
-        "count_is_exact": found.exact,
-        "page": params.page,
-        "page_size": params.page_size,
-        "next": _page_url(request, params.page + 1) if start + params.page_size < found.count else None,
-        "previous": _page_url(request, params.page - 1) if params.page > 1 else None,
-        "results": [hit(request, result) for result in found.results],
-        "facets": {name: [vars(facet) for facet in found.facets.get(name, [])] for name in ("type", "theme", "region")},
+    facets = {
+        name: [answer(FacetOut, facet) for facet in found.facets.get(name, [])] for name in SearchFacets.model_fields
     }
+    return page_of(
+        request,
+        params,
+        found.count,
+        [hit(request, result) for result in found.results],
+        SearchOut,
+        count_is_exact=found.exact,
+        facets=answer(SearchFacets, **facets),
+    )
 
 
 def similar_out(request, activity) -> dict:
-    return {
-        "project_id": activity.project_id,
-        "title": activity.title,
-        "url": _absolute(request, activity.url),
-        "notebook_url": _absolute(request, activity.notebook_url),
-        "structure": _structure(activity.document),
-        "theme": activity.theme,
-        "same_theme": activity.same_theme,
-        "matched_words": activity.matched_words,
-    }
+    return answer(
+        SimilarOut,
+        activity,
+        url=_absolute(request, activity.url),
+        notebook_url=_absolute(request, activity.notebook_url),
+        structure=_structure(activity.document),
+    )

@@ -3,11 +3,12 @@
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
+from fabrique.core.api_answers import answer
 from fabrique.core.api_errors import invalid
 from fabrique.core.pagination import Page, ReferencePageParams, paginate
 
 from .models import Departement, Region
-from .schemas import DepartementFilters, DepartementOut, RegionOut
+from .schemas import DepartementFilters, DepartementOut, RegionOut, RegionRef
 
 router = Router(tags=["Territoires"])
 
@@ -21,9 +22,7 @@ def list_departements(request, filters: Query[DepartementFilters]):
             raise invalid(["query", "region"], _("Région inconnue : « %s » (code INSEE attendu).") % filters.region)
         departements = departements.filter(region_id=filters.region)
     envelope, rows = paginate(request, departements, filters)
-    envelope["results"] = [
-        {"code": d.code, "name": d.name, "region": {"code": d.region.code, "name": d.region.name}} for d in rows
-    ]
+    envelope["results"] = [answer(DepartementOut, d, region=answer(RegionRef, d.region)) for d in rows]
     return envelope
 
 
@@ -32,6 +31,6 @@ def list_regions(request, params: Query[ReferencePageParams]):
     """Les 18 régions, par nom, avec les codes de leurs départements."""
     envelope, rows = paginate(request, Region.objects.prefetch_related("departements").order_by("name"), params)
     envelope["results"] = [
-        {"code": r.code, "name": r.name, "departements": sorted(d.code for d in r.departements.all())} for r in rows
+        answer(RegionOut, r, departements=sorted(d.code for d in r.departements.all())) for r in rows
     ]
     return envelope

@@ -10,8 +10,10 @@ from ninja import Query, Router, Status
 
 from fabrique.accounts.api import CONFLICT
 from fabrique.accounts.schemas import NoBody
+from fabrique.core.api_answers import answer
 from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_errors import invalid, validate_fields
+from fabrique.core.api_refs import StructureRef
 from fabrique.core.api_types import Id, Text
 from fabrique.core.exceptions import DomainError
 from fabrique.core.pagination import Page, PageParams, paginate
@@ -27,7 +29,15 @@ from ..perms import (
     readable_invitations,
     readable_structures,
 )
-from ..schemas import InvitationCreate, InvitationOut, MemberOut, MembershipPatch, MeOut
+from ..schemas import (
+    InvitationCreate,
+    InvitationOut,
+    MemberOut,
+    MembershipPatch,
+    MeOut,
+    OwnMembershipOut,
+    PersonOut,
+)
 from ..services import members as services
 
 router = Router(tags=["Comptes"], auth=IDENTIFIED)
@@ -36,30 +46,23 @@ router = Router(tags=["Comptes"], auth=IDENTIFIED)
 # --- presenters ------------------------------------------------------------------------------------------------
 
 
-def _person(user) -> dict:
-    return {
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "full_name": user.get_full_name(),
-    }
+def _person(user, schema=PersonOut, **values) -> dict:
+    return answer(schema, user, full_name=user.get_full_name(), **values)
 
 
 def _structure_ref(structure) -> dict | None:
-    return None if structure is None else {"slug": structure.slug, "name": structure.name}
+    return None if structure is None else answer(StructureRef, structure)
 
 
 def _member_item(request, membership: Membership) -> dict:
-    return {
-        "id": membership.pk,
-        "user": _person(membership.user),
-        "structure": _structure_ref(membership.structure),
-        "role": membership.role,
-        "role_label": str(membership.get_role_display()),
-        "created_at": membership.created_at,
-        "version": membership.version,
-        "abilities": membership_abilities(request.user, membership),
-    }
+    return answer(
+        MemberOut,
+        membership,
+        user=_person(membership.user),
+        structure=_structure_ref(membership.structure),
+        role_label=str(membership.get_role_display()),
+        abilities=membership_abilities(request.user, membership),
+    )
 
 
 def _invitation_state(invitation: Invitation) -> str:
@@ -71,21 +74,15 @@ def _invitation_state(invitation: Invitation) -> str:
 
 
 def _invitation_item(request, invitation: Invitation) -> dict:
-    return {
-        "id": invitation.pk,
-        "email": invitation.email,
-        "structure": _structure_ref(invitation.structure),
-        "role": invitation.role,
-        "role_label": str(invitation.get_role_display()),
-        "as_coordinator": invitation.as_coordinator,
-        "invited_by": invitation.invited_by.email if invitation.invited_by else None,
-        "created_at": invitation.created_at,
-        "expires_at": invitation.expires_at,
-        "accepted_at": invitation.accepted_at,
-        "revoked_at": invitation.revoked_at,
-        "state": _invitation_state(invitation),
-        "abilities": invitation_abilities(request.user, invitation),
-    }
+    return answer(
+        InvitationOut,
+        invitation,
+        structure=_structure_ref(invitation.structure),
+        role_label=str(invitation.get_role_display()),
+        invited_by=invitation.invited_by.email if invitation.invited_by else None,
+        state=_invitation_state(invitation),
+        abilities=invitation_abilities(request.user, invitation),
+    )
 
 
 # --- the caller ------------------------------------------------------------------------------------------------
@@ -96,20 +93,20 @@ def me(request):
     """L'appelant·e : adresse, nom, coordination, structures (avec le rôle) et départements suivis comme partenaire."""
     user = request.user
     memberships = user.memberships.select_related("structure").order_by("structure__name", "pk")
-    return {
-        **_person(user),
-        "is_coordinator": user.is_coordinator,
-        "memberships": [
-            {
-                "id": m.pk,
-                "structure": _structure_ref(m.structure),
-                "role": m.role,
-                "role_label": str(m.get_role_display()),
-            }
+    return _person(
+        user,
+        MeOut,
+        memberships=[
+            answer(
+                OwnMembershipOut,
+                m,
+                structure=_structure_ref(m.structure),
+                role_label=str(m.get_role_display()),
+            )
             for m in memberships
         ],
-        "partner_departements": list(user.partner_departements.order_by("code").values_list("code", flat=True)),
-    }
+        partner_departements=list(user.partner_departements.order_by("code").values_list("code", flat=True)),
+    )
 
 
 # --- members of a structure ------------------------------------------------------------------------------------

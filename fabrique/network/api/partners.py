@@ -40,6 +40,10 @@ class PartnerFilters(PageParams):
     q: Text | None = Field(None, max_length=100, description="Recherche dans le nom.")
 
 
+def _partner_list_item(request, partner) -> dict:
+    return presenters.partner_item(partner, PartnerListItem, abilities=partner_abilities(request.user, partner))
+
+
 def partnerships_for(request):
     visible = readable_structures(request.user, Structure.objects.all())
     return Partnership.objects.filter(structure__in=visible).select_related("structure", "partner")
@@ -176,9 +180,7 @@ def list_partners(request, filters: Query[PartnerFilters]):
     if filters.q:
         partners = partners.filter(name__unaccent_icontains=filters.q)
     envelope, rows = paginate(request, partners.order_by("name", "pk"), filters)
-    envelope["results"] = [
-        {**presenters.partner_item(p), "abilities": partner_abilities(request.user, p)} for p in rows
-    ]
+    envelope["results"] = [_partner_list_item(request, p) for p in rows]
     return envelope
 
 
@@ -195,5 +197,4 @@ def update_partner(request, partner_id: Id, payload: PartnerPatch):
         services.update_partner(partner, by=request.user, data=data, expected_version=version)
     except DjangoValidationError as exc:
         raise from_django(exc) from None
-    partner = partners_for(request).get(pk=partner.pk)
-    return {**presenters.partner_item(partner), "abilities": partner_abilities(request.user, partner)}
+    return _partner_list_item(request, partners_for(request).get(pk=partner.pk))

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query
 
+from fabrique.core.api_answers import answer
 from fabrique.core.api_errors import invalid
 from fabrique.core.api_types import Text
 from fabrique.core.pagination import Page, PageParams, paginate
@@ -15,7 +16,15 @@ from ..enums import StructureStatus
 from ..map import build_map
 from ..models import Collective, Structure
 from ..perms import readable_structures
-from ..schemas import CollectiveOut, MapDepartement, StructureDetailOut, StructureFilters, StructureOut
+from ..schemas import (
+    CollectiveOut,
+    MapDepartement,
+    MapRegion,
+    MapStructure,
+    StructureDetailOut,
+    StructureFilters,
+    StructureOut,
+)
 from .router import router
 
 
@@ -81,16 +90,12 @@ def network_map(request):
     """Les 101 départements, chacun avec les structures visibles qui le couvrent et leur statut le plus avancé."""
     origin = request.build_absolute_uri("/").rstrip("/")  # once, not once per structure
     return [
-        {
-            "code": entry.code,
-            "name": entry.name,
-            "region": {"code": entry.region_code, "name": entry.region_name},
-            "status": entry.status,
-            "status_label": str(StructureStatus(entry.status).label) if entry.status else None,
-            "structures": [
-                {"slug": s.slug, "name": s.name, "status": s.status, "url": f"{origin}{s.url}"}
-                for s in entry.structures
-            ],
-        }
+        answer(
+            MapDepartement,
+            entry,
+            region=answer(MapRegion, code=entry.region_code, name=entry.region_name),
+            status_label=str(StructureStatus(entry.status).label) if entry.status else None,
+            structures=[answer(MapStructure, s, url=f"{origin}{s.url}") for s in entry.structures],
+        )
         for entry in build_map(request.user).departements
     ]
