@@ -45,6 +45,7 @@ def fill(projects: int, seed: int = 7) -> dict:
 
     from fabrique.accounts.models import User
     from fabrique.core.vocabulary import Theme
+    from fabrique.method import services
     from fabrique.method.enums import STAGE_ORDER, LegalForm, NeedSource, Stage
     from fabrique.method.models import CreativitySession, Need, Outcome, Project, ProjectStageLog
     from fabrique.network.enums import PartnerKind, StructureStatus
@@ -147,12 +148,20 @@ def fill(projects: int, seed: int = 7) -> dict:
             ),
             batch_size=5000,
         )
-        ProjectStageLog.objects.bulk_create(
-            (
-                ProjectStageLog(project_id=p.pk, from_stage=a, to_stage=b, changed_at=noon(d))
+        # through the method's bulk path: each chain checked against the stage table, each row named
+        services.write_stage_history(
+            [
+                row
                 for p, entries in zip(created, logs, strict=True)
-                for a, b, d in entries
-            ),
+                for row in services.stage_history(
+                    p.pk,
+                    [
+                        {"from_status": a, "to_status": b, "changed_at": noon(d), "via": "generator"}
+                        for a, b, d in entries
+                    ],
+                    start="",
+                )
+            ],
             batch_size=5000,
         )
         Outcome.objects.bulk_create(

@@ -16,10 +16,10 @@ AFTER_HANDOVER = (Stage.TRANSMISSION, Stage.FEASIBILITY, Stage.LAUNCH, Stage.CRE
 
 
 def _stage_problems() -> dict[str, int]:
-    last_log = ProjectStageLog.objects.filter(project=OuterRef("pk")).order_by("-pk").values("to_stage")[:1]
+    last_log = ProjectStageLog.objects.filter(project=OuterRef("pk")).order_by("-pk").values("to_status")[:1]
     with_last = Project.objects.annotate(last_stage=Subquery(last_log))
     chain = ProjectStageLog.objects.annotate(
-        previous=Window(Lag("to_stage"), partition_by=[F("project_id")], order_by=F("pk").asc())
+        previous=Window(Lag("to_status"), partition_by=[F("project_id")], order_by=F("pk").asc())
     )
     latest_handover = (
         SteeringDecision.objects.filter(project=OuterRef("pk"), subject__in=HANDOVER_SUBJECTS)
@@ -33,8 +33,9 @@ def _stage_problems() -> dict[str, int]:
             Q(last_stage__isnull=True) | ~Q(stage=F("last_stage"))
         ).count(),
         "lignes du journal des étapes qui ne partent pas de l'étape précédente": chain.filter(
-            Q(previous__isnull=True, from_stage__gt="") | (Q(previous__isnull=False) & ~Q(previous=F("from_stage")))
+            Q(previous__isnull=True, from_status__gt="") | (Q(previous__isnull=False) & ~Q(previous=F("from_status")))
         ).count(),
+        "lignes du journal des étapes sans leur transition": ProjectStageLog.objects.filter(transition="").count(),
         "projets transmis sans décision « go » du comité": handed_over.filter(
             Q(handover__isnull=True) | ~Q(handover=DecisionChoice.GO)
         ).count(),
@@ -97,7 +98,7 @@ DIGEST_QUERIES = (
     ("method.Need", ("structure__slug", "title", "theme", "departement_id", "source", "status", "detected_on")),
     ("method.Project", ("slug", "structure__slug", "title", "stage", "stopped_at", "detected_on", "is_public")),
     ("method.Project_needs", ("project__slug", "need__title", "need__detected_on")),
-    ("method.ProjectStageLog", ("project__slug", "from_stage", "to_stage", "changed_at", "note")),
+    ("method.ProjectStageLog", ("project__slug", "from_status", "to_status", "changed_at", "note")),
     ("method.SteeringDecision", ("project__slug", "decided_on", "subject", "choice")),
     ("method.ProjectPartner", ("project__slug", "partner__name", "role")),
     ("method.EconomicModel", ("project__slug", "total_budget", "share_sales", "break_even_year")),

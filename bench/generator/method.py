@@ -3,7 +3,8 @@ decisions, partners, economic models, outcomes and notes.
 
 Every project follows the rules of `method.stages`: forward one stage at a time, backward and stops with a
 note, a paused project resumes where it stopped, transmission only after a "go" on the hand-over, `created`
-with its outcome. Its `stage` is the `to_stage` of its last log row.
+with its outcome; its log is checked by the method's bulk path (`services.checked_stage_history`, via
+"generator"). Its `stage` is the `to_status` of its last log row.
 """
 
 import random
@@ -12,6 +13,7 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
+from fabrique.method import services
 from fabrique.method.demo_data import REVENUE_MIXES
 from fabrique.method.enums import STAGE_ORDER, CarrierKind, DecisionChoice, DecisionSubject, LegalForm, NeedSource
 from fabrique.method.enums import NeedStatus as N
@@ -32,7 +34,20 @@ from fabrique.network.enums import StructureStatus
 
 from . import words as W
 from .index import IndexRows
-from .network import ANCHOR, Plan, StructureInfo, allocate, at, bulk, commune, days_between, installed, person, siret
+from .network import (
+    ANCHOR,
+    GENERATED_VIA,
+    Plan,
+    StructureInfo,
+    allocate,
+    at,
+    bulk,
+    commune,
+    days_between,
+    installed,
+    person,
+    siret,
+)
 from .sql import Writer
 
 TARGET_SHARES = (
@@ -261,7 +276,17 @@ class MethodTables:
         self.logs = table(
             "logs",
             ProjectStageLog,
-            ["project_id", "from_stage", "to_stage", "changed_at", "changed_by_id", "note"],
+            [
+                "project_id",
+                "from_status",
+                "to_status",
+                "transition",
+                "changed_at",
+                "changed_by_id",
+                "note",
+                "via",
+                "dated",
+            ],
             "changements d'étape",
             with_id=False,
         )
@@ -370,8 +395,13 @@ def _project(tables: MethodTables, rng: random.Random, info: StructureInfo, inde
         day = max(info.start, days[0] - timedelta(days=rng.randint(0, 90) if extra else 0))
         need = _need(tables, rng, info, idea, day, N.QUALIFIED, codes[0], rng.choice(SOURCES))
         tables.project_needs.add(pk, need)
-    for frm, to, day, note in moves:
-        tables.logs.add(pk, frm, to, at(day), info.admin_pk, note)
+    # the method's bulk path checks the chain against its table and names each transition
+    history = services.checked_stage_history(
+        ({"from_status": frm, "to_status": to, "note": note} for frm, to, _day, note in moves), start=""
+    )
+    for entry, (_frm, _to, day, _note) in zip(history, moves, strict=True):
+        tables.logs.add(pk, entry["from_status"], entry["to_status"], entry["transition"], at(day), info.admin_pk,
+                        entry["note"], GENERATED_VIA, True)  # fmt: skip
     attendee = rng.choice(info.partner_pks) if info.partner_pks and rng.random() < 0.25 else None
     for day, subject, choice, note in _decisions(moves, rng):
         attendees = "Élu·es et partenaires du territoire (fictif)"

@@ -99,7 +99,7 @@ def _projects_reaching(project_model, projects, stages) -> int:
     reached = Q(**{f"{stage_field}__in": stages})
     log_model = _model("method", "ProjectStageLog")
     if log_model is not None:
-        to_field = _field(log_model, "to_stage", "to", "to_status")
+        to_field = _field(log_model, "to_status", "to_stage", "to")
         project_fk = _field(log_model, "project")
         if to_field and project_fk:
             logged = log_model.objects.filter(**{f"{to_field}__in": stages}).values(f"{project_fk}_id")

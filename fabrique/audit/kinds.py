@@ -114,7 +114,7 @@ class Transition:
 
 TRANSITIONS = (
     Transition("network.StructureStatusLog", "from_status", "to_status", "note", "structure"),
-    Transition("method.ProjectStageLog", "from_stage", "to_stage", "note", "project"),
+    Transition("method.ProjectStageLog", "from_status", "to_status", "note", "project"),
     Transition("appellation.RequestLog", "from_status", "to_status", "note", "request"),
 )
 

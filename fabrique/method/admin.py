@@ -22,7 +22,7 @@ from .models import (
 
 class StageLogInline(ReadOnlyAdmin, admin.TabularInline):
     model = ProjectStageLog
-    fields = ["changed_at", "from_stage", "to_stage", "changed_by", "note"]
+    fields = ["changed_at", "from_status", "to_status", "transition", "changed_by", "via", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from fabrique.accounts.models import User
-from fabrique.core.demo_support import CHANGE_REASON, LoadReport, member_email, sync_m2m, upsert
+from fabrique.core.demo_support import CHANGE_REASON, DEMO_VIA, LoadReport, member_email, sync_m2m, upsert
 from fabrique.core.slugs import unique_slug
 from fabrique.network import demo_data as network_data
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import Partner, Structure
 
 from . import demo_data as D
+from . import services
 from .enums import STAGE_ORDER, CarrierKind, DecisionChoice, DecisionSubject, LegalForm, NeedSource, NeedStatus
 from .enums import Stage as S
 from .models import (
@@ -29,7 +30,6 @@ from .models import (
     Outcome,
     Project,
     ProjectPartner,
-    ProjectStageLog,
     SteeringDecision,
 )
 from .models.steering import years_after
@@ -137,15 +137,25 @@ def _decision(report, project, day, subject, choice, partners, note):
 
 
 def _log(report, project, path, days, author) -> None:
-    previous = ""
-    for stage, day in zip(path, days, strict=True):
-        note = "Projet ouvert" if not previous else STEP_NOTES[stage]
-        row = ProjectStageLog(
-            project=project, from_stage=previous, to_stage=stage, changed_at=_noon(day), changed_by=author, note=note
-        )
-        row.save()
+    """Through the method's bulk path: a path the stage table refuses stops the load."""
+    steps = zip(("", *path[:-1]), path, days, strict=True)
+    rows = services.stage_history(
+        project.pk,
+        [
+            {
+                "from_status": previous,
+                "to_status": stage,
+                "changed_at": _noon(day),
+                "changed_by": author,
+                "note": STEP_NOTES[stage] if previous else "Projet ouvert",
+                "via": DEMO_VIA,
+            }
+            for previous, stage, day in steps
+        ],
+        start="",
+    )
+    for row in services.write_stage_history(rows):
         report.note(row, created=True)
-        previous = stage
 
 
 def _children(report, project, rng, path, days, partners, outcome: dict | None) -> None:

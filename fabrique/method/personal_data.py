@@ -66,7 +66,7 @@ PERSONAL_FIELDS = [
         Erase.EDIT,
     ),
     _author("method.Project", "created_by", ("title", "created_at")),
-    _author("method.ProjectStageLog", "changed_by", ("project", "from_stage", "to_stage", "changed_at")),
+    _author("method.ProjectStageLog", "changed_by", ("project", "from_status", "to_status", "changed_at")),
     _author("method.ProjectNote", "author", ("project", "written_at")),
     PersonalField(
         "method.SteeringDecision",

@@ -2,7 +2,8 @@
 
 Each verb checks the permission (perms.py), validates the whole object (a ValidationError names the fields,
 nothing is written), saves in one transaction with its history author, and refuses a stale version with a
-VersionConflict. Stage changes live in stages.py.
+VersionConflict. A project's stage changes through one verb per transition of `stages.STAGE_TABLE` (the end of
+this module), each writing its ProjectStageLog row in the same transaction.
 """
 
 from collections.abc import Iterable
@@ -10,14 +11,17 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fabrique.core.exceptions import VersionConflict
+from fabrique.core.exceptions import TransitionError, VersionConflict
 from fabrique.core.slugs import unique_slug
+from fabrique.core.transitions import Transition
 from fabrique.core.versioning import save_with_version
 from fabrique.network.models import Partner, Partnership
 
-from .enums import NeedStatus, Stage
+from . import stages
+from .enums import STOPPED_STAGES, NeedStatus, Stage
 from .models import (
     CreativitySession,
     EconomicModel,
@@ -216,9 +220,7 @@ def create_project(structure, *, by, data: dict, departements, needs: Iterable[N
         _save(project, by=by, fields=fields, expected_version=None)
         project.departements.set(departements)
         project.needs.set(needs)
-        ProjectStageLog.objects.create(
-            project=project, from_stage="", to_stage=Stage.DETECTION, changed_by=_author(by), note=_("Projet ouvert")
-        )
+        _log(project, stages.OPEN, from_stage="", by=by, note=_("Projet ouvert"), via="service")
         _qualify(needs, by)
     return project
 
@@ -226,7 +228,7 @@ def create_project(structure, *, by, data: dict, departements, needs: Iterable[N
 def update_project(
     project: Project, *, by, data: dict, expected_version: int | None, departements=None, needs=None
 ) -> Project:
-    """Edit a project's description, carrier and publication; its stage changes only through stages.py."""
+    """Edit a project's description, carrier and publication; its stage changes only through the stage verbs below."""
     _require(project_abilities(by, project)["change"], _("Seuls les membres de la structure modifient ce projet."))
     fields = _assign(project, data, PROJECT_FIELDS)
     needs = None if needs is None else _check_needs(project.structure, needs)
@@ -324,3 +326,148 @@ def save_outcome(project: Project, *, by, data: dict, expected_version: int | No
     fields = _assign(outcome, data, OUTCOME_FIELDS)
     _save_attached(outcome, by=by, fields=fields, expected_version=expected_version)
     return outcome
+
+
+# --- a project's stage: one verb per transition of stages.STAGE_TABLE -----------------------------------------
+
+
+def _log(project: Project, transition: Transition, *, from_stage: str, by, note: str, via: str, at=None):
+    return ProjectStageLog.objects.create(
+        project=project,
+        from_status=from_stage,
+        to_status=stages.target_of(transition, project),
+        transition=transition.name,
+        changed_at=at or timezone.now(),
+        changed_by=_author(by),
+        note=note,
+        via=via,
+    )
+
+
+def _move(
+    project: Project, transition: Transition | str, *, by, note: str, expected_version: int | None, via: str
+) -> Project:
+    """Apply `transition` (or the one leading to the stage it names) to the locked project if the table allows it
+    from its stage (then the note, then the guards), bump its version and write the log row, in one transaction."""
+    _require(project_abilities(by, project)["move"], _("Seuls les membres de la structure font avancer ses projets."))
+    note = (note or "").strip()
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise VersionConflict(
+                _(
+                    "Ce projet a été modifié ou déplacé par quelqu'un d'autre depuis que vous l'avez ouvert "
+                    "(il est maintenant à l'étape « %s »). Vérifiez, puis refaites votre changement."
+                )
+                % Stage(locked.stage).label
+            )
+        if isinstance(transition, str):
+            transition = stages.transition_to(locked, transition)
+        stages.STAGE_TABLE.check(transition.name, locked.stage, note=note, subject=locked)
+        previous, target = locked.stage, stages.target_of(transition, locked)
+        _log(locked, transition, from_stage=previous, by=by, note=note, via=via)
+        if target in STOPPED_STAGES:
+            if previous not in STOPPED_STAGES:
+                locked.stopped_at = previous
+            locked.stop_reason = note
+        elif previous in STOPPED_STAGES:
+            locked.stopped_at = locked.stop_reason = ""
+        locked.stage = target
+        locked.stage_changed_at = timezone.now()
+        locked.version += 1
+        if _author(by) is not None:
+            locked._history_user = _author(by)
+        locked._change_reason = f"{Stage(previous).label} → {Stage(target).label}"
+        locked.save(update_fields=["stage", "stopped_at", "stop_reason", "stage_changed_at", "version", "updated_at"])
+    return locked
+
+
+def study_opportunity(project: Project, *, by, note: str = "", expected_version=None, via="service") -> Project:
+    """detection → opportunity: the steering committee launches the opportunity study."""
+    return _move(project, stages.STUDY_OPPORTUNITY, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def transmit(project: Project, *, by, note: str = "", expected_version=None, via="service") -> Project:
+    """opportunity → transmission: only after a "go" as the latest steering decision on the hand-over."""
+    return _move(project, stages.TRANSMIT, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def study_feasibility(project: Project, *, by, note: str = "", expected_version=None, via="service") -> Project:
+    """transmission → feasibility: the carrier studies the feasibility."""
+    return _move(project, stages.STUDY_FEASIBILITY, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def launch(project: Project, *, by, note: str = "", expected_version=None, via="service") -> Project:
+    """feasibility → launch: support through the launch."""
+    return _move(project, stages.LAUNCH, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def create_activity(project: Project, *, by, note: str = "", expected_version=None, via="service") -> Project:
+    """launch → created: only with the outcome's creation date (not before the detection) and legal form."""
+    return _move(project, stages.CREATE_ACTIVITY, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def go_back(project: Project, to: str, *, by, note: str, expected_version=None, via="service") -> Project:
+    """Back to an earlier stage of the path (the table's `back_to_<stage>`, one per stage), with a reason."""
+    transition = stages.STAGE_TABLE.transitions.get(f"back_to_{to}")
+    if transition is None:
+        raise TransitionError(_("On ne revient qu'à une étape du parcours, avant l'activité créée."))
+    return _move(project, transition, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def pause(project: Project, *, by, note: str, expected_version=None, via="service") -> Project:
+    """Pause a project of the path (not a created activity), with a reason; it keeps the stage it stopped at."""
+    return _move(project, stages.PAUSE, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def abandon(project: Project, *, by, note: str, expected_version=None, via="service") -> Project:
+    """Abandon a project of the path, or a paused one, with a reason; it keeps the stage it stopped at."""
+    return _move(project, stages.ABANDON, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def resume(project: Project, *, by, note: str = "", expected_version=None, via="service") -> Project:
+    """A paused project resumes at the stage it stopped at."""
+    return _move(project, stages.RESUME_PAUSED, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def reopen(project: Project, *, by, note: str, expected_version=None, via="service") -> Project:
+    """An abandoned project is reopened at the stage it stopped at, with a reason."""
+    return _move(project, stages.REOPEN, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def change_stage(
+    project: Project, to: str, *, by, note: str = "", expected_version: int | None = None, via: str = "service"
+) -> Project:
+    """Move `project` to stage `to` (what the pages and the API ask) by the table's transition leading there; refused
+    with a TransitionError (French reason), a VersionConflict when the project changed since `expected_version`
+    was read, or PermissionDenied."""
+    return _move(project, to, by=by, note=note, expected_version=expected_version, via=via)
+
+
+def checked_stage_history(rows, *, start: str | None = None, stopped_at: str = "") -> list[dict]:
+    """The bulk path's check (demo, imports, generator): log rows (dicts of the log's fields: from_status,
+    to_status, changed_at, changed_by, note, via, dated) following STAGE_TABLE from `start` (default: the first
+    row's `from_status`), a resumed or reopened project returning to the stage it stopped at (`stopped_at` when
+    the chain starts paused or abandoned), each given its transition's name; else TransitionError. Rights, notes
+    and guards are not evaluated (they read today's data, not the past)."""
+    named = stages.STAGE_TABLE.named(rows, start)
+    for row in named:
+        from_stage, to_stage = row["from_status"], row["to_status"]
+        refusal = stages.return_refusal(from_stage, to_stage, stopped_at)
+        if refusal:
+            raise TransitionError(refusal)
+        if to_stage in STOPPED_STAGES and from_stage not in STOPPED_STAGES:
+            stopped_at = from_stage
+    return named
+
+
+def stage_history(project_id: int, rows, *, start: str | None = None, stopped_at: str = "") -> list[ProjectStageLog]:
+    """The bulk path: the unsaved log rows of a project's past stages, checked by `checked_stage_history` (nothing
+    is built when the table refuses the chain). The caller writes them with `write_stage_history` and sets the
+    project's stage to the last row's."""
+    checked = checked_stage_history(rows, start=start, stopped_at=stopped_at)
+    return [ProjectStageLog(project_id=project_id, **row) for row in checked]
+
+
+def write_stage_history(rows: list[ProjectStageLog], batch_size: int = 1000) -> list[ProjectStageLog]:
+    return ProjectStageLog.objects.bulk_create(rows, batch_size=batch_size)

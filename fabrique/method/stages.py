@@ -1,4 +1,4 @@
-"""The one way a project changes stage.
+"""The rules of a project's stage: the method's transition table (STAGE_TABLE), its guards and its refusals.
 
 Rules (docs/method.md):
 - forward one stage at a time along detection → opportunity → transmission → feasibility → launch → created;
@@ -8,122 +8,36 @@ Rules (docs/method.md):
 - a paused project resumes at the stage where it stopped; an abandoned one may be reopened there, with a reason;
 - entering `transmission` requires that the latest steering decision on the hand-over is a "go";
 - entering `created` requires the outcome's creation date (not before the detection date) and legal form.
-Each change writes a ProjectStageLog row in the same transaction; `Project.stage` always equals the `to_stage`
-of the project's last log row.
+The verbs that apply a transition and write its ProjectStageLog row live in `services.py`; this module writes
+nothing. `Project.stage` always equals the `to_status` of the project's last log row.
 """
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from fabrique.core.exceptions import TransitionError, VersionConflict
+from fabrique.core.exceptions import TransitionError
+from fabrique.core.transitions import Transition, TransitionTable
 
-from .enums import HANDOVER_SUBJECTS, STAGE_ORDER, DecisionChoice, Stage
-from .models import Outcome, Project, ProjectStageLog, SteeringDecision
-from .perms import project_abilities
+from .enums import HANDOVER_SUBJECTS, STAGE_ORDER, STOPPED_STAGES, DecisionChoice, Stage
+from .models import Outcome, Project, SteeringDecision
 
 FORWARD, BACKWARD, STOP, RESUME = "forward", "backward", "stop", "resume"
+# The path's stages a project may pause or be abandoned from (`created` may not).
+_RUNNING = STAGE_ORDER[:-1]
 
 
-@dataclass(frozen=True)
-class Move:
-    to: str
-    kind: str
-    needs_reason: bool
-
-    @property
-    def label(self) -> str:
-        target = Stage(self.to).label
-        if self.kind == FORWARD:
-            return _("Passer à « %s »") % target
-        if self.kind == BACKWARD:
-            return _("Revenir à « %s »") % target
-        if self.kind == RESUME:
-            return _("Reprendre à « %s »") % target
-        return _("Abandonner") if self.to == Stage.ABANDONED else _("Mettre en pause")
-
-
-def _label(stage: str) -> str:
+def stage_label(stage: str) -> str:
     return str(Stage(stage).label) if stage in Stage.values else stage
 
 
-def allowed_moves(project: Project) -> list[Move]:
-    """The changes the stage rules allow from the project's current stage (before the entry conditions)."""
-    stage = project.stage
-    if stage == Stage.PAUSED:
-        return [Move(project.stopped_at, RESUME, False), Move(Stage.ABANDONED, STOP, True)]
-    if stage == Stage.ABANDONED:
-        return [Move(project.stopped_at, RESUME, True)]
-    index = STAGE_ORDER.index(stage)
-    moves = []
-    if index + 1 < len(STAGE_ORDER):
-        moves.append(Move(STAGE_ORDER[index + 1], FORWARD, False))
-    moves += [Move(earlier, BACKWARD, True) for earlier in reversed(STAGE_ORDER[:index])]
-    if stage != Stage.CREATED:
-        moves += [Move(Stage.PAUSED, STOP, True), Move(Stage.ABANDONED, STOP, True)]
-    return moves
+# --- guards: they read the locked project -----------------------------------------------------------------
 
 
-def next_stage(project: Project) -> str | None:
-    forward = [move for move in allowed_moves(project) if move.kind == FORWARD]
-    return forward[0].to if forward else None
-
-
-def _refuse_path(project: Project, to: str) -> None:
-    stage = project.stage
-    if to == stage:
-        raise TransitionError(_("Le projet est déjà à l'étape « %s ».") % _label(stage))
-    if stage == Stage.PAUSED:
-        raise TransitionError(
-            _("Un projet en pause reprend à l'étape où il s'était arrêté (« %s »), ou est abandonné.")
-            % _label(project.stopped_at)
-        )
-    if stage == Stage.ABANDONED:
-        raise TransitionError(
-            _("Un projet abandonné ne peut que reprendre à l'étape où il s'était arrêté (« %s »), avec un motif.")
-            % _label(project.stopped_at)
-        )
-    if stage == Stage.CREATED and to in (Stage.PAUSED, Stage.ABANDONED):
-        raise TransitionError(
-            _(
-                "L'activité est créée : elle ne s'abandonne ni ne se met en pause ; "
-                "son devenir se note dans les suivis à 1 et 3 ans."
-            )
-        )
-    if to in STAGE_ORDER and STAGE_ORDER.index(to) > STAGE_ORDER.index(stage):
-        raise TransitionError(
-            _("On avance d'une étape à la fois : après « %(current)s » vient « %(next)s ».")
-            % {"current": _label(stage), "next": _label(next_stage(project))}
-        )
-    raise TransitionError(_("Changement d'étape impossible."))
-
-
-def check_move(project: Project, to: str, note: str = "") -> Move:
-    """The move from the project's stage to `to`, or a TransitionError saying why it is refused."""
-    if to not in Stage.values:
-        raise TransitionError(_("Étape inconnue : « %s ».") % to)
-    move = next((m for m in allowed_moves(project) if m.to == to), None)
-    if move is None:
-        _refuse_path(project, to)
-    if move.needs_reason and not note.strip():
-        if move.kind == BACKWARD:
-            raise TransitionError(_("Indiquez le motif du retour à l'étape « %s ».") % _label(to))
-        if move.kind == RESUME:
-            raise TransitionError(_("Indiquez le motif de la reprise d'un projet abandonné."))
-        if to == Stage.ABANDONED:
-            raise TransitionError(_("Indiquez le motif de l'abandon."))
-        raise TransitionError(_("Indiquez le motif de la mise en pause."))
-    if to == Stage.TRANSMISSION:
-        _require_go(project)
-    if to == Stage.CREATED:
-        _require_outcome(project)
-    return move
-
-
-def _require_go(project: Project) -> None:
+def require_go(project: Project) -> None:
+    """Entering `transmission`: the latest steering decision on the hand-over is a "go"."""
     latest = (
         SteeringDecision.objects.filter(project=project, subject__in=HANDOVER_SUBJECTS)
         .order_by("-decided_on", "-pk")
@@ -146,7 +60,8 @@ def _require_go(project: Project) -> None:
         )
 
 
-def _require_outcome(project: Project) -> None:
+def require_outcome(project: Project) -> None:
+    """Entering `created`: the outcome has its creation date (not before the detection) and legal form."""
     outcome = Outcome.objects.filter(project=project).first()
     if outcome is None or not outcome.created_on or not outcome.legal_form:
         raise TransitionError(
@@ -162,38 +77,230 @@ def _require_outcome(project: Project) -> None:
         )
 
 
-def change_stage(project: Project, to: str, *, by, note: str = "", expected_version: int | None = None) -> Project:
-    """Move `project` to stage `to`, as `by`; refused with a TransitionError (French reason), a VersionConflict
-    when the project changed since `expected_version` was read, or PermissionDenied."""
-    if not project_abilities(by, project)["move"]:
-        raise PermissionDenied(_("Seuls les membres de la structure font avancer ses projets."))
-    note = (note or "").strip()
-    with transaction.atomic():
-        locked = Project.objects.select_for_update().get(pk=project.pk)
-        if expected_version is not None and locked.version != expected_version:
-            raise VersionConflict(
-                _(
-                    "Ce projet a été modifié ou déplacé par quelqu'un d'autre depuis que vous l'avez ouvert "
-                    "(il est maintenant à l'étape « %s »). Vérifiez, puis refaites votre changement."
-                )
-                % _label(locked.stage)
-            )
-        move = check_move(locked, to, note)
-        previous = locked.stage
-        if move.kind == STOP:
-            if previous not in (Stage.PAUSED, Stage.ABANDONED):
-                locked.stopped_at = previous
-            locked.stop_reason = note
-        elif move.kind == RESUME:
-            locked.stopped_at = ""
-            locked.stop_reason = ""
-        locked.stage = to
-        locked.stage_changed_at = timezone.now()
-        locked.version += 1
-        author = by if getattr(by, "is_authenticated", False) else None
-        if author is not None:
-            locked._history_user = author
-        locked._change_reason = f"{_label(previous)} → {_label(to)}"
-        locked.save(update_fields=["stage", "stopped_at", "stop_reason", "stage_changed_at", "version", "updated_at"])
-        ProjectStageLog.objects.create(project=locked, from_stage=previous, to_stage=to, changed_by=author, note=note)
-    return locked
+# --- the table --------------------------------------------------------------------------------------------
+
+# The refusal of a transition when none of the general rules below (_refuse) says more.
+_BEYOND = gettext_lazy("Ce changement est impossible depuis l'étape « %(status)s ».")
+
+
+# Labels and notes naming a stage: translated when read, not when the module is imported.
+_forward_label = lazy(lambda target: _("Passer à « %s »") % stage_label(target), str)
+_backward_label = lazy(lambda target: _("Revenir à « %s »") % stage_label(target), str)
+_backward_note = lazy(lambda target: _("Indiquez le motif du retour à l'étape « %s ».") % stage_label(target), str)
+
+
+def _forward(name: str, source: str, target: str, guards=()) -> Transition:
+    return Transition(name, (source,), target, _forward_label(target), _BEYOND, guards=guards)
+
+
+def _backward(target: str) -> Transition:
+    later = STAGE_ORDER[STAGE_ORDER.index(target) + 1 :]
+    return Transition(f"back_to_{target}", later, target, _backward_label(target), _BEYOND, _backward_note(target))
+
+
+OPEN = Transition(
+    "open", ("",), Stage.DETECTION, gettext_lazy("Ouvrir le projet"), gettext_lazy("Le projet est déjà ouvert.")
+)
+STUDY_OPPORTUNITY = _forward("study_opportunity", Stage.DETECTION, Stage.OPPORTUNITY)
+TRANSMIT = _forward("transmit", Stage.OPPORTUNITY, Stage.TRANSMISSION, (require_go,))
+STUDY_FEASIBILITY = _forward("study_feasibility", Stage.TRANSMISSION, Stage.FEASIBILITY)
+LAUNCH = _forward("launch", Stage.FEASIBILITY, Stage.LAUNCH)
+CREATE_ACTIVITY = _forward("create_activity", Stage.LAUNCH, Stage.CREATED, (require_outcome,))
+# Nearest first: the order the project's page offers them in.
+BACKWARDS = tuple(_backward(stage) for stage in reversed(STAGE_ORDER[:-1]))
+RESUME_PAUSED = Transition(
+    "resume",
+    (Stage.PAUSED,),
+    None,
+    gettext_lazy("Reprendre"),
+    gettext_lazy("Seul un projet en pause reprend là où il s'était arrêté."),
+)
+PAUSE = Transition(
+    "pause",
+    _RUNNING,
+    Stage.PAUSED,
+    gettext_lazy("Mettre en pause"),
+    _BEYOND,
+    gettext_lazy("Indiquez le motif de la mise en pause."),
+)
+ABANDON = Transition(
+    "abandon",
+    (*_RUNNING, Stage.PAUSED),
+    Stage.ABANDONED,
+    gettext_lazy("Abandonner"),
+    _BEYOND,
+    gettext_lazy("Indiquez le motif de l'abandon."),
+)
+REOPEN = Transition(
+    "reopen",
+    (Stage.ABANDONED,),
+    None,
+    gettext_lazy("Rouvrir"),
+    gettext_lazy("Seul un projet abandonné se rouvre, là où il s'était arrêté."),
+    gettext_lazy("Indiquez le motif de la reprise d'un projet abandonné."),
+)
+_KINDS = {
+    **{t.name: FORWARD for t in (OPEN, STUDY_OPPORTUNITY, TRANSMIT, STUDY_FEASIBILITY, LAUNCH, CREATE_ACTIVITY)},
+    **{t.name: BACKWARD for t in BACKWARDS},
+    PAUSE.name: STOP,
+    ABANDON.name: STOP,
+    RESUME_PAUSED.name: RESUME,
+    REOPEN.name: RESUME,
+}
+
+
+def target_of(transition: Transition, project: Project | None) -> str:
+    """Where a transition leads the project: its fixed target, or the stage it stopped at (resume, reopen)."""
+    if transition.target is not None:
+        return transition.target
+    return project.stopped_at if project is not None else ""
+
+
+def _refuse(transition: Transition, stage: str, project: Project | None) -> str:
+    """The French refusal of `transition` from `stage`: the general rules of the method first (the message names
+    what is possible), then the transition's own."""
+    to = target_of(transition, project)
+    stopped = stage_label(project.stopped_at) if project is not None else ""
+    if transition is OPEN:
+        return str(OPEN.refusal)
+    if to == stage:
+        return _("Le projet est déjà à l'étape « %s ».") % stage_label(stage)
+    if stage == Stage.PAUSED:
+        return _("Un projet en pause reprend à l'étape où il s'était arrêté (« %s »), ou est abandonné.") % stopped
+    if stage == Stage.ABANDONED:
+        return (
+            _("Un projet abandonné ne peut que reprendre à l'étape où il s'était arrêté (« %s »), avec un motif.")
+            % stopped
+        )
+    if stage == Stage.CREATED and transition in (PAUSE, ABANDON):
+        return _(
+            "L'activité est créée : elle ne s'abandonne ni ne se met en pause ; "
+            "son devenir se note dans les suivis à 1 et 3 ans."
+        )
+    if to in STAGE_ORDER and stage in STAGE_ORDER and STAGE_ORDER.index(to) > STAGE_ORDER.index(stage):
+        following = STAGE_ORDER[STAGE_ORDER.index(stage) + 1]
+        return _("On avance d'une étape à la fois : après « %(current)s » vient « %(next)s ».") % {
+            "current": stage_label(stage),
+            "next": stage_label(following),
+        }
+    if to in STAGE_ORDER and stage in STAGE_ORDER:
+        return _("Le projet a dépassé « %(to)s » (il est à l'étape « %(current)s ») : on y revient avec un motif.") % {
+            "to": stage_label(to),
+            "current": stage_label(stage),
+        }
+    return str(transition.refusal) % {"status": stage_label(stage)}
+
+
+STAGE_TABLE = TransitionTable(
+    (
+        OPEN,
+        STUDY_OPPORTUNITY,
+        TRANSMIT,
+        STUDY_FEASIBILITY,
+        LAUNCH,
+        CREATE_ACTIVITY,
+        *BACKWARDS,
+        RESUME_PAUSED,
+        PAUSE,
+        ABANDON,
+        REOPEN,
+    ),
+    labels=lambda stage: stage_label(stage) if stage else _("aucune"),
+    refuse=_refuse,
+)
+
+
+def transition_to(project: Project, to: str) -> Transition:
+    """The table's transition leading the project from its stage to `to`, or a TransitionError saying why there is
+    none (the pages and the API ask for a stage, the table names the change)."""
+    if to not in Stage.values:
+        raise TransitionError(_("Étape inconnue : « %s ».") % to)
+    for transition in STAGE_TABLE.available(project.stage):
+        if target_of(transition, project) == to:
+            return transition
+    towards = next((t for t in STAGE_TABLE if t.target == to), RESUME_PAUSED)
+    raise TransitionError(STAGE_TABLE.refusal(towards.name, project.stage, project))
+
+
+def chain(start: str, start_stopped_at: str, stage: str, stopped_at: str = "") -> list[tuple[str, str]]:
+    """The (from, to) steps, following the table, by which an import brings a project from `start` ("" for a
+    new project) to `stage` (through `stopped_at` for a paused or abandoned one; a stopped project first resumes
+    where it stopped), shortest path; TransitionError when the table has none. Notes and guards are not
+    evaluated: the import brings a history, checked by the table in `services.stage_history`."""
+    steps: list[tuple[str, str]] = []
+    current = start
+    if current == Stage.PAUSED and stage == Stage.ABANDONED and stopped_at in ("", start_stopped_at):
+        return [(Stage.PAUSED, Stage.ABANDONED)]
+    if current in STOPPED_STAGES and (stage, stopped_at) != (current, start_stopped_at):
+        steps.append((current, start_stopped_at))  # resume or reopen where it stopped
+        current = start_stopped_at
+    if not current:
+        steps.append(("", Stage.DETECTION))
+        current = Stage.DETECTION
+    goal = stopped_at if stage in STOPPED_STAGES else stage
+    if goal != current:
+        path = STAGE_TABLE.path(current, goal)
+        if not path:
+            towards = next(t for t in STAGE_TABLE if t.target == goal)
+            raise TransitionError(STAGE_TABLE.refusal(towards.name, current))
+        for transition in path:
+            steps.append((current, transition.target))
+            current = transition.target
+    if stage in STOPPED_STAGES and stage != current:
+        stop = PAUSE if stage == Stage.PAUSED else ABANDON
+        if not STAGE_TABLE.allowed(stop.name, current):
+            raise TransitionError(STAGE_TABLE.refusal(stop.name, current))
+        steps.append((current, stage))
+    return steps
+
+
+def return_refusal(from_stage: str, to_stage: str, stopped_at: str) -> str:
+    """Why a logged step leaving a pause or an abandonment is refused: it returns to the stage the project stopped
+    at, or is the abandonment of a paused project ("" when it does; the table cannot say, it knows no project)."""
+    if (
+        from_stage in STOPPED_STAGES
+        and to_stage != stopped_at
+        and (from_stage, to_stage) != (Stage.PAUSED, Stage.ABANDONED)
+    ):
+        return _("Un projet arrêté reprend à l'étape où il s'était arrêté (« %(stopped)s »), pas à « %(to)s ».") % {
+            "stopped": stage_label(stopped_at),
+            "to": stage_label(to_stage),
+        }
+    return ""
+
+
+# --- what the project's page offers -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Move:
+    """A transition as the project's page offers it: the stage it leads to, its kind, whether it needs a reason."""
+
+    to: str
+    kind: str
+    needs_reason: bool
+    transition: str = ""
+
+    @property
+    def label(self) -> str:
+        target = Stage(self.to).label
+        if self.kind == FORWARD:
+            return _("Passer à « %s »") % target
+        if self.kind == BACKWARD:
+            return _("Revenir à « %s »") % target
+        if self.kind == RESUME:
+            return _("Reprendre à « %s »") % target
+        return _("Abandonner") if self.to == Stage.ABANDONED else _("Mettre en pause")
+
+
+def allowed_moves(project: Project) -> list[Move]:
+    """The changes the table allows from the project's current stage (before the notes and the guards)."""
+    return [
+        Move(target_of(t, project), _KINDS[t.name], bool(t.note_required), t.name)
+        for t in STAGE_TABLE.available(project.stage)
+    ]
+
+
+def next_stage(project: Project) -> str | None:
+    forward = [move for move in allowed_moves(project) if move.kind == FORWARD]
+    return forward[0].to if forward else None

@@ -57,10 +57,14 @@ def _days_sql() -> str:
 
 def median_stage_days(year: int, scope: Scope) -> dict[str, StageDays]:
     """For each stage, the median length of the stays in it that ended during the year (a stay runs from the
-    log row entering the stage to the project's next log row). One query: window functions rank the stays."""
+    log row entering the stage to the project's next log row). A stay starting or ending at an undated row (a
+    stage an import went through without its date, `dated` false) has no length: it is left out. One query:
+    window functions rank the stays."""
     log = ProjectStageLog._meta
     table = connection.ops.quote_name(log.db_table)
     project_col = connection.ops.quote_name(log.get_field("project").column)
+    stage_col = connection.ops.quote_name(log.get_field("to_status").column)
+    dated_col = connection.ops.quote_name(log.get_field("dated").column)
     bounds = year_bounds(year)
     start, end = (connection.ops.adapt_datetimefield_value(value) for value in bounds)
     # Only the projects that moved during the year can have a stay ending in it.
@@ -70,11 +74,13 @@ def median_stage_days(year: int, scope: Scope) -> dict[str, StageDays]:
     params = list(params)
     sql = f"""
         WITH stays AS (
-            SELECT l.to_stage AS stage, l.changed_at AS start_at,
-                   LEAD(l.changed_at) OVER (PARTITION BY l.{project_col} ORDER BY l.changed_at, l.id) AS end_at
+            SELECT l.{stage_col} AS stage, l.changed_at AS start_at, l.{dated_col} AS start_dated,
+                   LEAD(l.changed_at) OVER (PARTITION BY l.{project_col} ORDER BY l.changed_at, l.id) AS end_at,
+                   LEAD(l.{dated_col}) OVER (PARTITION BY l.{project_col} ORDER BY l.changed_at, l.id) AS end_dated
             FROM {table} l {where}
         ), ended AS (
-            SELECT stage, {_days_sql()} AS days FROM stays WHERE end_at >= %s AND end_at < %s
+            SELECT stage, {_days_sql()} AS days FROM stays
+            WHERE end_at >= %s AND end_at < %s AND start_dated = %s AND end_dated = %s
         ), ranked AS (
             SELECT stage, days,
                    ROW_NUMBER() OVER (PARTITION BY stage ORDER BY days) AS rn,
@@ -86,7 +92,7 @@ def median_stage_days(year: int, scope: Scope) -> dict[str, StageDays]:
         GROUP BY stage
     """  # noqa: S608 - table and column names come from the model; values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, start, end])
+        cursor.execute(sql, [*params, start, end, True, True])
         rows = cursor.fetchall()
     found = {stage: (median, n) for stage, median, n in rows}
     result = {}
@@ -104,7 +110,7 @@ def funnel(year: int, scope: Scope) -> list[FunnelStep]:
     log = ProjectStageLog._meta
     table = connection.ops.quote_name(log.db_table)
     project_col = connection.ops.quote_name(log.get_field("project").column)
-    stage_col = connection.ops.quote_name(log.get_field("to_stage").column)
+    stage_col = connection.ops.quote_name(log.get_field("to_status").column)
     detected = scope.projects().filter(detected_on__year=year).values("pk")
     sub_sql, sub_params = detected.query.sql_with_params()
     ranks = " ".join(f"WHEN %s THEN {index}" for index in range(len(STAGE_ORDER)))  # integers typed by the SQL

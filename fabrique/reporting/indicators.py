@@ -134,15 +134,15 @@ def _stage_entries(year: int, scope: Scope) -> tuple[int, int, int]:
     start, end = year_bounds(year)
     result = (
         scope.stage_log()
-        .filter(changed_at__gte=start, changed_at__lt=end)
+        .filter(changed_at__gte=start, changed_at__lt=end, dated=True)  # an undated import row has no year
         .aggregate(
-            launched=Count("project", distinct=True, filter=Q(to_stage=Stage.OPPORTUNITY)),
+            launched=Count("project", distinct=True, filter=Q(to_status=Stage.OPPORTUNITY)),
             completed=Count(
                 "project",
                 distinct=True,
-                filter=Q(from_stage=Stage.OPPORTUNITY, to_stage__in=[Stage.TRANSMISSION, Stage.ABANDONED]),
+                filter=Q(from_status=Stage.OPPORTUNITY, to_status__in=[Stage.TRANSMISSION, Stage.ABANDONED]),
             ),
-            handed=Count("project", distinct=True, filter=Q(to_stage=Stage.TRANSMISSION)),
+            handed=Count("project", distinct=True, filter=Q(to_status=Stage.TRANSMISSION)),
         )
     )
     return result["launched"], result["completed"], result["handed"]
@@ -229,7 +229,7 @@ def by_year(scope: Scope, years: list[int]) -> list[YearSeries]:
     outcomes = Outcome.objects.filter(project__stage=Stage.CREATED)
     if scope.kind != "network":
         outcomes = outcomes.filter(project__in=scope.projects().values("pk"))
-    studies = scope.stage_log().filter(to_stage=Stage.OPPORTUNITY)
+    studies = scope.stage_log().filter(to_status=Stage.OPPORTUNITY, dated=True)
     return [
         YearSeries("needs_total", str(_("besoins et idées détectés")), per_year(scope.needs(), "detected_on", False)),
         YearSeries("sessions", str(_("séances de créativité")), per_year(scope.sessions(), "held_on", False)),

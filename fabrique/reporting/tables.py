@@ -158,8 +158,8 @@ def stage_log(user) -> Table:
         for log in queryset.iterator(chunk_size=1000):
             yield {
                 "project": log.project.slug,
-                "from_stage": log.from_stage,
-                "to_stage": log.to_stage,
+                "from_stage": log.from_status,
+                "to_stage": log.to_status,
                 "changed_at": log.changed_at,
                 "changed_by": log.changed_by.email if log.changed_by else "",
                 "note": log.note,

@@ -55,7 +55,7 @@ def test_the_method_figures_come_from_needs_sessions_projects_and_outcomes(struc
     ProjectFactory(structure=structure, stage="opportunity")
     ProjectFactory(structure=structure, stage="feasibility")
     abandoned = ProjectFactory(structure=structure, stage="abandoned")
-    abandoned.stage_log.create(from_stage="detection", to_stage="opportunity")
+    abandoned.stage_log.create(from_status="detection", to_status="opportunity")
     for jobs in ("2.5", "1"):
         OutcomeFactory(project=ProjectFactory(structure=structure, stage="created"), jobs_fte=Decimal(jobs))
     OutcomeFactory(project=ProjectFactory(structure=other_structure, stage="created"), jobs_fte=Decimal(9))

@@ -87,7 +87,7 @@ def test_a_member_is_refused_a_move_goes_back_with_a_reason_pauses_resumes_and_a
     project.refresh_from_db()
     assert (project.stage, project.stopped_at) == (Stage.ABANDONED, Stage.DETECTION)
     assert project.stop_reason == "La commune a ouvert son propre garage."
-    assert list(Project.objects.get(pk=project.pk).stage_log.values_list("to_stage", flat=True).order_by("pk")) == [
+    assert list(Project.objects.get(pk=project.pk).stage_log.values_list("to_status", flat=True).order_by("pk")) == [
         Stage.OPPORTUNITY,
         Stage.DETECTION,
         Stage.PAUSED,

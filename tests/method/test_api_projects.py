@@ -112,7 +112,7 @@ def test_a_project_goes_from_detection_to_created_through_the_api(client_for, me
     assert final.status_code == 200 and final.json()["stage"] == "created"
     assert final.json()["outcome"]["jobs_fte"] == 2.5
     project.refresh_from_db()
-    assert [row.to_stage for row in project.stage_log.all()][-1] == Stage.CREATED
+    assert [row.to_status for row in project.stage_log.all()][-1] == Stage.CREATED
 
 
 def test_a_stale_patch_is_a_409_and_saves_nothing(client_for, member, staff_member, project):

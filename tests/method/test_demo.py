@@ -32,8 +32,8 @@ def test_every_demo_project_keeps_its_stage_equal_to_the_last_log_row(demo_netwo
     assert projects, "la démonstration n'a créé aucun projet"
     for project in projects:
         log = list(project.stage_log.all())
-        assert log[0].from_stage == "" and log[-1].to_stage == project.stage
-        assert all(b.from_stage == a.to_stage for a, b in zip(log, log[1:], strict=False))
+        assert log[0].from_status == "" and log[-1].to_status == project.stage
+        assert all(b.from_status == a.to_status for a, b in zip(log, log[1:], strict=False))
         if project.stage in (Stage.TRANSMISSION, Stage.FEASIBILITY, Stage.LAUNCH, Stage.CREATED):
             assert project.decisions.filter(subject="handover", choice="go").exists()
 

@@ -68,7 +68,7 @@ def test_a_member_moves_a_card_forward_from_the_board_without_javascript(client_
 
 def test_a_refused_move_from_the_board_says_why_in_french(client_for, member, structure):
     project = ProjectFactory(structure=structure, title="Recyclerie", stage=Stage.OPPORTUNITY)
-    ProjectStageLog.objects.create(project=project, from_stage=Stage.DETECTION, to_stage=Stage.OPPORTUNITY)
+    ProjectStageLog.objects.create(project=project, from_status=Stage.DETECTION, to_status=Stage.OPPORTUNITY)
     board = reverse("method:board", args=[structure.slug])
     client = client_for(member)
     response = client.post(

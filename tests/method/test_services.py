@@ -99,7 +99,7 @@ def test_opening_a_project_from_a_need_qualifies_it_and_starts_the_log(structure
         structure, by=member, data=project_data(), departements=[need.departement], needs=[need]
     )
     assert project.stage == Stage.DETECTION and project.slug == "creche-a-horaires-atypiques"
-    assert list(project.stage_log.values_list("from_stage", "to_stage", "changed_by")) == [
+    assert list(project.stage_log.values_list("from_status", "to_status", "changed_by")) == [
         ("", Stage.DETECTION, member.pk)
     ]
     need.refresh_from_db()

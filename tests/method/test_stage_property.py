@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from fabrique.core.exceptions import TransitionError, VersionConflict
 from fabrique.method.enums import DecisionChoice, DecisionSubject, LegalForm, Stage
 from fabrique.method.models import Outcome, Project, SteeringDecision
-from fabrique.method.stages import change_stage
+from fabrique.method.services import change_stage
 
 from .factories import ProjectFactory
 
@@ -61,7 +61,7 @@ def test_any_sequence_keeps_the_stage_equal_to_the_last_log_row_and_loses_no_row
     for day, operation in enumerate(sequence):
         accepted += apply(project, operation, member, day)
         project.refresh_from_db()
-        log = list(project.stage_log.order_by("pk").values_list("from_stage", "to_stage"))
+        log = list(project.stage_log.order_by("pk").values_list("from_status", "to_status"))
         assert len(log) == 1 + accepted
         assert log[-1][1] == project.stage
         assert all(after[0] == before[1] for before, after in zip(log, log[1:], strict=False))

@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied
 
 from fabrique.core.exceptions import TransitionError, VersionConflict
 from fabrique.method.enums import DecisionChoice, DecisionSubject, Stage
-from fabrique.method.stages import allowed_moves, change_stage
+from fabrique.method.services import change_stage
+from fabrique.method.stages import allowed_moves
 
 from .factories import OutcomeFactory, ProjectFactory, SteeringDecisionFactory
 
@@ -24,9 +25,9 @@ def walk(project, member, *stages):
 def assert_log_matches(project):
     project.refresh_from_db()
     log = list(project.stage_log.order_by("pk"))
-    assert log[-1].to_stage == project.stage
+    assert log[-1].to_status == project.stage
     for before, after in zip(log, log[1:], strict=False):
-        assert after.from_stage == before.to_stage
+        assert after.from_status == before.to_status
 
 
 def test_a_member_moves_a_project_forward_and_the_log_says_who_when_and_why(project, member):
@@ -34,7 +35,7 @@ def test_a_member_moves_a_project_forward_and_the_log_says_who_when_and_why(proj
     project.refresh_from_db()
     assert project.stage == Stage.OPPORTUNITY
     row = project.stage_log.last()
-    assert (row.from_stage, row.to_stage, row.changed_by, row.note) == (
+    assert (row.from_status, row.to_status, row.changed_by, row.note) == (
         Stage.DETECTION,
         Stage.OPPORTUNITY,
         member,
@@ -93,7 +94,7 @@ def test_entering_created_without_the_outcome_legal_form_is_refused_and_writes_n
         change_stage(project, Stage.CREATED, by=member)
     project.refresh_from_db()
     assert project.stage == Stage.LAUNCH
-    assert project.stage_log.order_by("-pk").first().to_stage == Stage.LAUNCH
+    assert project.stage_log.order_by("-pk").first().to_status == Stage.LAUNCH
 
 
 def test_entering_created_with_a_creation_date_before_the_detection_is_refused(project, member):

@@ -51,7 +51,7 @@ def make_project(structure, title: str, detected_on, moves, departements=("29",)
     project.departements.set(Departement.objects.filter(code__in=departements))
     previous = ""
     for to, day in moves:
-        ProjectStageLog.objects.create(project=project, from_stage=previous, to_stage=to, changed_at=noon(day))
+        ProjectStageLog.objects.create(project=project, from_status=previous, to_status=to, changed_at=noon(day))
         previous = to
     if outcome:
         Outcome.objects.create(project=project, **outcome)

@@ -20,7 +20,7 @@ def _by_definition(projects, year: int) -> list[tuple[str, int]]:
         reached = [
             p
             for p in projects
-            if p.detected_on.year == year and any(row.to_stage in later for row in p.stage_log.all())
+            if p.detected_on.year == year and any(row.to_status in later for row in p.stage_log.all())
         ]
         steps.append((stage, len(reached)))
     return steps
@@ -40,7 +40,7 @@ def test_the_funnel_is_the_count_of_projects_that_reached_each_stage(structure, 
         for step in range(rng.randint(0, 6)):
             ProjectStageLog.objects.create(
                 project=project,
-                to_stage=rng.choice(moves),
+                to_status=rng.choice(moves),
                 changed_at=timezone.make_aware(datetime.datetime(2025, 1, 1) + datetime.timedelta(days=step)),
             )
         projects.append(project)

@@ -1,6 +1,7 @@
 """Imports: a good file imports, the same file again changes nothing, every bad file says precisely why and
 writes nothing."""
 
+import datetime
 import io
 
 import pytest
@@ -195,16 +196,24 @@ def test_projects_import_writes_a_stage_log_that_ends_at_the_stage(structure):
     assert report.ok, report.problems
     for project in Project.objects.all():
         last = project.stage_log.order_by("changed_at", "pk").last()
-        assert last.to_stage == project.stage
+        assert last.to_status == project.stage
     conciergerie = Project.objects.get(title="Conciergerie")
     assert conciergerie.outcome.jobs_fte == 2.5 and sorted(d.pk for d in conciergerie.departements.all()) == [
         "22",
         "29",
     ]
-    assert [(r.from_stage, r.to_stage) for r in conciergerie.stage_log.all()] == [
-        ("", "detection"),
-        ("detection", "created"),
+    # along the method's table; the stages in between have no date in the file
+    assert [(r.from_status, r.to_status, r.transition, r.via, r.dated) for r in conciergerie.stage_log.all()] == [
+        ("", "detection", "open", "import", True),
+        ("detection", "opportunity", "study_opportunity", "import", False),
+        ("opportunity", "transmission", "transmit", "import", False),
+        ("transmission", "feasibility", "study_feasibility", "import", False),
+        ("feasibility", "launch", "launch", "import", False),
+        ("launch", "created", "create_activity", "import", True),
     ]
+    assert [r.changed_at.date() for r in conciergerie.stage_log.all()] == [datetime.date(2023, 2, 1)] + [
+        datetime.date(2024, 9, 15)
+    ] * 5
     ressourcerie = Project.objects.get(title="Ressourcerie")
     assert (ressourcerie.stage, ressourcerie.stopped_at) == (Stage.ABANDONED, Stage.OPPORTUNITY)
     again = run_import("projects", PROJECTS_CSV.encode(), "projets.csv")
@@ -218,7 +227,7 @@ def test_a_project_moving_stage_on_reimport_gets_one_more_log_row(structure):
     assert (report.updated, report.unchanged) == (1, 2)
     garage = Project.objects.get(title="Garage solidaire")
     assert garage.stage == Stage.TRANSMISSION
-    assert garage.stage_log.order_by("pk").last().from_stage == Stage.OPPORTUNITY
+    assert garage.stage_log.order_by("pk").last().from_status == Stage.OPPORTUNITY
 
 
 def test_project_stage_rules_are_checked_before_writing(structure):

@@ -30,7 +30,6 @@ from ..schemas import (
     ProjectPatch,
     StageIn,
 )
-from ..stages import change_stage
 from .common import (
     CONFLICT,
     check_filter_codes,
@@ -155,7 +154,7 @@ def move_project(request, project_id: Id, payload: StageIn):
     (date de création, forme juridique). Un changement refusé répond 409 avec la raison."""
     project = _project_to(request, project_id, "move")
     try:
-        change_stage(project, payload.to, by=request.user, note=payload.note, expected_version=payload.version)
+        services.change_stage(project, payload.to, by=request.user, note=payload.note, expected_version=payload.version)
     except DomainError as exc:
         raise refused(exc) from None
     return _item(request, project.pk)

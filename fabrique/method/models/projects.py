@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from fabrique.core.models import Timestamped, Versioned
 from fabrique.core.reversing import reverse_one
+from fabrique.core.transitions import TransitionLog
 from fabrique.core.vocabulary import Theme
 
 from ..enums import CarrierKind, PartnerRole, Stage
@@ -27,7 +28,8 @@ class ProjectQuerySet(models.QuerySet):
 
 
 class Project(Timestamped):
-    """An emerging activity. Its `stage` changes only through `method.stages.change_stage`, which writes the log."""
+    """An emerging activity. Its `stage` changes only through the stage verbs of `method.services` (one per
+    transition of `method.stages.STAGE_TABLE`), which write the log."""
 
     structure = models.ForeignKey(
         "network.Structure", on_delete=models.PROTECT, related_name="projects", verbose_name=_("structure")
@@ -153,17 +155,19 @@ class ProjectPartner(Versioned):
         return f"{self.partner} — {self.get_role_display()}"
 
 
-class ProjectStageLog(models.Model):
-    """One row per stage change of a project: from, to, when, who, note. Never edited."""
+class ProjectStageLog(TransitionLog):
+    """One row per stage change of a project (stages.STAGE_TABLE): from, to, which transition, when, who, note,
+    by which way. Never edited. `dated` is false on a row an import had to add without a date (a stage the
+    project went through between two dated rows): the stage durations leave it out."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_log", verbose_name=_("projet"))
-    from_stage = models.CharField(_("de"), max_length=20, choices=Stage.choices, blank=True)
-    to_stage = models.CharField(_("vers"), max_length=20, choices=Stage.choices)
-    changed_at = models.DateTimeField(_("le"), default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("par")
+    from_status = models.CharField(_("de"), max_length=20, choices=Stage.choices, blank=True)
+    to_status = models.CharField(_("vers"), max_length=20, choices=Stage.choices)
+    dated = models.BooleanField(
+        _("date connue"),
+        default=True,
+        help_text=_("Faux pour une étape qu'un import a reconstituée sans date : elle ne compte pas dans les durées."),
     )
-    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("changement d'étape")
@@ -173,7 +177,7 @@ class ProjectStageLog(models.Model):
         indexes = [models.Index(fields=["changed_at"], name="method_stagelog_changed_at")]
 
     def __str__(self):
-        return f"{self.project} : {self.from_stage or '∅'} → {self.to_stage}"
+        return f"{self.project} : {self.from_status or '∅'} → {self.to_status}"
 
 
 class ProjectNote(Versioned):

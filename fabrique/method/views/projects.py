@@ -17,7 +17,7 @@ from fabrique.core.forms import attach_errors
 from .. import services
 from ..forms import MoveForm, NoteForm, ProjectForm, ProjectPartnerForm
 from ..models import Need, Project, ProjectPartner
-from ..stages import allowed_moves, change_stage
+from ..stages import allowed_moves
 from .common import card_tag, project_for, safe_next, structure_for
 
 
@@ -162,7 +162,7 @@ def project_move(request, pk):
     if request.method == "POST" and form.is_valid():
         to = form.cleaned_data["to"]
         try:
-            project = change_stage(
+            project = services.change_stage(
                 project,
                 to,
                 by=request.user,

@@ -2,10 +2,13 @@
 
 A project is identified by its slug (column « Identifiant du projet »), else by its structure and title. Its
 stage log comes from the « Journal des étapes » sheet when the workbook has one (the projects export does),
-checked as a chain ending at the project's stage; otherwise it is written from the detection date and the
-« Étape depuis le » date. An existing project that changes stage gets one more log row, so the stage always
-equals the last log row. The steering-committee rule of the method (a "go" before the transmission) applies
-to moves made on the platform, not to a history brought in from a spreadsheet.
+checked as a chain following the method's table (method/stages.py) and ending at the project's stage; otherwise
+it is written along the table from the detection date to the « Étape depuis le » date, the stages in between
+undated (`dated` false: the stage durations leave them out). An existing project that changes stage gets the
+rows of the table's shortest way there (a way the table refuses is a problem of the row), so the stage always
+equals the last log row. Rows are written through the method's bulk path (`services.stage_history`,
+via "import"). The steering-committee rule of the method (a "go" before the transmission) applies to moves made
+on the platform, not to a history brought in from a spreadsheet.
 """
 
 from datetime import datetime, time
@@ -16,14 +19,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from fabrique.core.exceptions import TransitionError
 from fabrique.core.versioning import save_with_version
+from fabrique.method import services
 from fabrique.method.enums import STAGE_ORDER, STOPPED_STAGES, Stage
-from fabrique.method.models import Need, Outcome, Project, ProjectStageLog
+from fabrique.method.models import Need, Outcome, Project
 
 from ..columns import PROJECT_COLUMNS as COLUMNS
 from ..columns import STAGE_LOG_COLUMNS, STAGE_LOG_SHEET
 from .base import CHANGE_REASON, Importer, Row
-from .projects_log import check_log, generated_log
+from .projects_log import check_log, generated_log, imported_chain
 
 FIELDS = ["title", "summary", "theme", "detected_on", "carrier_name", "carrier_kind", "carrier_contact", "is_public"]
 OUTCOME_FIELDS = [
@@ -217,12 +222,17 @@ class ProjectImporter(Importer):
         values = row.values
         changed = self.set_fields(project, values, FIELDS)
         stage_moved = values["stage"] != project.stage
-        previous = project.stage
         if stage_moved:
+            day = values.get("stage_since")
+            try:  # along the method's table, from where the project is: a way it refuses is a problem of the row
+                log = imported_chain(project.stage, project.stopped_at, values, None, _noon(day) if day else None)
+                history = services.stage_history(project.pk, log, start=project.stage, stopped_at=project.stopped_at)
+            except TransitionError as error:
+                self.problem(row.number, row.header("stage", self.columns), values["stage"], str(error))
+                return
             project.stage = values["stage"]
             project.stopped_at = values.get("stopped_at") or ""
             project.stop_reason = values.get("stop_reason") or ""
-            day = values.get("stage_since")
             project.stage_changed_at = _noon(day) if day else timezone.now()
             changed += ["stage", "stopped_at", "stop_reason", "stage_changed_at"]
         codes = sorted(values.get("departements") or [])
@@ -242,14 +252,9 @@ class ProjectImporter(Importer):
             project._change_reason = CHANGE_REASON
             save_with_version(project, None, changed, by=self.user)
         if stage_moved:
-            ProjectStageLog.objects.create(
-                project=project,
-                from_stage=previous,
-                to_stage=project.stage,
-                changed_at=project.stage_changed_at,
-                changed_by=self.user,
-                note=NOTE,
-            )
+            for entry in history:
+                entry.changed_by = self.user
+            services.write_stage_history(history)
         if departements_moved:
             project.departements.set(codes)
         if needs_moved:
@@ -276,23 +281,13 @@ class ProjectImporter(Importer):
                 for code in row.values.get("departements") or []
             ]
             need_links += [Project.needs.through(project_id=project.pk, need_id=n.pk) for n in row.needs or []]
-            logs += [
-                ProjectStageLog(
-                    project_id=project.pk,
-                    from_stage=entry["from_stage"],
-                    to_stage=entry["to_stage"],
-                    changed_at=entry["changed_at"],
-                    changed_by=entry.get("changed_by"),
-                    note=entry.get("note") or "",
-                )
-                for entry in row.log
-            ]
+            logs += services.stage_history(project.pk, row.log, start="")
             if row.outcome is not None:
                 row.outcome.project = project
                 outcomes.append(row.outcome)
         Project.departements.through.objects.bulk_create(departement_links, batch_size=1000)
         Project.needs.through.objects.bulk_create(need_links, batch_size=1000)
-        ProjectStageLog.objects.bulk_create(logs, batch_size=1000)
+        services.write_stage_history(logs)
         bulk_create_with_history(
             outcomes, Outcome, batch_size=500, default_user=self.user, default_change_reason=CHANGE_REASON
         )
