@@ -218,8 +218,12 @@ def transition_to(project: Project, to: str) -> Transition:
     for transition in STAGE_TABLE.available(project.stage):
         if target_of(transition, project) == to:
             return transition
-    towards = next((t for t in STAGE_TABLE if t.target == to), RESUME_PAUSED)
-    raise TransitionError(STAGE_TABLE.refusal(towards.name, project.stage, project))
+    raise TransitionError(STAGE_TABLE.refusal(_towards(to).name, project.stage, project))
+
+
+def _towards(stage: str) -> Transition:
+    """A transition of the path leading to `stage`, to word the refusal of a way the table has not."""
+    return next(t for t in STAGE_TABLE if t.target == stage and t is not OPEN)
 
 
 def chain(start: str, start_stopped_at: str, stage: str, stopped_at: str = "") -> list[tuple[str, str]]:
@@ -241,8 +245,7 @@ def chain(start: str, start_stopped_at: str, stage: str, stopped_at: str = "") -
     if goal != current:
         path = STAGE_TABLE.path(current, goal)
         if not path:
-            towards = next(t for t in STAGE_TABLE if t.target == goal)
-            raise TransitionError(STAGE_TABLE.refusal(towards.name, current))
+            raise TransitionError(STAGE_TABLE.refusal(_towards(goal).name, current))
         for transition in path:
             steps.append((current, transition.target))
             current = transition.target
