@@ -5,6 +5,7 @@ Same permissions as the pages (perms.py) and same operations (services.py); ever
 caller: a bearer token, or the session with its CSRF token.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
@@ -65,6 +66,8 @@ def create_token(request, payload: TokenCreate):
 def revoke_token(request, token_id: Id, payload: NoBody | None = None):
     """Le jeton cesse aussitôt d'authentifier. Seuls ses propres jetons sont visibles (404 pour les autres)."""
     token = get_object_or_404(ApiToken, pk=token_id)
-    if not token_abilities(request.user, token)["view"]:
-        raise Http404
-    return _token_item(request, services.revoke_api_token(token, by=request.user))
+    try:
+        revoked = services.revoke_api_token(token, by=request.user)
+    except PermissionDenied:
+        raise Http404 from None  # another person's token: its existence is not told
+    return _token_item(request, revoked)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -37,9 +38,10 @@ def tokens(request):
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk)
-    if not token_abilities(request.user, token)["view"]:
-        raise Http404
-    services.revoke_api_token(token, by=request.user)
+    try:
+        services.revoke_api_token(token, by=request.user)
+    except PermissionDenied:
+        raise Http404 from None  # another person's token: its existence is not told
     messages.success(
         request, _("Le jeton « %(name)s » est révoqué : il ne permet plus d'accéder à l'API.") % {"name": token.name}
     )

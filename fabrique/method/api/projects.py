@@ -60,8 +60,11 @@ def _item(request, pk: int) -> dict:
     return presenters.project_item(request, presenters.attach_project_lists([project])[0])
 
 
-def _project_to(request, pk: int, ability: str) -> Project:
-    """The project if the caller reads it in full (else 404) and may do `ability` on it (else 403)."""
+def _project_to(request, pk: int, ability: str = "view") -> Project:
+    """The project if the caller reads it in full (else 404) and may do `ability` on it (else 403).
+
+    A change goes through a service verb, which refuses it (403) when the caller may not make it: it is read
+    with the default `view` here, so that the refusal is made once, by the service."""
     project = get_object_or_404(Project.objects.select_related("structure"), pk=pk)
     abilities = project_abilities(request.user, project)
     if not abilities["view"]:
@@ -124,7 +127,7 @@ def create_project(request, payload: ProjectIn):
 def update_project(request, project_id: Id, payload: ProjectPatch):
     """Modifie les champs envoyés. `version` est celle lue : si quelqu'un a enregistré entre-temps, 409 et rien
     n'est enregistré. L'étape se change avec `POST /projects/{id}/stage`."""
-    project = _project_to(request, project_id, "change")
+    project = _project_to(request, project_id)
     data = payload.model_dump(exclude_unset=True)
     version = data.pop("version")
     codes, need_ids = data.pop("departements", None), data.pop("needs", None)
@@ -182,7 +185,7 @@ def list_decisions(request, project_id: Id, params: Query[PageParams]):
 )
 def create_decision(request, project_id: Id, payload: DecisionIn):
     """Une décision « go » sur la transmission (`handover`) ou le go / no-go (`go_no_go`) ouvre la transmission."""
-    project = _project_to(request, project_id, "decide")
+    project = _project_to(request, project_id)
     data = payload.model_dump()
     partners = partners_from(data.pop("attendee_partners"), "attendee_partners")
     try:
@@ -202,7 +205,7 @@ def create_decision(request, project_id: Id, payload: DecisionIn):
 def put_economic_model(request, project_id: Id, payload: EconomicModelIn):
     """Budget, répartition des recettes (total 100 %), année d'équilibre, emplois prévus. `version` : celle lue,
     0 s'il n'y en avait pas ; une version dépassée répond 409."""
-    project = _project_to(request, project_id, "edit_economic_model")
+    project = _project_to(request, project_id)
     data = payload.model_dump()
     version = data.pop("version")
     mix = data.pop("revenue_mix")
@@ -230,7 +233,7 @@ def put_economic_model(request, project_id: Id, payload: EconomicModelIn):
 )
 def put_outcome(request, project_id: Id, payload: OutcomeIn):
     """Date de création (pas avant la détection), forme juridique, SIRET (vérifié), emplois, suivis à 1 et 3 ans."""
-    project = _project_to(request, project_id, "edit_outcome")
+    project = _project_to(request, project_id)
     data = payload.model_dump()
     version = data.pop("version")
     try:

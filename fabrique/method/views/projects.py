@@ -240,7 +240,7 @@ def project_partners(request, pk):
 @login_required
 @require_POST
 def project_partner_remove(request, pk, link_pk):
-    project, _abilities = project_for(request.user, pk, "manage_partners")
+    project, _abilities = project_for(request.user, pk)  # the service refuses who may not manage partners (403)
     link = get_object_or_404(ProjectPartner.objects.select_related("partner"), pk=link_pk, project=project)
     services.remove_project_partner(link, by=request.user)
     messages.success(request, _("%s ne figure plus parmi les partenaires du projet.") % link.partner.name)

@@ -249,7 +249,8 @@ def revoke_invitation(request, invitation_id: Id, payload: NoBody | None = None)
     """Le lien cesse aussitôt de fonctionner. Annuler deux fois ne change rien ; une invitation acceptée ne
     s'annule plus (409). Une invitation que l'appelant·e ne voit pas donne 404."""
     invitation = get_object_or_404(Invitation, pk=invitation_id)
-    if not invitation_abilities(request.user, invitation)["view"]:
-        raise Http404
-    services.revoke_invitation(invitation, by=request.user)
+    try:
+        services.revoke_invitation(invitation, by=request.user)
+    except PermissionDenied:
+        raise Http404 from None  # an invitation the caller does not see: its existence is not told
     return _invitation_item(request, _invitations(request).get(pk=invitation.pk))

@@ -78,10 +78,10 @@ def invitation_list(request):
 @require_POST
 def invitation_revoke(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
-    if not invitation_abilities(request.user, invitation)["view"]:
-        raise Http404
     try:
         services.revoke_invitation(invitation, by=request.user)
+    except PermissionDenied:
+        raise Http404 from None  # an invitation the reader does not see: its existence is not told
     except DomainError as error:
         messages.error(request, str(error))
     else:
