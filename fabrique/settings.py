@@ -135,7 +135,10 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",  # its system checks (settings format, excluded prefixes)
     "ninja",  # its templates and static files: the API docs are served locally, without a CDN
+    "django_tasks",
+    "django_tasks_db",  # the queue's table, whichever backend runs: the migrations do not depend on it
     "fabrique.core",
+    "fabrique.jobs",
     "fabrique.territories",
     "fabrique.accounts",
     "fabrique.network",
@@ -151,6 +154,45 @@ INSTALLED_APPS = [
     "fabrique.home",
     "fabrique.demo",
 ]
+
+
+def envchoice(name: str, default: str, choices: list[str]) -> str:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw not in choices:
+        raise ImproperlyConfigured(f"{name}={raw!r} : valeur inconnue ({', '.join(choices)}).")
+    return raw
+
+
+# Background jobs (fabrique/jobs, docs/jobs.md): every e-mail, reminder and digest runs in `fabrique worker`.
+# `database`: a table of the database, no other server; `rq`: Redis (TASKS_REDIS_URL), for production;
+# `immediate`: run at once in the process that commits (no worker; what the tests use).
+FABRIQUE_TASKS_BACKEND = envchoice("FABRIQUE_TASKS_BACKEND", "database", ["database", "rq", "immediate"])
+TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL", "").strip() or "redis://127.0.0.1:6379/0"
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "rq": "django_tasks_rq.RQBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[FABRIQUE_TASKS_BACKEND],
+    }
+}
+RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
+if FABRIQUE_TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")  # its `rqworker` command, run by `fabrique worker`
+# A failed job is tried again after FABRIQUE_JOB_RETRY_SECONDS, then four times longer, up to FABRIQUE_JOB_ATTEMPTS
+# tries in all; then it stays failed, with its error, in the coordination's list (admin « Tâches de fond »).
+FABRIQUE_JOB_ATTEMPTS = envint("FABRIQUE_JOB_ATTEMPTS", 3)
+FABRIQUE_JOB_RETRY_SECONDS = envint("FABRIQUE_JOB_RETRY_SECONDS", 60)
+# Periodic jobs, the only place they are declared: name -> (function, period: hourly, daily or weekly), enqueued once
+# per period by `fabrique scheduler` (fabrique/jobs/periodic.py).
+FABRIQUE_PERIODIC_JOBS = {
+    "appellation_reminders": ("fabrique.appellation.services.send_deadline_reminders", "daily"),
+    "purge_personal_data": ("fabrique.privacy.retention.purge", "daily"),
+    "prune_jobs": ("fabrique.jobs.queue.prune", "daily"),
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -34,6 +34,13 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def jobs_run_at_once(settings):
+    """Queued jobs (e-mails above all) run as soon as their transaction commits, in the test's process; the job
+    tests (tests/jobs/) run the database and Redis backends with a real worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Every test creates personas; the production hasher would cost about a second each."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

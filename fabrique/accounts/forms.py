@@ -5,8 +5,11 @@ from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from fabrique.jobs.mail import send_email
 
 from . import lockout
 from .models import ApiToken, User
@@ -110,6 +113,11 @@ class StyledPasswordResetForm(StyledFormMixin, PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        """Queued like every e-mail (fabrique/jobs): the answer takes as long whether an account exists or not."""
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        send_email(to_email, subject, render_to_string(email_template_name, context))
 
 
 class StyledSetPasswordForm(StyledFormMixin, SetPasswordForm):

@@ -1,19 +1,16 @@
 """Notifications: a row on the recipient's page « Mes notifications » and an e-mail sent once the
 transaction that caused it is committed."""
 
-import logging
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
 from fabrique.accounts.models import User
+from fabrique.jobs.mail import send_email
 from fabrique.network.enums import MembershipRole
 
 from .models import Notification
-
-logger = logging.getLogger(__name__)
 
 
 def admins_of(structure_ids: Iterable[int]) -> list[User]:
@@ -36,13 +33,6 @@ def coordinators() -> list[User]:
     return list(User.objects.filter(is_active=True, is_coordinator=True).order_by("pk"))
 
 
-def _send(email: str, subject: str, body: str) -> None:
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
-    except Exception:  # an unreachable mail server must not turn a saved decision into an error page
-        logger.exception("Échec de l'envoi de la notification « %s » à %s", subject, email)
-
-
 def notify(recipients: Iterable[User], *, kind: str, subject: str, body: str, url: str = "", key: str = "") -> int:
     """Record one notification per recipient and queue its e-mail on commit.
 
@@ -52,10 +42,12 @@ def notify(recipients: Iterable[User], *, kind: str, subject: str, body: str, ur
     for user in recipients:
         try:
             with transaction.atomic():
-                Notification.objects.create(recipient=user, kind=kind, subject=subject, body=body, url=url, key=key)
+                notification = Notification.objects.create(
+                    recipient=user, kind=kind, subject=subject, body=body, url=url, key=key
+                )
         except IntegrityError:
             continue
         created += 1
         text = f"{body}\n\n{link}" if link else body
-        transaction.on_commit(lambda email=user.email, text=text: _send(email, subject, text))
+        send_email(user.email, subject, text, key=f"notification:{notification.pk}")  # by the worker, after the commit
     return created

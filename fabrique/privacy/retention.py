@@ -1,6 +1,5 @@
 """Retention periods, applied by `fabrique purge_personal_data` (to run every day; see docs/operations.md)."""
 
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -8,7 +7,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
@@ -17,11 +15,10 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from fabrique.jobs.mail import send_email
 from fabrique.method.models import Need
 
 from .models import InactivityNotice
-
-logger = logging.getLogger(__name__)
 
 # Tables of login attempts (django-axes) and the column dating each row.
 LOGIN_RECORDS = [
@@ -81,13 +78,11 @@ def _inactive_since(cutoff: datetime):
     )
 
 
-def _send_warning(email: str, context: dict) -> None:
+def _send_warning(person, context: dict, now: datetime) -> None:
     subject = render_to_string("privacy/emails/inactivity_subject.txt", context).strip()
     body = render_to_string("privacy/emails/inactivity_body.txt", context)
-    try:
-        send_mail(subject, body, None, [email])
-    except Exception:  # one unreachable mailbox must not stop the others' warnings
-        logger.exception("Échec de l'envoi de l'avertissement d'inactivité à %s", email)
+    # a job per person: one unreachable mailbox does not stop the others' warnings
+    send_email(person.email, subject, body, key=f"inactivity:{person.pk}:{now:%Y-%m-%d}")
 
 
 def warn_inactive_accounts(now: datetime) -> int:
@@ -106,7 +101,7 @@ def warn_inactive_accounts(now: datetime) -> int:
     for person in people:
         with transaction.atomic():
             InactivityNotice.objects.update_or_create(user=person, defaults={"warned_at": now, "deactivated_at": None})
-            transaction.on_commit(lambda email=person.email: _send_warning(email, context))
+            _send_warning(person, context, now)  # sent by the worker after the commit
     return len(people)
 
 

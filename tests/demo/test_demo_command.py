@@ -42,13 +42,56 @@ def test_the_demo_loads_on_a_laptop_where_debug_is_on(db, settings):
     assert Structure.objects.count() == DEMO_STRUCTURES
 
 
-def test_without_no_serve_the_command_serves_on_the_given_address_without_reloader(db, settings, monkeypatch):
+class FakeChild:
+    """A child process that records its command and whether it was stopped."""
+
+    started: list = []
+
+    def __init__(self, argv):
+        self.argv = argv
+        self.running = True
+        FakeChild.started.append(self)
+
+    def terminate(self):
+        self.running = False
+
+    def wait(self, timeout=None):
+        return 0
+
+
+@pytest.fixture
+def serving(settings, monkeypatch):
+    """`fabrique demo` without --no-serve, the server and the child processes replaced by recorders."""
     settings.DEMO_MODE = True
     served = []
-    monkeypatch.setattr(demo_command, "call_command", lambda *args, **kwargs: served.append((args, kwargs)))
+    FakeChild.started = []
+
+    def runserver(*args, **kwargs):
+        assert all(child.running for child in FakeChild.started)  # the worker runs while the server does
+        served.append((args, kwargs))
+
+    monkeypatch.setattr(demo_command, "call_command", runserver)
+    monkeypatch.setattr(demo_command.subprocess, "Popen", FakeChild)
+    return served
+
+
+def test_without_no_serve_the_command_serves_on_the_given_address_without_reloader(db, serving):
     call_command("demo", "--addrport", "127.0.0.1:8123", verbosity=0)
-    assert served == [(("runserver", "127.0.0.1:8123"), {"use_reloader": False, "verbosity": 0})]
+    assert serving == [(("runserver", "127.0.0.1:8123"), {"use_reloader": False, "verbosity": 0})]
     assert Structure.objects.filter(slug="tag29").exists()
+
+
+def test_the_worker_and_the_scheduler_run_beside_the_server_and_stop_with_it(db, serving):
+    call_command("demo", verbosity=0)
+    assert [child.argv[-1] for child in FakeChild.started] == ["worker", "scheduler"]
+    assert [child.argv[1:3] for child in FakeChild.started] == [["-m", "fabrique.cli"]] * 2
+    assert not any(child.running for child in FakeChild.started)
+
+
+def test_no_worker_serves_alone(db, serving):
+    call_command("demo", "--no-worker", verbosity=0)
+    assert len(serving) == 1
+    assert FakeChild.started == []
 
 
 def test_the_loaders_run_all_or_nothing(db):

@@ -1,10 +1,7 @@
 """Events organised by the network: organise, edit or cancel an event (registrations live in `registrations`)."""
 
-from functools import partial
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +9,7 @@ from django.utils.translation import gettext as _
 from fabrique.core.exceptions import DomainError
 from fabrique.core.slugs import unique_slug
 from fabrique.core.versioning import save_with_version
+from fabrique.jobs.mail import send_email
 
 from ..enums import RegistrationStatus
 from ..models import CANCEL_REASON_MAX_LENGTH, Event
@@ -137,11 +135,5 @@ def _tell_registrants(event: Event) -> None:
         "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
     }
     emails = people_to_tell(event).order_by("registered_at", "pk").values_list("user__email", flat=True)
-    messages = [EmailMessage(subject, body, None, [email]) for email in emails]  # one each: nobody sees the others
-    if messages:
-        # one connection to the mail server for all of them, after the commit
-        transaction.on_commit(partial(_send_all, messages))
-
-
-def _send_all(messages: list) -> None:
-    get_connection(fail_silently=True).send_messages(messages)
+    for email in emails:  # one each: nobody sees the others; sent by the worker after the commit, once
+        send_email(email, subject, body, key=f"event-cancelled:{event.pk}:{email}")

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import DomainError
+from fabrique.jobs.mail import send_email
 from fabrique.network.models import Structure
 from fabrique.network.perms import member_structure_ids
 
@@ -142,7 +142,7 @@ def _tell_promoted(registration: Registration) -> None:
         "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
     }
     recipient = registration.user.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [recipient], fail_silently=True))
+    send_email(recipient, subject, body)  # sent by the worker after the commit
 
 
 def attendance_refusal(event: Event) -> str | None:

@@ -3,11 +3,8 @@
 Each one checks its permission in perms.py, writes in one transaction, and queues e-mails on commit.
 """
 
-from functools import partial
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,6 +16,7 @@ from fabrique.accounts.services import concrete_user
 from fabrique.core.exceptions import DomainError
 from fabrique.core.french import de
 from fabrique.core.versioning import save_with_version
+from fabrique.jobs.mail import send_email
 
 from ..enums import MembershipRole
 from ..models import Invitation, Membership
@@ -59,7 +57,7 @@ def _send_invitation(invitation: Invitation, raw_token: str) -> None:
     }
     subject = render_to_string("network/members/emails/invitation_subject.txt", context).strip()
     body = render_to_string("network/members/emails/invitation_body.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    send_email(invitation.email, subject, body, key=f"invitation:{invitation.pk}")
 
 
 def _nothing_to_grant(email: str, structure, role: str, as_coordinator: bool) -> str | None:
@@ -110,7 +108,7 @@ def invite(*, by, email: str, structure=None, role: str = MembershipRole.STAFF, 
         )
         raw = invitation.issue_token()
         invitation.save()
-        transaction.on_commit(partial(_send_invitation, invitation, raw))
+        _send_invitation(invitation, raw)  # queued: sent by the worker after the commit
     return invitation, raw
 
 

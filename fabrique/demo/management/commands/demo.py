@@ -1,4 +1,9 @@
-"""`fabrique demo`: load the demo network, print the demo logins, then serve the platform."""
+"""`fabrique demo`: load the demo network, print the demo logins, then serve the platform with the job worker and
+the scheduler beside it (child processes, stopped with the server)."""
+
+import subprocess
+import sys
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management import call_command
@@ -19,10 +24,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-serve", action="store_true", help="Charger les données puis s'arrêter.")
         parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Servir sans lancer le worker des tâches de fond ni le planificateur (les e-mails restent en file).",
+        )
+        parser.add_argument(
             "--addrport", default="127.0.0.1:8000", help="Adresse et port du serveur (défaut : 127.0.0.1:8000)."
         )
 
-    def handle(self, *args, no_serve: bool, addrport: str, verbosity: int, **options):
+    def handle(self, *args, no_serve: bool, no_worker: bool, addrport: str, verbosity: int, **options):
         if not settings.DEBUG and not settings.DEMO_MODE:
             raise CommandError(
                 "Les données de démonstration créent des comptes au mot de passe connu : elles ne se chargent "
@@ -33,7 +43,23 @@ class Command(BaseCommand):
         if verbosity > 0:
             self._print(report)
         if not no_serve:
-            call_command("runserver", addrport, use_reloader=False, verbosity=verbosity)
+            with self._beside(() if no_worker else (["worker"], ["scheduler"])):
+                call_command("runserver", addrport, use_reloader=False, verbosity=verbosity)
+
+    @contextmanager
+    def _beside(self, commands):
+        """Run each `fabrique <command>` as a child process while the server runs; stop them with it."""
+        children = [subprocess.Popen([sys.executable, "-m", "fabrique.cli", *command]) for command in commands]  # noqa: S603
+        try:
+            yield
+        finally:
+            for child in children:
+                child.terminate()
+            for child in children:
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
 
     def _require_migrated(self) -> None:
         connection = connections[DEFAULT_DB_ALIAS]
