@@ -436,3 +436,52 @@ def test_the_answer_scan_sees_a_returned_dict_and_a_page_of_them_and_lets_a_free
         "    return answer(Out, x, mix={'sales': 1.0}, n=counts['n'])\n"
     )
     assert answers_written_by_hand(ast.parse(source)) == [2, 4, 6]
+
+
+# A refusal is read by a person: its message goes through gettext like every other text of the interface.
+def refusal_names() -> set[str]:
+    from fabrique.core.exceptions import DomainError
+
+    names, pending = {"PermissionDenied", "Http404"}, [DomainError]
+    while pending:
+        cls = pending.pop()
+        names.add(cls.__name__)
+        pending.extend(cls.__subclasses__())
+    return names
+
+
+def untranslated_refusals(source: str, names: set[str]) -> list[int]:
+    """Lines raising a refusal whose message (its last positional argument: a code may come first) is a bare
+    string or an f-string, not a gettext call."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Raise)
+        and isinstance(node.exc, ast.Call)
+        and getattr(node.exc.func, "id", getattr(node.exc.func, "attr", None)) in names
+        and node.exc.args
+        and isinstance(node.exc.args[-1], ast.JoinedStr | ast.Constant)
+    ]
+
+
+def test_every_refusal_message_goes_through_gettext():
+    names = refusal_names()
+    found = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted((ROOT / "fabrique").rglob("*.py"))
+        if "migrations" not in path.parts and (lines := untranslated_refusals(path.read_text(encoding="utf-8"), names))
+    }
+    assert found == {}
+
+
+def test_the_refusal_scan_sees_a_bare_string_and_an_f_string_but_not_gettext():
+    source = (
+        "raise PermissionDenied('Non.')\n"
+        "raise TransitionError(f'Non : {x}.')\n"
+        "raise PermissionDenied(_('Non.'))\n"
+        "raise Http404\n"
+        "raise InvitationUnusable('used', _('Déjà utilisée.'))\n"
+        "raise InvitationUnusable('used', 'Déjà utilisée.')\n"
+    )
+    names = {"PermissionDenied", "TransitionError", "Http404", "InvitationUnusable"}
+    assert untranslated_refusals(source, names) == [1, 2, 6]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from fabrique.community.interface import create_news
 from fabrique.core.exceptions import DomainError
@@ -80,7 +81,7 @@ def draft_announcement(session, structures, *, by) -> AnnouncementDraft:
 
 def update_announcement(draft, *, by, title: str, body: str, expected_version: int | None) -> AnnouncementDraft:
     if not can_edit_announcement(by):
-        raise PermissionDenied("Seule la coordination modifie le projet d'annonce.")
+        raise PermissionDenied(_("Seule la coordination modifie le projet d'annonce."))
     if draft.news_post_id is not None:
         raise DomainError(ALREADY_PUBLISHED)
     errors = {}
@@ -103,7 +104,7 @@ def publish_announcement(draft, *, by, data: dict, expected_version: int | None)
     """Publish the draft as a news post (through the community service, with the text as finally edited in
     `data`), once: the draft records which post it became, and a second publication is refused."""
     if not can_edit_announcement(by):
-        raise PermissionDenied("Seule la coordination publie le projet d'annonce.")
+        raise PermissionDenied(_("Seule la coordination publie le projet d'annonce."))
     with transaction.atomic():
         locked = AnnouncementDraft.objects.select_for_update().get(pk=draft.pk)
         if locked.news_post_id is not None:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import TransitionError
 from fabrique.core.versioning import save_with_version
@@ -41,7 +42,7 @@ def current_charter() -> Charter:
 def update_charter(charter: Charter, *, by, title: str, text: str, expected_version: int | None) -> Charter:
     """A new text: acceptances already given keep the text that was accepted."""
     if not can_edit_charter(by):
-        raise PermissionDenied("Seule la coordination modifie la charte.")
+        raise PermissionDenied(_("Seule la coordination modifie la charte."))
     errors = {}
     if not title.strip():
         errors["title"] = "Le titre est obligatoire."
@@ -59,7 +60,7 @@ def accept_charter(structure, *, by, charter: Charter | None = None) -> CharterA
     """An admin of a labelled structure commits it to the charter's current text."""
     if not can_accept_charter(by, structure):
         raise PermissionDenied(
-            "Seule une personne administratrice d'une structure avec appellation engage sa structure sur la charte."
+            _("Seule une personne administratrice d'une structure avec appellation engage sa structure sur la charte.")
         )
     charter = charter or current_charter()
     try:
@@ -72,4 +73,4 @@ def accept_charter(structure, *, by, charter: Charter | None = None) -> CharterA
                 accepted_by=by,
             )
     except IntegrityError:
-        raise TransitionError("Votre structure a déjà accepté cette version de la charte.") from None
+        raise TransitionError(_("Votre structure a déjà accepté cette version de la charte.")) from None

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import TransitionError
 from fabrique.core.french import de
@@ -45,7 +46,7 @@ def _moment(value: datetime) -> str:
 def open_session(*, by, held_on: date, deadline: datetime, requests, notes: str = "") -> CommitteeSession:
     """The coordinator opens a session: the labelled structures of today become its voters, for good."""
     if not can_open_session(by):
-        raise PermissionDenied("Seule la coordination du réseau ouvre une séance du comité.")
+        raise PermissionDenied(_("Seule la coordination du réseau ouvre une séance du comité."))
     errors = {}
     if deadline <= timezone.now():
         errors["deadline"] = "La date limite des votes doit être dans le futur."
@@ -125,14 +126,18 @@ def _voter_structure(by, state, structure) -> int:
     if structure is not None:
         if structure.pk not in candidates:
             raise PermissionDenied(
-                "Votre structure ne fait pas partie des votants de cette séance, "
-                "ou vous n'en êtes pas administrateur·rice."
+                _(
+                    "Votre structure ne fait pas partie des votants de cette séance, "
+                    "ou vous n'en êtes pas administrateur·rice."
+                )
             )
         return structure.pk
     if not candidates:
         raise PermissionDenied(
-            "Seules les structures avec appellation à l'ouverture de la séance votent, "
-            "par une personne qui les administre."
+            _(
+                "Seules les structures avec appellation à l'ouverture de la séance votent, "
+                "par une personne qui les administre."
+            )
         )
     if len(candidates) > 1:
         raise ValidationError({"structure": "Vous administrez plusieurs structures votantes : précisez laquelle."})
@@ -150,7 +155,7 @@ def cast_vote(request, *, by, choice: str, comment: str = "", structure=None) ->
         voter_id = _voter_structure(by, state, structure)
         if voter_id in state.conflicts:
             raise PermissionDenied(
-                f"Votre structure ne peut pas voter sur cette demande : {state.conflicts[voter_id]}."
+                _("Votre structure ne peut pas voter sur cette demande : %s.") % state.conflicts[voter_id]
             )
         if item.session.status != SessionStatus.OPEN:
             raise SessionClosed()
@@ -196,7 +201,7 @@ def declare_conflict(request, *, by, reason: str, structure=None) -> Conflict:
 def record_conflict(request, *, by, structure, reason: str) -> Conflict:
     """The coordinator records a conflict for a voter structure; a vote it cast no longer counts."""
     if not can_run_committee(by):
-        raise PermissionDenied("Seule la coordination enregistre un conflit pour une autre structure.")
+        raise PermissionDenied(_("Seule la coordination enregistre un conflit pour une autre structure."))
     if not reason.strip():
         raise ValidationError({"reason": "Indiquez le motif du conflit d'intérêts."})
     with transaction.atomic():
@@ -240,7 +245,7 @@ def close_session(session, *, by, on: date | None = None) -> ClosingReport:
     """Apply every decision of the session at once. Granted requests make their structure `labelled` through
     the registry's status service; deferred ones wait for the next session. Closing twice changes nothing."""
     if not can_run_committee(by):
-        raise PermissionDenied("Seule la coordination du réseau clôt une séance.")
+        raise PermissionDenied(_("Seule la coordination du réseau clôt une séance."))
     day = on or timezone.localdate()
     with transaction.atomic():
         locked = CommitteeSession.objects.select_for_update().get(pk=session.pk)

@@ -5,6 +5,7 @@ its change and its log row in one transaction."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from fabrique.core.exceptions import TransitionError
 from fabrique.core.versioning import save_with_version
@@ -39,20 +40,20 @@ def create_request(structure: Structure, *, by, data: dict | None = None) -> App
             request.save()
             log_transition(request, CREATE, from_status="", by=by, note="Brouillon créé")
     except IntegrityError:
-        raise TransitionError("Cette structure a déjà une demande d'appellation en cours.") from None
+        raise TransitionError(_("Cette structure a déjà une demande d'appellation en cours.")) from None
     return request
 
 
 def update_request(request, *, by, data: dict, expected_version: int | None) -> AppellationRequest:
     """Edit the narratives of a draft; a submitted request is read-only; a stale version is refused."""
     if not request_abilities(by, request)["view"]:
-        raise PermissionDenied("Vous ne pouvez pas modifier cette demande.")
+        raise PermissionDenied(_("Vous ne pouvez pas modifier cette demande."))
     with transaction.atomic():
         locked = _lock(request)
         if not locked.is_draft:
             raise RequestLocked()
         if not request_abilities(by, locked)["change"]:
-            raise PermissionDenied("Seule une personne administratrice de la structure modifie la demande.")
+            raise PermissionDenied(_("Seule une personne administratrice de la structure modifie la demande."))
         changed = [name for name in NARRATIVES if name in data]
         for name in changed:
             setattr(locked, name, data[name])
@@ -73,7 +74,7 @@ def add_attachment(request, *, by, title: str, upload) -> RequestAttachment:
         if not locked.is_draft:
             raise RequestLocked()
         if not request_abilities(by, locked)["change"]:
-            raise PermissionDenied("Seule une personne administratrice de la structure ajoute des pièces.")
+            raise PermissionDenied(_("Seule une personne administratrice de la structure ajoute des pièces."))
         attachment = RequestAttachment(
             request=locked, title=title.strip()[:200], content_type=content_type, size=upload.size, uploaded_by=by
         )
@@ -90,7 +91,7 @@ def remove_attachment(attachment: RequestAttachment, *, by) -> None:
         if not locked.is_draft:
             raise RequestLocked()
         if not request_abilities(by, locked)["change"]:
-            raise PermissionDenied("Seule une personne administratrice de la structure retire des pièces.")
+            raise PermissionDenied(_("Seule une personne administratrice de la structure retire des pièces."))
         name = attachment.file.name
         attachment._history_user = by
         attachment.delete()

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from ..models import AppellationRequest, CommitteeSession
 from ..perms import readable_requests, readable_sessions, request_abilities, session_abilities
@@ -29,7 +30,7 @@ def get_session(user, pk: int) -> tuple[CommitteeSession, dict]:
 def raise_not_found():
     from django.http import Http404
 
-    raise Http404("Introuvable.")
+    raise Http404(_("Introuvable."))
 
 
 def require(allowed: bool, message: str) -> None:

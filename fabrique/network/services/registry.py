@@ -102,7 +102,7 @@ def available_transitions(structure: Structure) -> list[Transition]:
 
 def _require_status_right(by, structure):
     if not structure_abilities(by, structure)["change_status"]:
-        raise PermissionDenied("Seule la coordination du réseau change le statut d'une structure.")
+        raise PermissionDenied(_("Seule la coordination du réseau change le statut d'une structure."))
 
 
 def admit(structure: Structure, *, by, on: date | None = None, reason: str = "", via: str = "service") -> Structure:
@@ -129,9 +129,9 @@ def grant_appellation(structure: Structure, *, by, on: date | None = None, reaso
     if via == "admin":
         _require_status_right(by, structure)
         if not reason.strip():
-            raise TransitionError("Sans décision du comité de pairs, un motif est obligatoire.")
+            raise TransitionError(_("Sans décision du comité de pairs, un motif est obligatoire."))
     elif via != "committee":
-        raise TransitionError("L'appellation est accordée par le comité de pairs.")
+        raise TransitionError(_("L'appellation est accordée par le comité de pairs."))
     return _apply(structure, GRANT, by, reason, via, _dates(GRANT, on or _today()))
 
 
@@ -154,7 +154,7 @@ def change_status(structure: Structure, to_status: str, *, by, reason: str, via:
         towards = next(t for t in STATUS_TABLE if t.target == to_status)
         raise TransitionError(STATUS_TABLE.refusal(towards.name, structure.status))
     if transition is GRANT:
-        raise TransitionError("L'appellation est accordée par le comité de pairs.")
+        raise TransitionError(_("L'appellation est accordée par le comité de pairs."))
     return _apply(structure, transition, by, reason, via, _dates(transition, on or _today()))
 
 
@@ -199,7 +199,7 @@ STRUCTURE_EDITABLE_FIELDS = [
 def update_structure(structure: Structure, *, by, data: dict, expected_version: int, departements=None) -> Structure:
     """Edit a structure's presentation. Refused when someone saved it since `expected_version` was read."""
     if not structure_abilities(by, structure)["change"]:
-        raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
+        raise PermissionDenied(_("Vous ne pouvez pas modifier cette structure."))
     changed = [name for name in STRUCTURE_EDITABLE_FIELDS if name in data]
     with transaction.atomic():
         for name in changed:
@@ -213,7 +213,7 @@ def update_structure(structure: Structure, *, by, data: dict, expected_version: 
 def save_partnership(partnership: Partnership, *, by, expected_version: int | None = None) -> Partnership:
     """Create or edit a partnership of a structure (and its partner organisation)."""
     if not structure_abilities(by, partnership.structure)["manage_partners"]:
-        raise PermissionDenied("Vous ne pouvez pas gérer les partenaires de cette structure.")
+        raise PermissionDenied(_("Vous ne pouvez pas gérer les partenaires de cette structure."))
     with transaction.atomic():
         if partnership.partner._state.adding:
             partnership.partner.save()
@@ -232,7 +232,7 @@ def end_partnership(partnership: Partnership, *, by, until: date | None = None) 
 
     Refused when the stored end date is today or past: the partnership has already ended."""
     if not structure_abilities(by, partnership.structure)["manage_partners"]:
-        raise PermissionDenied("Vous ne pouvez pas gérer les partenaires de cette structure.")
+        raise PermissionDenied(_("Vous ne pouvez pas gérer les partenaires de cette structure."))
     with transaction.atomic():
         # Read under lock: two concurrent ends cannot both pass the check.
         ended_on = Partnership.objects.select_for_update().values_list("until", flat=True).get(pk=partnership.pk)
@@ -250,7 +250,7 @@ def end_partnership(partnership: Partnership, *, by, until: date | None = None) 
 def create_structure(*, by, data: dict, departements, reason: str = "") -> Structure:
     """Register a new structure as a candidate. The slug must be free; the log records who created it."""
     if not can_create_structure(by):
-        raise PermissionDenied("Seule la coordination du réseau crée une structure.")
+        raise PermissionDenied(_("Seule la coordination du réseau crée une structure."))
     fields = {name: data[name] for name in STRUCTURE_EDITABLE_FIELDS if name in data}
     structure = Structure(slug=data["slug"], status=S.CANDIDATE, **fields)
     if Structure.objects.filter(slug=structure.slug).exists():
@@ -270,7 +270,7 @@ def create_structure(*, by, data: dict, departements, reason: str = "") -> Struc
 def update_partner(partner: Partner, *, by, data: dict, expected_version: int) -> Partner:
     """Correct a partner organisation (shared by every structure that works with it)."""
     if not partner_abilities(by, partner)["change"]:
-        raise PermissionDenied("Vous ne pouvez pas modifier cette organisation partenaire.")
+        raise PermissionDenied(_("Vous ne pouvez pas modifier cette organisation partenaire."))
     changed = [name for name in ("name", "kind", "siret", "website") if name in data]
     with transaction.atomic():
         for name in changed:
@@ -286,7 +286,7 @@ COLLECTIVE_EDITABLE_FIELDS = ["name", "description", "website"]
 def create_collective(*, by, data: dict, structures) -> Collective:
     """A new collective of structures; only the coordinator creates one."""
     if not can_create_collective(by):
-        raise PermissionDenied("Seule la coordination du réseau crée un collectif.")
+        raise PermissionDenied(_("Seule la coordination du réseau crée un collectif."))
     collective = Collective(slug=data["slug"], **{k: data[k] for k in COLLECTIVE_EDITABLE_FIELDS if k in data})
     if Collective.objects.filter(slug=collective.slug).exists():
         raise ValidationError({"slug": "Cet identifiant est déjà utilisé."})
@@ -304,7 +304,7 @@ def create_collective(*, by, data: dict, structures) -> Collective:
 def update_collective(collective: Collective, *, by, data: dict, structures, expected_version: int) -> Collective:
     """Edit a collective and its members. Refused when someone saved it since `expected_version` was read."""
     if not collective_abilities(by, collective)["change"]:
-        raise PermissionDenied("Seule la coordination du réseau modifie un collectif.")
+        raise PermissionDenied(_("Seule la coordination du réseau modifie un collectif."))
     changed = [name for name in COLLECTIVE_EDITABLE_FIELDS if name in data]
     with transaction.atomic():
         for name in changed:

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from fabrique.territories.models import Departement
 
@@ -21,9 +22,9 @@ def structure_for(user, slug: str, ability: str = "view", queryset=None) -> tupl
     structure = get_object_or_404(queryset if queryset is not None else Structure.objects.all(), slug=slug)
     abilities = structure_abilities(user, structure)
     if not abilities["view"]:
-        raise Http404("Structure introuvable.")
+        raise Http404(_("Structure introuvable."))
     if not abilities[ability]:
-        raise PermissionDenied("Vous n'avez pas le droit de faire cela pour cette structure.")
+        raise PermissionDenied(_("Vous n'avez pas le droit de faire cela pour cette structure."))
     return structure, abilities
 
 
