@@ -24,6 +24,7 @@ from fabrique.library.api import router as library_router
 from fabrique.method.api import router as method_router
 from fabrique.network.api import router as network_router
 from fabrique.network.api.members import router as members_router
+from fabrique.notifications.api import router as notifications_router
 from fabrique.reporting.api import router as reporting_router
 from fabrique.search.api import router as search_router
 from fabrique.territories.api import router as territories_router
@@ -131,6 +132,7 @@ def _mount_routers() -> None:
     api.add_router("/", search_router)
     api.add_router("/", community_router)
     api.add_router("/", reporting_router)
+    api.add_router("/", notifications_router)
 
 
 _mount_routers()

@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "fabrique.territories",
     "fabrique.accounts",
     "fabrique.network",
+    "fabrique.notifications",
     "fabrique.community",
     "fabrique.method",
     "fabrique.appellation",
@@ -192,6 +193,8 @@ FABRIQUE_PERIODIC_JOBS = {
     "appellation_reminders": ("fabrique.appellation.services.send_deadline_reminders", "daily"),
     "purge_personal_data": ("fabrique.privacy.retention.purge", "daily"),
     "prune_jobs": ("fabrique.jobs.queue.prune", "daily"),
+    "notification_daily_digest": ("fabrique.notifications.services.send_daily_digests", "daily"),
+    "notification_weekly_digest": ("fabrique.notifications.services.send_weekly_digests", "weekly"),
 }
 
 MIDDLEWARE = [
@@ -232,6 +235,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fabrique.core.context_processors.network",
                 "fabrique.core.context_processors.site_abilities",
+                "fabrique.notifications.context_processors.unread_notifications",  # the header's badge
             ],
         },
     },

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("fabrique.network.urls")),
     path("methode/", include("fabrique.method.urls")),
     path("appellation/", include("fabrique.appellation.urls")),
+    path("notifications/", include("fabrique.notifications.urls")),
     path("bibliotheque/", include("fabrique.library.urls")),
     path("recherche/", include("fabrique.search.urls")),
     path("", include("fabrique.community.urls")),

@@ -11,7 +11,6 @@ from .models import (
     CharterAcceptance,
     CommitteeSession,
     Conflict,
-    Notification,
     RequestLog,
     Vote,
 )
@@ -81,9 +80,3 @@ class CharterAcceptanceAdmin(ReadOnlyAdmin):
 @admin.register(AnnouncementDraft)
 class AnnouncementDraftAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ["title", "session", "updated_at"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["recipient", "kind", "subject", "created_at", "read_at"]
-    list_filter = ["kind"]

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fabrique.notifications.enums import NotificationKind  # noqa: F401 - the appellation notifies through it
+
 
 class RequestStatus(models.TextChoices):
     DRAFT = "draft", _("brouillon")
@@ -45,11 +47,3 @@ class AutomaticConflict(models.TextChoices):
 
     APPLICANT = "applicant", _("structure demandeuse")
     COLLECTIVE = "collective", _("membre d'un même collectif")
-
-
-class NotificationKind(models.TextChoices):
-    SESSION_OPENED = "session_opened", _("séance ouverte")
-    DEADLINE_REMINDER = "deadline_reminder", _("rappel avant la date limite")
-    DECISION = "decision", _("décision")
-    REQUEST_SUBMITTED = "request_submitted", _("demande déposée")
-    CONFLICT_RECORDED = "conflict_recorded", _("conflit d'intérêts enregistré")

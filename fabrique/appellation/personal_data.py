@@ -32,16 +32,6 @@ PERSONAL_FIELDS = [
     _author("appellation.AnnouncementDraft", "updated_by", ("title", "updated_at")),
     _author("appellation.Charter", "updated_by", ("title", "updated_at")),
     _author("appellation.CharterAcceptance", "accepted_by", ("structure", "charter_version", "accepted_at")),
-    PersonalField(
-        "appellation.Notification",
-        "recipient",
-        "recipient",
-        Basis.CONTRACT,
-        _("ce qui a été envoyé à la personne (page « Mes notifications »)"),
-        _("tant que le compte existe"),
-        Erase.DELETE,
-        context=("kind", "subject", "body", "url", "created_at", "read_at"),
-    ),
 ]
 
 NOT_PERSONAL: dict[str, str] = {}

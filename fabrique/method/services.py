@@ -20,7 +20,7 @@ from fabrique.core.transitions import Transition
 from fabrique.core.versioning import save_with_version
 from fabrique.network.models import Partner, Partnership
 
-from . import stages
+from . import notices, stages
 from .enums import STOPPED_STAGES, NeedStatus, Stage
 from .models import (
     CreativitySession,
@@ -283,6 +283,7 @@ def record_decision(project: Project, *, by, data: dict, attendee_partners: Iter
     with transaction.atomic():
         _save(decision, by=by, fields=fields, expected_version=None)
         decision.attendee_partners.set(partners)
+        notices.decision_recorded(decision, by)
     return decision
 
 
@@ -379,6 +380,7 @@ def _move(
             locked._history_user = _author(by)
         locked._change_reason = f"{Stage(previous).label} → {Stage(target).label}"
         locked.save(update_fields=["stage", "stopped_at", "stop_reason", "stage_changed_at", "version", "updated_at"])
+        notices.project_moved(locked, previous, target, by)
     return locked
 
 

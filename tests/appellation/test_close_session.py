@@ -6,9 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from fabrique.appellation import services
 from fabrique.appellation.enums import Outcome, RequestStatus, SessionStatus
-from fabrique.appellation.models import AgendaItem, AnnouncementDraft, Notification
+from fabrique.appellation.models import AgendaItem, AnnouncementDraft
 from fabrique.network.enums import StructureStatus
 from fabrique.network.models import StructureStatusLog
+from fabrique.notifications.models import Notification
 
 from .conftest import open_session_with
 

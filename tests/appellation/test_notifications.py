@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from fabrique.appellation import services
 from fabrique.appellation.enums import NotificationKind
-from fabrique.appellation.models import Notification
+from fabrique.notifications.models import Notification
 
 from .conftest import open_session_with
 

@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from fabrique.accounts.models import ApiToken
 from fabrique.appellation.enums import NotificationKind
-from fabrique.appellation.models import Notification
 from fabrique.community.models import Event, GroupMembership, Registration, WorkingGroup
 from fabrique.core.versioning import save_with_version
 from fabrique.core.vocabulary import Theme
 from fabrique.method.models import ProjectNote
 from fabrique.network.models import Invitation
+from fabrique.notifications.models import Notification
 from tests.factories import MembershipFactory, UserFactory
 from tests.method.factories import NeedFactory, ProjectFactory
 

@@ -23,7 +23,7 @@ def test_the_export_holds_the_account_and_every_kind_of_row_tied_to_it(person, b
         "method.Need.created_by",
         "method.Project.created_by",
         "method.ProjectNote.author",
-        "appellation.Notification.recipient",
+        "notifications.Notification.recipient",
         "community.GroupMembership.user",
         "community.Registration.user",
         "admin.LogEntry.object_id",

@@ -171,6 +171,15 @@ appellation:charter_accept         POST   -                 403   403   403   40
 appellation:notifications          GET    -                 200   200   200   200   200   200   200   login
 appellation:notifications_read     GET    -                 405   405   405   405   405   405   405   login
 appellation:notifications_read     POST   -                 ok    ok    ok    ok    ok    ok    ok    login
+notifications:list                 GET    -                 200   200   200   200   200   200   200   login
+notifications:read                 GET    notification      405   405   405   405   405   405   405   login
+notifications:read                 POST   notification      404   ok    404   404   404   404   404   login
+notifications:read_all             GET    -                 405   405   405   405   405   405   405   login
+notifications:read_all             POST   -                 ok    ok    ok    ok    ok    ok    ok    login
+notifications:preferences          GET    -                 200   200   200   200   200   200   200   login
+notifications:preferences          POST   -                 ok    ok    ok    ok    ok    ok    ok    login
+notifications:unsubscribe          GET    unsubscribe       200   200   200   200   200   200   200   200
+notifications:unsubscribe          POST   unsubscribe       200   200   200   200   200   200   200   200
 appellation:announcement_list      GET    -                 200   403   403   403   403   403   403   login
 appellation:announcement_edit      GET    announcement      200   403   403   403   403   403   403   login
 appellation:announcement_edit      POST   announcement      ok    403   403   403   403   403   403   login
@@ -287,6 +296,11 @@ API = parse("""
 
 /accounts/me                           GET    -                 200   200   200   200   200   200   200   401
 /accounts/tokens                       GET    -                 200   200   200   200   200   200   200   401
+/notifications                         GET    -                 200   200   200   200   200   200   200   401
+/notifications/read                    POST   -                 ok    ok    ok    ok    ok    ok    ok    401
+/notifications/{notification_id}/read  POST   api_notification  404   ok    404   404   404   404   404   401
+/notifications/preferences             GET    -                 200   200   200   200   200   200   200   401
+/notifications/preferences             PATCH  -                 ok    ok    ok    ok    ok    ok    ok    401
 /accounts/tokens                       POST   -                 ok    ok    ok    ok    ok    ok    ok    401
 /accounts/tokens/{token_id}/revoke     POST   api_token         404   ok    404   404   404   404   404   401
 /accounts/structures/{slug}/members    GET    structure         200   200   200   403   403   403   403   401
@@ -383,6 +397,7 @@ DATA = {
     "POST accounts:profile": lambda w: {"first_name": "Anne", "last_name": "Le Gall", "version": 1},
     "POST accounts:password_reset": {"email": "admin@example.org"},
     "POST accounts:tokens": {"name": "Script de test"},
+    "POST notifications:preferences": {"decision": "daily"},
     "POST network:invite": {"email": "invitee@example.org", "structure": "", "role": "staff"},
     "POST network:accept_invitation": {"first_name": "Nina", "last_name": "Ker", "password1": "x", "password2": "x"},
     "POST network:member_role": lambda w: {"role": "admin", "version": w.version("membership")},
@@ -539,6 +554,9 @@ DATA = {
     "POST /partnerships/{partnership_id}/end": {},
     "PATCH /partners/{partner_id}": lambda w: {"name": "CD29", "version": w.version("partner")},
     "POST /accounts/tokens": {"name": "Script"},
+    "POST /notifications/read": {},
+    "POST /notifications/{notification_id}/read": {},
+    "PATCH /notifications/preferences": {"preferences": {"decision": "daily"}},
     "POST /accounts/tokens/{token_id}/revoke": {},
     "PATCH /accounts/memberships/{membership_id}": lambda w: {"role": "admin", "version": w.version("membership")},
     "POST /accounts/invitations": lambda w: {"email": "invitee@example.org", "structure": "fabrique-du-leon"},

@@ -29,6 +29,9 @@ from fabrique.method.enums import CarrierKind, LegalForm, Stage
 from fabrique.method.models import ProjectPartner
 from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Invitation
+from fabrique.notifications.enums import NotificationKind
+from fabrique.notifications.models import Notification
+from fabrique.notifications.tokens import unsubscribe_token
 from fabrique.search.visibility import Visibility
 from fabrique.territories.models import Departement
 from tests.community.factories import EventFactory, GroupMembershipFactory, NewsPostFactory, WorkingGroupFactory
@@ -130,6 +133,7 @@ def build() -> World:
     _library(world, owning, users["admin"])
     _community(world, owning, users["admin"], colleague)
     _reporting(world, owning)
+    _notifications(world, users["admin"])
     world.targets["candidate"] = {"slug": candidate.slug}
     world.objects |= {"owning": owning, "other": other, "labelled": labelled[0]}
     return world
@@ -209,6 +213,17 @@ def _accounts(world: World, owning, admin, colleague) -> None:
     world.targets["reset_valid"] = {
         "uidb64": world.targets["reset"]["uidb64"],
         "token": default_token_generator.make_token(admin),
+    }
+
+
+def _notifications(world: World, admin) -> None:
+    notification = Notification.objects.create(
+        recipient=admin, kind=NotificationKind.PROJECT_MOVED, subject="Projet : étude", body="Le projet a avancé."
+    )
+    world.targets |= {
+        "notification": {"pk": notification.pk},
+        "api_notification": {"notification_id": notification.pk},
+        "unsubscribe": {"token": unsubscribe_token(admin, [NotificationKind.PROJECT_MOVED])},
     }
 
 

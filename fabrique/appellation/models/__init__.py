@@ -1,7 +1,6 @@
 from .announcements import AnnouncementDraft
 from .charter import Charter, CharterAcceptance
 from .committee import AgendaItem, CommitteeSession, Conflict, Vote
-from .notifications import Notification
 from .requests import AppellationRequest, RequestAttachment, RequestLog
 
 __all__ = [
@@ -12,7 +11,6 @@ __all__ = [
     "CharterAcceptance",
     "CommitteeSession",
     "Conflict",
-    "Notification",
     "RequestAttachment",
     "RequestLog",
     "Vote",

@@ -4,9 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from fabrique.network.perms import member_structure_ids
+from fabrique.notifications.models import Notification
 
 from ..enums import SessionStatus
-from ..models import AgendaItem, Notification
+from ..models import AgendaItem
 from ..perms import can_open_session, readable_requests
 from ..selectors import with_agenda
 from .requests import creatable_structures
@@ -32,6 +33,6 @@ def home(request):
             "to_vote": to_vote,
             "can_create": creatable_structures(request.user).exists(),
             "coordinator": can_open_session(request.user),
-            "unread": Notification.objects.filter(recipient=request.user, read_at__isnull=True).count(),
+            "unread": Notification.objects.filter(recipient=request.user).unread().count(),
         },
     )

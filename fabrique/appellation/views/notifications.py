@@ -1,4 +1,5 @@
-"""The person's notifications: read them, mark them all read."""
+"""The person's notifications, as the appellation pages always showed them: the platform's list
+(fabrique.notifications), here under the appellation's menu."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..models import Notification
+from fabrique.notifications.models import Notification
 
 
 @login_required

@@ -1,6 +1,5 @@
 """Events organised by the network: organise, edit or cancel an event (registrations live in `registrations`)."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +8,8 @@ from django.utils.translation import gettext as _
 from fabrique.core.exceptions import DomainError
 from fabrique.core.slugs import unique_slug
 from fabrique.core.versioning import save_with_version
-from fabrique.jobs.mail import send_email
+from fabrique.notifications.enums import NotificationKind
+from fabrique.notifications.services import notify
 
 from ..enums import RegistrationStatus
 from ..models import CANCEL_REASON_MAX_LENGTH, Event
@@ -67,6 +67,7 @@ def update_event(event: Event, by, data: dict, expected_version: int | None) -> 
     if "organiser" in data and data["organiser"] != event.organiser:
         _check_organiser(by, data["organiser"])
     fields = [name for name in EVENT_FIELDS if name in data]
+    before = {name: getattr(event, name) for name in PRACTICAL_FIELDS}
     for name in fields:
         setattr(event, name, data[name])
     event.full_clean(exclude=["slug"], validate_unique=False)
@@ -74,7 +75,25 @@ def update_event(event: Event, by, data: dict, expected_version: int | None) -> 
         save_with_version(event, expected_version, fields, by=by)
         locked = Event.objects.select_for_update().get(pk=event.pk)
         promote_waiting(locked)
+        if any(getattr(event, name) != value for name, value in before.items()):
+            _tell_change(event, by)
     return event
+
+
+# What the registered people need to know again when it changes: when and where.
+PRACTICAL_FIELDS = ("starts_at", "ends_at", "place")
+
+
+def _tell_change(event: Event, by) -> None:
+    when = timezone.localtime(event.starts_at).strftime("%d/%m/%Y %H:%M")
+    notify(
+        [registration.user for registration in people_to_tell(event).select_related("user") if registration.user != by],
+        kind=NotificationKind.EVENT_CHANGED,
+        subject=_("Événement modifié : %(title)s") % {"title": event.title},
+        body=_("L'événement « %(title)s » auquel vous êtes inscrit·e a changé : il a lieu le %(date)s%(place)s.")
+        % {"title": event.title, "date": when, "place": f", {event.place}" if event.place else ""},
+        url=event.get_absolute_url(),
+    )
 
 
 def edit_refusal(event: Event) -> str:
@@ -126,14 +145,19 @@ def _tell_registrants(event: Event) -> None:
     subject = _("Événement annulé : %(title)s") % {"title": event.title}
     body = _(
         "Bonjour,\n\nL'événement « %(title)s » prévu le %(date)s est annulé.\n\nMotif : %(reason)s\n\n"
-        "Vous y étiez inscrit·e ou en liste d'attente : vous n'avez rien à faire.\n\n"
-        "La page de l'événement : %(url)s"
+        "Vous y étiez inscrit·e ou en liste d'attente : vous n'avez rien à faire."
     ) % {
         "title": event.title,
         "date": timezone.localtime(event.starts_at).strftime("%d/%m/%Y %H:%M"),
         "reason": event.cancel_reason,
-        "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
     }
-    emails = people_to_tell(event).order_by("registered_at", "pk").values_list("user__email", flat=True)
-    for email in emails:  # one each: nobody sees the others; sent by the worker after the commit, once
-        send_email(email, subject, body, key=f"event-cancelled:{event.pk}:{email}")
+    people = [registration.user for registration in people_to_tell(event).select_related("user").order_by("pk")]
+    # one e-mail each (nobody sees the others), by their preference, once
+    notify(
+        people,
+        kind=NotificationKind.EVENT_CANCELLED,
+        subject=subject,
+        body=body,
+        url=event.get_absolute_url(),
+        key=f"event-cancelled:{event.pk}",
+    )
