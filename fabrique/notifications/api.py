@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema
 
+from fabrique.accounts.schemas import NoBody
+from fabrique.core.api_answers import answer
 from fabrique.core.api_auth import IDENTIFIED
 from fabrique.core.api_types import Id
 from fabrique.core.pagination import Page, PageParams, paginate
@@ -13,7 +15,7 @@ from . import services
 from .enums import NotificationKind
 from .models import Notification
 from .perms import notification_abilities, preference_abilities
-from .schemas import MarkedOut, NoBody, NotificationOut, PreferencesChange, PreferencesOut
+from .schemas import MarkedOut, NotificationOut, PreferenceOut, PreferencesChange, PreferencesOut
 
 router = Router(tags=["Notifications"], auth=IDENTIFIED)
 
@@ -23,28 +25,22 @@ class ListFilters(Schema):
 
 
 def _item(request, notification: Notification) -> dict:
-    return {
-        "id": notification.pk,
-        "kind": notification.kind,
-        "kind_label": str(NotificationKind(notification.kind).label),
-        "subject": notification.subject,
-        "body": notification.body,
-        "url": notification.url,
-        "created_at": notification.created_at,
-        "read_at": notification.read_at,
-        "abilities": notification_abilities(request.user, notification),
-    }
+    return answer(
+        NotificationOut,
+        notification,
+        id=notification.pk,
+        kind_label=str(NotificationKind(notification.kind).label),
+        abilities=notification_abilities(request.user, notification),
+    )
 
 
 def _preferences(request) -> dict:
     current = services.deliveries(request.user)
-    return {
-        "preferences": [
-            {"kind": kind.value, "kind_label": str(kind.label), "delivery": current[kind.value]}
-            for kind in NotificationKind
-        ],
-        "abilities": preference_abilities(request.user),
-    }
+    rows = [
+        answer(PreferenceOut, kind=kind.value, kind_label=str(kind.label), delivery=current[kind.value])
+        for kind in NotificationKind
+    ]
+    return answer(PreferencesOut, preferences=rows, abilities=preference_abilities(request.user))
 
 
 @router.get("/notifications", response=Page[NotificationOut], summary="Lister mes notifications")
@@ -60,7 +56,7 @@ def list_notifications(request, params: Query[PageParams], filters: Query[ListFi
 
 @router.post("/notifications/read", response=MarkedOut, summary="Tout marquer comme lu")
 def mark_all_read(request, payload: NoBody | None = None):
-    return {"marked": services.mark_all_read(request.user)}
+    return answer(MarkedOut, marked=services.mark_all_read(request.user))
 
 
 @router.post("/notifications/{notification_id}/read", response=NotificationOut, summary="Marquer comme lue")

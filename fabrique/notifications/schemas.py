@@ -45,7 +45,3 @@ class PreferencesChange(Input):
     preferences: dict[KindCode, DeliveryCode] = Field(
         description="Type de notification → envoi ; les types absents ne changent pas."
     )
-
-
-class NoBody(Input):
-    """Actions take no parameter: an empty body, or `{}`."""

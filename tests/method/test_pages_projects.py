@@ -176,7 +176,7 @@ def _grow(project, other_structure, n: int) -> None:
         ProjectFactory(structure=other_structure, title="Recyclerie solidaire", stage=Stage.CREATED, is_public=True)
 
 
-def test_a_project_page_costs_at_most_12_queries_for_3_and_for_30_of_everything(
+def test_a_project_page_costs_at_most_13_queries_for_3_and_for_30_of_everything(
     client_for, member, structure, other_structure
 ):
     from .factories import ProjectFactory
@@ -190,4 +190,4 @@ def test_a_project_page_costs_at_most_12_queries_for_3_and_for_30_of_everything(
     many, html = _project_page_queries(client, project)
     assert html.count("Partenaires présents :") == 30
     assert "Déjà fait ailleurs" in html
-    assert few == many <= 12
+    assert few == many <= 13  # one of them: the header's unread notifications badge, on every page

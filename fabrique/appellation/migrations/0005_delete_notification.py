@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('appellation', '0003_french_names'),
+        ('appellation', '0004_request_log_transitions'),
         ('notifications', '0002_from_the_appellation'),  # its rows copied first
     ]
 
