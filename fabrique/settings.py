@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "fabrique.method",
     "fabrique.appellation",
     "fabrique.library",
+    "fabrique.workspace",
     "fabrique.search",
     "fabrique.reporting",
     "fabrique.privacy",

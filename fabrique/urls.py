@@ -13,6 +13,7 @@ urlpatterns = [
     path("comptes/", include("fabrique.accounts.urls")),
     path("", include("fabrique.network.urls")),
     path("methode/", include("fabrique.method.urls")),
+    path("espace-projet/", include("fabrique.workspace.urls")),
     path("appellation/", include("fabrique.appellation.urls")),
     path("notifications/", include("fabrique.notifications.urls")),
     path("bibliotheque/", include("fabrique.library.urls")),

@@ -109,6 +109,7 @@ method:session_edit                GET    session           403   200   200   40
 method:session_edit                POST   session           403   ok    ok    404   404   404   404   login
 method:project_list                GET    -                 200   200   200   200   200   200   200   login
 method:project_detail              GET    project           200   200   200   404   404   404   404   login
+workspace:overview                 GET    project           200   200   200   404   404   404   404   login
 method:project_edit                GET    project           403   200   200   404   404   404   404   login
 method:project_edit                POST   project           403   ok    ok    404   404   404   404   login
 method:project_move                GET    project           403   200   200   404   404   404   404   login

@@ -1,0 +1,11 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectRole(models.TextChoices):
+    """What a person who is not of the structure's team is on a project. The team (the structure's members) is
+    on every project of its structure without a row."""
+
+    CARRIER = "carrier", _("porteur ou porteuse du projet")
+    PARTNER = "partner", _("partenaire")
+    EXPERT = "expert", _("expert·e extérieur·e")

@@ -1,0 +1,99 @@
+"""Who may do what in a project's workspace. Read by views, the API (`abilities`) and templates.
+
+Three kinds of people are on a project:
+- its **team**: the members of the project's structure, on every project of their structure without a row;
+- its **people** (`ProjectMember`): the carrier, partners and outside experts invited to that project only. They see
+  its workspace and nothing else of the structure or the network; an expert marked observer reads without writing;
+- the **coordination**, which follows every project read-only (as on the boards).
+
+What the team alone sees (internal notes, documents kept to the team) is `see_internal`. A person who is neither
+gets a 404 on the workspace: a project's existence is confidential (as on the method's pages).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from fabrique.network.roles import roles_of
+
+from .enums import ProjectRole
+from .models import ProjectMember
+
+
+@dataclass(frozen=True)
+class Place:
+    """What one person is on one project."""
+
+    team: bool = False
+    coordinator: bool = False
+    role: str = ""  # a ProjectRole for the project's people, "" for the team and the coordination
+    observer: bool = False
+
+    @property
+    def on_project(self) -> bool:
+        return self.team or bool(self.role)
+
+    @property
+    def role_label(self) -> str:
+        return ProjectRole(self.role).label if self.role else ""
+
+
+NOWHERE = Place()
+
+
+def joined_projects(user) -> dict[int, tuple[str, bool]]:
+    """{project id: (role, observer)} of the projects `user` was invited to, loaded once per request (one query)."""
+    if not (user is not None and getattr(user, "is_authenticated", False) and user.is_active):
+        return {}
+    cached = getattr(user, "_fabrique_projects", None)
+    if cached is None:
+        rows = ProjectMember.objects.filter(user=user).values_list("project_id", "role", "observer")
+        cached = {project_id: (role, observer) for project_id, role, observer in rows}
+        user._fabrique_projects = cached
+    return cached
+
+
+def forget_projects(user) -> None:
+    if hasattr(user, "_fabrique_projects"):
+        del user._fabrique_projects
+
+
+def place_on(user, project) -> Place:
+    roles = roles_of(user)
+    if roles.is_member(project.structure_id):
+        return Place(team=True, coordinator=roles.coordinator)
+    role, observer = joined_projects(user).get(project.pk, ("", False))
+    if role or roles.coordinator:
+        return Place(coordinator=roles.coordinator, role=role, observer=observer)
+    return NOWHERE
+
+
+def workspace_abilities(user, project, place: Place | None = None) -> dict[str, bool]:
+    """view (the workspace), see_internal (what is kept to the team), write (messages, next steps, shared
+    documents), write_internal (internal notes, team documents), manage_people (invite, remove), leave."""
+    place = place_on(user, project) if place is None else place
+    writer = place.team or (bool(place.role) and not place.observer)
+    return {
+        "view": place.on_project or place.coordinator,
+        "see_internal": place.team or place.coordinator,
+        "write": writer,
+        "write_internal": place.team,
+        "manage_people": place.team,
+        "leave": bool(place.role) and not place.team,
+    }
+
+
+def is_carrier_or_guest(place: Place) -> bool:
+    """Someone on the project who is not of its team: they see nothing of the structure beyond this project."""
+    return bool(place.role) and not place.team
+
+
+def readable_workspaces(user, queryset: QuerySet) -> QuerySet:
+    """`workspace_abilities(…)["view"]` as a filter on projects: all for the coordination, else the projects of
+    their structures and those they were invited to."""
+    roles = roles_of(user)
+    if roles.coordinator:
+        return queryset
+    if not roles.authenticated:
+        return queryset.none()
+    return queryset.filter(Q(structure_id__in=roles.member_of) | Q(pk__in=list(joined_projects(user))))

@@ -1,0 +1,30 @@
+"""Personal data of the workspace (see docs/privacy.md)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from fabrique.core.personal_data import Basis, Erase, PersonalField
+
+PERSONAL_FIELDS = [
+    PersonalField(
+        "workspace.ProjectMember",
+        "user",
+        "user",
+        Basis.CONTRACT,
+        _("donner à la personne l'accès à l'espace du projet où elle est invitée"),
+        _("tant que la personne est sur le projet"),
+        Erase.DELETE,
+        context=("project", "role", "observer", "created_at"),
+    ),
+    PersonalField(
+        "workspace.ProjectMember",
+        "added_by",
+        "added_by",
+        Basis.LEGITIMATE_INTEREST,
+        _("savoir qui a ajouté une personne à un projet"),
+        _("avec la fiche (archive du réseau)"),
+        Erase.KEEP,
+        context=("project", "created_at"),
+    ),
+]
+
+NOT_PERSONAL: dict[str, str] = {}
