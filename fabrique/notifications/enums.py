@@ -15,6 +15,12 @@ class NotificationKind(models.TextChoices):
     EVENT_CHANGED = "event_changed", _("événement modifié")
     EVENT_CANCELLED = "event_cancelled", _("événement annulé")
     INVITATION = "invitation", _("invitation dans une structure")
+    PROJECT_INVITATION = "project_invitation", _("invitation sur un projet")
+    PROJECT_MESSAGE = "project_message", _("message dans l'espace d'un projet")
+    MENTION = "mention", _("mention dans un message")
+    NEXT_STEP_ASSIGNED = "next_step_assigned", _("prochaine étape confiée")
+    NEXT_STEP_DUE = "next_step_due", _("prochaine étape bientôt due ou en retard")
+    PROJECT_DOCUMENT = "project_document", _("document ajouté à un projet")
 
 
 class Delivery(models.TextChoices):
