@@ -1,4 +1,4 @@
-"""The main menu lists each section once, on every kind of page."""
+"""The main menu lists each section once, on every kind of page, in its groups."""
 
 import re
 
@@ -9,8 +9,8 @@ from tests.method.factories import ProjectFactory
 
 
 def _menu_links(html: str) -> list[str]:
-    menu = html[html.index('id="menu"') : html.index("</ul>", html.index('id="menu"'))]
-    return re.findall(r'<a class="nav-link" href="([^"]+)"', menu)
+    menu = html[html.index('id="menu"') : html.index("</nav>", html.index('id="menu"'))]
+    return re.findall(r'<a class="nav-link[^"]*" href="([^"]+)"', menu)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,18 @@ def test_no_section_twice_in_the_menu(page, client_for, member, structure):
     links = _menu_links(response.content.decode())
     assert reverse("method:home") in links and reverse("method:activity_list") in links
     assert len(links) == len(set(links)), links
+
+
+def test_the_menu_groups_its_sections_and_the_account(client_for, member):
+    html = client_for(member).get("/").content.decode()
+    menu = html[html.index('id="menu"') : html.index("</nav>", html.index('id="menu"'))]
+    groups = re.findall(r'<summary class="nav-link[^"]*">([^<]+)', menu)
+    assert groups == ["Le réseau", "La méthode", "Vie du réseau", "Compte"]
+    assert 'placeholder="Rechercher…"' in menu
+
+
+def test_the_login_link_never_sends_back_to_the_login_page(client, db):
+    login = reverse("accounts:login")
+    html = client.get(login + "?next=/structures/").content.decode()
+    assert f'href="{login}?next=' not in html
+    assert f'href="{login}?next=/carte/"' in client.get(reverse("network:map")).content.decode()

@@ -93,8 +93,18 @@ def signed_in_page(browser, base_url: str, email: str, password: str):
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     login(tab, base_url, email, password)
-    expect(tab.get_by_role("button", name="Se déconnecter")).to_be_visible()
+    expect(account_menu(tab)).to_be_visible()
     return tab
+
+
+def account_menu(page):
+    """The header's account menu (« Compte »): shown once logged in; « Se déconnecter » is inside it."""
+    return page.locator("header summary", has_text="Compte")
+
+
+def open_menu(page, group: str) -> None:
+    """Open a group of the main menu (« Le réseau », « Vie du réseau »…), as a person clicks its name."""
+    page.locator("header summary", has_text=group).click()
 
 
 def flash(page):

@@ -13,7 +13,7 @@ from fabrique.network.enums import MembershipRole
 from fabrique.network.models import Membership
 from tests.factories import MembershipFactory, StructureFactory
 
-from .browser import assert_accessible, flash, login
+from .browser import account_menu, assert_accessible, flash, login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,7 +59,7 @@ def test_an_invited_person_follows_the_e_mail_s_link_and_joins_the_structure(
     page.get_by_label(re.compile("^Confirmation du mot de passe")).fill(NEW_PASSWORD)
     page.get_by_role("button", name="Créer mon compte et accepter").click()
     expect(flash(page)).to_contain_text("Bienvenue : vous êtes désormais membre de Fabrique du Trégor")
-    expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
+    expect(account_menu(page)).to_be_visible()
     assert_accessible(page)
 
     # The link served once.
@@ -94,6 +94,6 @@ def test_a_forgotten_password_is_replaced_through_the_e_mail_s_link(structure, l
     assert_accessible(page)
 
     login(page, live_server.url, "admin@tregor.example.org", NEW_PASSWORD)
-    expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
+    expect(account_menu(page)).to_be_visible()
     assert_accessible(page)
     assert User.objects.get(email="admin@tregor.example.org").check_password(NEW_PASSWORD)

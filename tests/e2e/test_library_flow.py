@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .browser import assert_accessible, login
+from .browser import assert_accessible, login, open_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,6 +26,7 @@ def test_a_member_searches_the_library_opens_a_resource_and_registers_for_an_eve
     from fabrique.core.demo_support import DEMO_PASSWORD
 
     login(page, live_server.url, "tag29@example.org", DEMO_PASSWORD)
+    open_menu(page, "Vie du réseau")
     page.get_by_role("link", name="Bibliothèque", exact=True).click()
     page.wait_for_url("**/bibliotheque/")
     assert_accessible(page)
@@ -47,6 +48,7 @@ def test_a_member_searches_the_library_opens_a_resource_and_registers_for_an_eve
     assert_accessible(page)
     screenshot("library-resource")
 
+    open_menu(page, "Vie du réseau")
     page.get_by_role("link", name="Événements", exact=True).first.click()
     page.wait_for_url("**/evenements/")
     assert_accessible(page)
