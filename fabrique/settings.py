@@ -196,6 +196,7 @@ FABRIQUE_PERIODIC_JOBS = {
     "prune_jobs": ("fabrique.jobs.queue.prune", "daily"),
     "notification_daily_digest": ("fabrique.notifications.services.send_daily_digests", "daily"),
     "notification_weekly_digest": ("fabrique.notifications.services.send_weekly_digests", "weekly"),
+    "next_step_reminders": ("fabrique.workspace.reminders.send_next_step_reminders", "daily"),
 }
 
 MIDDLEWARE = [
@@ -438,6 +439,9 @@ def envdays(name: str, default: int) -> int:
 
 # « Mon espace » lists the projects of one's structures without a stage change, note or decision for this long.
 PROJECT_QUIET_DAYS = envdays("PROJECT_QUIET_DAYS", 60)
+
+# A project's next steps: their owner is reminded this many days before the due date (and once overdue).
+NEXT_STEP_REMINDER_DAYS = envdays("NEXT_STEP_REMINDER_DAYS", 2)
 
 # Personal data (fabrique/privacy, docs/privacy.md): retention periods, run by `fabrique purge_personal_data`.
 NEED_CONTACT_RETENTION_DAYS = envdays("NEED_CONTACT_RETENTION_DAYS", 3 * 365)

@@ -9,3 +9,15 @@ class ProjectRole(models.TextChoices):
     CARRIER = "carrier", _("porteur ou porteuse du projet")
     PARTNER = "partner", _("partenaire")
     EXPERT = "expert", _("expert·e extérieur·e")
+
+
+class NextStepStatus(models.TextChoices):
+    """Where a next step stands; all but `done` are open (listed, reminded, shown on the board)."""
+
+    TODO = "todo", _("à faire")
+    IN_PROGRESS = "in_progress", _("en cours")
+    BLOCKED = "blocked", _("bloquée")
+    DONE = "done", _("faite")
+
+
+OPEN_STEP_STATUSES: tuple[str, ...] = (NextStepStatus.TODO, NextStepStatus.IN_PROGRESS, NextStepStatus.BLOCKED)

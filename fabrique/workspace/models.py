@@ -7,8 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from fabrique.core.models import Versioned
+from fabrique.method.enums import Stage
 
-from .enums import ProjectRole
+from .enums import OPEN_STEP_STATUSES, NextStepStatus, ProjectRole
 
 
 class ProjectMember(Versioned):
@@ -65,3 +66,69 @@ class ProjectMember(Versioned):
             errors["partner"] = _("Seul un partenaire est lié à un partenaire du registre.")
         if errors:
             raise ValidationError(errors)
+
+
+class NextStepQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STEP_STATUSES)
+
+    def late(self, today):
+        """Open and due before `today`."""
+        return self.open().filter(due_on__lt=today)
+
+
+class NextStep(Versioned):
+    """Something to do next on a project, by someone of the project (« prochaine étape »): its owner is reminded
+    before the due date and once it is overdue (workspace/reminders.py)."""
+
+    project = models.ForeignKey(
+        "method.Project", on_delete=models.CASCADE, related_name="next_steps", verbose_name=_("projet")
+    )
+    title = models.CharField(_("intitulé"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,  # required by the forms and the API; an account deleted leaves the step without owner
+        related_name="next_steps",
+        verbose_name=_("responsable"),
+        help_text=_("Une personne du projet : de l'équipe de la structure, ou invitée sur le projet."),
+    )
+    due_on = models.DateField(_("échéance"))
+    status = models.CharField(_("statut"), max_length=12, choices=NextStepStatus.choices, default=NextStepStatus.TODO)
+    stage = models.CharField(
+        _("étape de la méthode"),
+        max_length=20,
+        choices=Stage.choices,
+        help_text=_("Par défaut, l'étape où se trouve le projet."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créée par"),
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    done_at = models.DateTimeField(_("faite le"), null=True, blank=True)
+
+    objects = NextStepQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("prochaine étape")
+        verbose_name_plural = _("prochaines étapes")
+        ordering = ["due_on", "pk"]
+        indexes = [
+            models.Index(fields=["project", "status", "due_on"], name="next_step_project_open"),
+            models.Index(fields=["owner", "status", "due_on"], name="next_step_owner_open"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STEP_STATUSES
+
+    def is_late(self, today) -> bool:
+        return self.is_open and self.due_on < today

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from fabrique.network.roles import roles_of
 
 from .enums import ProjectRole
-from .models import ProjectMember
+from .models import NextStep, ProjectMember
 
 
 @dataclass(frozen=True)
@@ -97,3 +97,21 @@ def readable_workspaces(user, queryset: QuerySet) -> QuerySet:
     if not roles.authenticated:
         return queryset.none()
     return queryset.filter(Q(structure_id__in=roles.member_of) | Q(pk__in=list(joined_projects(user))))
+
+
+# --- next steps ----------------------------------------------------------------------------------------------
+
+
+def step_abilities(user, step: NextStep, place: Place | None = None) -> dict[str, bool]:
+    """view; change (edit it, change its status): the team, or its owner if their place lets them write (an
+    observer reads only, even a step of their own; the coordination never writes)."""
+    place = place_on(user, step.project) if place is None else place
+    workspace = workspace_abilities(user, step.project, place)
+    mine = workspace["write"] and step.owner_id is not None and step.owner_id == getattr(user, "pk", None)
+    return {"view": workspace["view"], "change": place.team or mine}
+
+
+def can_follow_steps_of(user, structure) -> bool:
+    """The open next steps of all a structure's projects: its team and the coordination."""
+    roles = roles_of(user)
+    return roles.coordinator or roles.is_member(structure.pk)

@@ -25,6 +25,26 @@ PERSONAL_FIELDS = [
         Erase.KEEP,
         context=("project", "created_at"),
     ),
+    PersonalField(
+        "workspace.NextStep",
+        "owner",
+        "owner",
+        Basis.CONTRACT,
+        _("confier une prochaine étape d'un projet à une personne et la lui rappeler"),
+        _("avec le projet (archive du réseau)"),
+        Erase.KEEP,
+        context=("project", "title", "due_on", "status"),
+    ),
+    PersonalField(
+        "workspace.NextStep",
+        "created_by",
+        "created_by",
+        Basis.LEGITIMATE_INTEREST,
+        _("savoir qui a ajouté une prochaine étape à un projet"),
+        _("avec le projet (archive du réseau)"),
+        Erase.KEEP,
+        context=("project", "title", "created_at"),
+    ),
 ]
 
 NOT_PERSONAL: dict[str, str] = {}

@@ -11,7 +11,10 @@ refusal (`login`, 4xx), the test also checks that nothing was written. A new rou
 suite until it has a row here: run it, check each cell against the app's perms.py, then add the row.
 """
 
+import datetime
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from .table import parse
 from .world import NARRATIVES, PDF
@@ -110,6 +113,13 @@ method:session_edit                POST   session           403   ok    ok    40
 method:project_list                GET    -                 200   200   200   200   200   200   200   login
 method:project_detail              GET    project           200   200   200   404   404   404   404   login
 workspace:overview                 GET    project           200   200   200   404   404   404   404   login
+workspace:steps                    GET    project           200   200   200   404   404   404   404   login
+workspace:steps                    POST   project           403   ok    ok    404   404   404   404   login
+workspace:step_edit                GET    next_step         403   200   200   404   404   404   404   login
+workspace:step_edit                POST   next_step         403   ok    ok    404   404   404   404   login
+workspace:step_status              GET    next_step         405   405   405   405   405   405   405   login
+workspace:step_status              POST   next_step         403   ok    ok    404   404   404   404   login
+workspace:structure_steps          GET    structure         200   200   200   403   403   403   403   login
 method:project_edit                GET    project           403   200   200   404   404   404   404   login
 method:project_edit                POST   project           403   ok    ok    404   404   404   404   login
 method:project_move                GET    project           403   200   200   404   404   404   404   login
@@ -461,6 +471,20 @@ DATA = {
     },
     "POST method:project_move": lambda w: {"to": "opportunity", "version": w.version("project")},
     "POST method:note_add": {"text": "Appel du maire"},
+    "POST workspace:steps": lambda w: {
+        "title": "Appeler la banque",
+        "owner": w.pk("step_owner"),
+        "due_on": (timezone.localdate() + datetime.timedelta(days=5)).isoformat(),
+        "stage": "detection",
+    },
+    "POST workspace:step_edit": lambda w: {
+        "title": "Rappeler Yann demain",
+        "owner": w.pk("step_owner"),
+        "due_on": (timezone.localdate() + datetime.timedelta(days=9)).isoformat(),
+        "stage": "detection",
+        "version": w.version("next_step"),
+    },
+    "POST workspace:step_status": lambda w: {"status": "in_progress", "version": w.version("next_step")},
     "POST method:project_partners": lambda w: {"partner": w.pk("partner"), "role": "Financeur"},
     "POST method:decision_create": {"decided_on": "2024-05-02", "subject": "handover", "choice": "go"},
     "POST method:economic_model_edit": {

@@ -34,6 +34,7 @@ from fabrique.notifications.models import Notification
 from fabrique.notifications.tokens import unsubscribe_token
 from fabrique.search.visibility import Visibility
 from fabrique.territories.models import Departement
+from fabrique.workspace.models import NextStep
 from tests.community.factories import EventFactory, GroupMembershipFactory, NewsPostFactory, WorkingGroupFactory
 from tests.factories import (
     CollectiveFactory,
@@ -134,6 +135,7 @@ def build() -> World:
     _community(world, owning, users["admin"], colleague)
     _reporting(world, owning)
     _notifications(world, users["admin"])
+    _workspace(world, users["admin"])
     world.targets["candidate"] = {"slug": candidate.slug}
     world.objects |= {"owning": owning, "other": other, "labelled": labelled[0]}
     return world
@@ -214,6 +216,15 @@ def _accounts(world: World, owning, admin, colleague) -> None:
         "uidb64": world.targets["reset"]["uidb64"],
         "token": default_token_generator.make_token(admin),
     }
+
+
+def _workspace(world: World, admin) -> None:
+    project = world.objects["project"]
+    step = NextStep.objects.create(
+        project=project, title="Rappeler Yann", owner=admin, due_on=timezone.localdate() + datetime.timedelta(days=9)
+    )
+    world.objects |= {"next_step": step, "step_owner": admin}
+    world.targets |= {"next_step": {"pk": project.pk, "step_pk": step.pk}, "api_next_step": {"step_id": step.pk}}
 
 
 def _notifications(world: World, admin) -> None:

@@ -1,8 +1,12 @@
+import datetime
+
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from fabrique.method.enums import Stage
 from fabrique.workspace.enums import ProjectRole
-from fabrique.workspace.models import ProjectMember
+from fabrique.workspace.models import NextStep, ProjectMember
 from tests.factories import UserFactory
 from tests.method.factories import ProjectFactory
 
@@ -14,3 +18,16 @@ class ProjectMemberFactory(DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
     user = factory.SubFactory(UserFactory)
     role = ProjectRole.CARRIER
+
+
+class NextStepFactory(DjangoModelFactory):
+    """A step due in a week, owned by a person created for it (give `owner=` someone of the project)."""
+
+    class Meta:
+        model = NextStep
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Étape {n}")
+    owner = factory.SubFactory(UserFactory)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+    stage = Stage.DETECTION

@@ -15,6 +15,7 @@ from fabrique.core.vocabulary import Theme
 from fabrique.network.models import Structure
 from fabrique.network.perms import can_access_coordination
 
+from ..board_extras import board_links, card_extras
 from ..enums import STAGE_ORDER, STOPPED_STAGES, Stage
 from ..filters import ProjectFilterForm, filter_projects, sort_projects, structures_for_filter
 from ..models import Project
@@ -99,14 +100,16 @@ def board(request, slug):
     attach_departement_codes(projects)
     columns = {stage: [] for stage in BOARD_STAGES}
     by_pk = {}
+    extras = card_extras(request.user, projects) if projects else {}  # what the apps above add (board_extras.py)
     for project in projects:
-        by_pk[project.pk] = _card(request.user, project)
+        by_pk[project.pk] = _card(request.user, project) | {"extras": extras.get(project.pk, [])}
         columns[project.stage].append(by_pk[project.pk])
     context = {
         "structure": structure,
         "abilities": abilities,
         "columns": [(Stage(stage), cards) for stage, cards in columns.items()],
         "total": sum(len(cards) for cards in columns.values()),
+        "links": board_links(request.user, structure),
         # replaces the context processor's list: base.html shows only the messages that are not in a card
         "messages": _place_messages(request, by_pk),
     }
