@@ -13,8 +13,8 @@ from fabrique.core.exceptions import TransitionError
 from fabrique.method import services
 from fabrique.method.enums import STAGE_ORDER
 from fabrique.method.enums import Stage as S
-from fabrique.method.models import ProjectStageLog
-from fabrique.method.stages import STAGE_TABLE, chain
+from fabrique.method.models import Project, ProjectStageLog
+from fabrique.method.stages import STAGE_TABLE, allowed_moves, chain
 
 from .factories import OutcomeFactory, ProjectFactory, SteeringDecisionFactory
 
@@ -280,6 +280,15 @@ def test_a_transition_needing_a_reason_refuses_an_empty_note(ready_project, memb
         VERBS[name](project, by=member, note="  ")
     assert str(refusal.value) == message
     assert project.stage_log.count() == 1
+
+
+@pytest.mark.parametrize("stage", S.values)
+def test_a_move_asks_for_a_reason_where_its_transition_requires_a_note(stage):
+    # allowed_moves reads whether a note is required once per transition, not on each card of the board
+    project = Project(stage=stage, stopped_at=S.OPPORTUNITY if stage in (S.PAUSED, S.ABANDONED) else "")
+    moves = allowed_moves(project)
+    assert [move.transition for move in moves] == [t.name for t in STAGE_TABLE.available(stage)]
+    assert [move.needs_reason for move in moves] == [bool(STAGE_TABLE[m.transition].note_required) for m in moves]
 
 
 def test_a_verb_records_its_way(ready_project, member):
