@@ -14,6 +14,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from fabrique.accounts.api import router as accounts_router
 from fabrique.appellation.api import router as appellation_router
+from fabrique.audit.api import router as audit_router
 from fabrique.community.api import router as community_router
 from fabrique.core.api_auth import ANYONE
 from fabrique.core.api_errors import detail_for_status, french_errors, from_django
@@ -133,6 +134,7 @@ def _mount_routers() -> None:
     api.add_router("/", community_router)
     api.add_router("/", reporting_router)
     api.add_router("/", notifications_router)
+    api.add_router("/", audit_router)  # the activity feeds of a project and of a structure
 
 
 _mount_routers()

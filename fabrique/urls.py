@@ -21,7 +21,7 @@ urlpatterns = [
     path("", include("fabrique.community.urls")),
     path("indicateurs/", include("fabrique.reporting.urls")),
     path("coordination/donnees-personnelles/", include("fabrique.privacy.urls")),
-    path("coordination/journal/", include("fabrique.audit.urls")),
+    path("", include("fabrique.audit.urls")),  # the journal, the activity feeds
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

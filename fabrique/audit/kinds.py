@@ -32,6 +32,7 @@ class Entry:
     object_id: int
     reason: str = ""
     changes: list[str] = field(default_factory=list)
+    record: object = None  # the history or log row itself (the activity feed reads its fields)
 
 
 def _capitalised(text) -> str:
@@ -67,12 +68,13 @@ class HistoryKind:
         own = {f.name for f in self.history.instance_type._meta.concrete_fields} - NOT_COMPARED
         return [f for f in self.history._meta.concrete_fields if f.name in own]
 
-    def load(self, ids: list[int]) -> dict[int, Entry]:
-        """The page's rows with their authors, compared with the row before each: two queries."""
+    def load(self, ids: list[int], related: tuple[str, ...] = ()) -> dict[int, Entry]:
+        """The page's rows with their authors (and the `related` objects), compared with the row before each: two
+        queries."""
         before = self.history.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id"))
         records = list(
             self.history.objects.filter(history_id__in=ids)
-            .select_related("history_user")
+            .select_related("history_user", *related)
             .annotate(previous_id=Subquery(before.order_by("-history_id").values("history_id")[:1]))
         )
         wanted = [r.previous_id for r in records if r.previous_id is not None and r.history_type == "~"]
@@ -100,6 +102,7 @@ class HistoryKind:
             record.id,
             record.history_change_reason or "",
             changes,
+            record,
         )
 
 
@@ -142,10 +145,10 @@ class TransitionKind:
             .values("journal_kind", "history_id", "history_date")
         )
 
-    def load(self, ids: list[int]) -> dict[int, Entry]:
-        """The page's rows with their authors and the object they changed: one query."""
+    def load(self, ids: list[int], related: tuple[str, ...] = ()) -> dict[int, Entry]:
+        """The page's rows with their authors and the object they changed (and the `related` ones): one query."""
         target = self.transition.target
-        related = ["changed_by", target] + (["request__structure"] if target == "request" else [])
+        related = ("changed_by", target, *related) + (("request__structure",) if target == "request" else ())
         return {row.pk: self._entry(row) for row in self.model.objects.filter(pk__in=ids).select_related(*related)}
 
     def _entry(self, row) -> Entry:
@@ -161,4 +164,5 @@ class TransitionKind:
             getattr(row, f"{t.target}_id"),
             getattr(row, t.reason_field),
             [f"{before} → {after}"],
+            row,
         )

@@ -88,6 +88,8 @@ network:collective_edit            POST   collective        ok    403   403   40
 network:map                        GET    -                 200   200   200   200   200   200   200   200
 
 audit:journal                      GET    -                 200   403   403   403   403   403   403   login
+audit:project_activity             GET    project           200   200   200   404   404   404   404   login
+audit:structure_activity           GET    structure         200   200   200   403   403   403   403   login
 privacy:people                     GET    -                 200   403   403   403   403   403   403   login
 privacy:person_export              GET    person            200   403   403   403   403   403   403   login
 privacy:person_erase               GET    person            200   403   403   403   403   403   403   login
@@ -336,6 +338,8 @@ API = parse("""
 /projects/{project_id}                 PATCH  api_project       403   ok    ok    404   404   404   404   401
 /projects/{project_id}/stage           POST   api_project       403   ok    ok    404   404   404   404   401
 /projects/{project_id}/decisions       GET    api_project       200   200   200   404   404   404   404   401
+/projects/{project_id}/activity        GET    api_project       200   200   200   404   404   404   404   401
+/structures/{slug}/activity            GET    structure         200   200   200   403   403   403   403   401
 /projects/{project_id}/decisions       POST   api_project       403   ok    ok    404   404   404   404   401
 /projects/{project_id}/economic-model  PUT    api_project       403   ok    ok    404   404   404   404   401
 /projects/{project_id}/outcome         PUT    api_project       403   ok    ok    404   404   404   404   401
