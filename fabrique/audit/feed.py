@@ -53,6 +53,7 @@ PROJECT_SOURCES = (
     Source("method.ProjectStageLog", sentences.stage_move, shared=EVERY_ROW),
     Source("workspace.ProjectMember", sentences.project_person, shared=EVERY_ROW, related=("user",)),
     Source("method.Project", sentences.project_sheet, only=Q(history_type="~"), logged="stage"),
+    Source("workspace.NextStep", sentences.next_step, shared=EVERY_ROW),
     Source("method.ProjectPartner", sentences.project_partner, related=("partner",)),
     Source("method.ProjectNote", sentences.generic(_("une note de suivi"))),
     Source("method.SteeringDecision", sentences.steering_decision),

@@ -126,6 +126,19 @@ steering_decision = by_action(
 )(lambda entry: {"subject": entry.record.get_subject_display(), "choice": entry.record.get_choice_display()})
 
 
+def next_step(entry: Entry, who: str) -> str:
+    """A next step added, edited, deleted, or moved to another status (its page shows its status)."""
+    row = entry.record
+    status_label = str(row._meta.get_field("status").verbose_name)
+    if entry.action == "~" and status_label in entry.changes:
+        return gettext("%(who)s a passé la prochaine étape %(title)s au statut « %(status)s »") % {
+            "who": who,
+            "title": quoted(row.title),
+            "status": row.get_status_display(),
+        }
+    return generic(_("la prochaine étape"))(entry, who)
+
+
 # --- the structure ----------------------------------------------------------------------------------------
 
 structure_sheet = by_action(

@@ -91,6 +91,20 @@ def test_the_carrier_reads_only_what_the_workspace_shows_them(opened, member, cl
     assert "Ce que l'équipe garde pour elle n'y paraît pas." in page
 
 
+def test_next_steps_are_read_by_everyone_on_the_project(opened, member, client_for):
+    from fabrique.workspace.services.steps import create_step, set_step_status
+
+    due = datetime.date.today() + datetime.timedelta(days=7)
+    step = create_step(opened, by=member, data={"title": "Appeler la mairie", "due_on": due, "owner": member})
+    set_step_status(step, "done", by=member, expected_version=None)
+    carrier = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER).user
+    texts = _texts(client_for(carrier).get(_page_url(opened)))
+    assert texts[:2] == [
+        f"{member} a passé la prochaine étape « Appeler la mairie » au statut « faite »",
+        f"{member} a ajouté la prochaine étape « Appeler la mairie »",
+    ]
+
+
 def test_a_person_who_leaves_or_is_removed_reads_as_such(opened, member, client_for):
     expert = _add_person(opened, by=member, role=ProjectRole.EXPERT, first_name="Lou", last_name="Bernard")
     guest = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER)
