@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from fabrique.core.history import history_models
 
 from . import journal, sentences
-from .kinds import TRANSITION, Entry
+from .kinds import TRANSITION, Entry, RecordKind
 
 EVERY_ROW = Q()
 
@@ -47,6 +47,8 @@ class Source:
     # version without changing that field), not the row of a transition (the log tells it) nor the rows of its
     # many-to-many links saved with the same version.
     logged: str = ""
+    # A table without history whose rows record an event themselves: (its date field, its author field).
+    recorded: tuple[str, str] | None = None
 
 
 PROJECT_SOURCES = (
@@ -69,6 +71,7 @@ STRUCTURE_SOURCES = (
     Source("method.Need", sentences.generic(_("le besoin ou l'idée"))),
     Source("method.CreativitySession", sentences.generic(_("la séance de créativité"))),
     Source("appellation.RequestLog", sentences.request_state),
+    Source("network.Invitation", sentences.team_invitation, recorded=("created_at", "invited_by")),
 )
 
 
@@ -114,11 +117,21 @@ def _sources() -> dict[str, Source]:
     return {source.model: source for source in project_sources() + STRUCTURE_SOURCES}
 
 
+@cache
+def _kinds() -> dict:
+    """The kind that reads each source: the journal's (a history table, a transition log), or a RecordKind."""
+    every = journal.kinds()
+    return {
+        label: RecordKind(label, *source.recorded) if source.recorded else every[label]
+        for label, source in _sources().items()
+    }
+
+
 def _condition(source: Source, scope: Q) -> Q:
     """`scope` and the rows `source` reads."""
     condition = scope & source.only
     if source.logged:
-        history = journal.kinds()[source.model].history
+        history = _kinds()[source.model].history
         before = history.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id"))
 
         def previous(name):
@@ -151,7 +164,7 @@ def _union(parts: list):
 def project_rows(project, *, internal: bool):
     """The feed of one project, newest first: {journal_kind, history_id, history_date} rows of one UNION.
     `internal`: the reader sees what is kept to the team (`workspace_abilities(…)["see_internal"]`)."""
-    every, parts = journal.kinds(), []
+    every, parts = _kinds(), []
     for source in project_sources():
         if not internal and source.shared is None:
             continue
@@ -164,7 +177,7 @@ def project_rows(project, *, internal: bool):
 
 def structure_rows(structure):
     """The feed of one structure, newest first: its projects' and its own (for its team and the coordination)."""
-    every = journal.kinds()
+    every = _kinds()
     return _union(
         [
             every[source.model].select(_condition(source, Q(**{_structure_path(source): structure.pk})))
@@ -213,7 +226,7 @@ def _item(entry: Entry, *, internal: bool) -> Item:
 def items(page_rows, *, internal: bool) -> list[Item]:
     """The items of one page of `project_rows()` or `structure_rows()`, in the same order: one or two queries per
     kind of row on the page, whatever their number."""
-    every, sources = journal.kinds(), _sources()
+    every, sources = _kinds(), _sources()
     ids_by_kind: dict[str, list[int]] = defaultdict(list)
     for row in page_rows:
         ids_by_kind[row["journal_kind"]].append(row["history_id"])

@@ -166,3 +166,38 @@ class TransitionKind:
             [f"{before} → {after}"],
             row,
         )
+
+
+class RecordKind:
+    """A table whose rows record an event by themselves, without a history table (an invitation: who sent it and
+    when): read by the activity feeds, each row one creation."""
+
+    def __init__(self, model: str, date_field: str, author_field: str):
+        self.model = apps.get_model(model)
+        self.key, self.label = model, _capitalised(self.model._meta.verbose_name)
+        self.date_field, self.author_field = date_field, author_field
+
+    def select(self, condition: Q):
+        return (
+            self.model.objects.filter(condition)
+            .order_by()
+            .annotate(
+                journal_kind=Value(self.key, output_field=CharField()),
+                history_id=F("pk"),
+                history_date=F(self.date_field),
+            )
+            .values("journal_kind", "history_id", "history_date")
+        )
+
+    def load(self, ids: list[int], related: tuple[str, ...] = ()) -> dict[int, Entry]:
+        """The page's rows with their authors (and the `related` objects): one query."""
+        rows = self.model.objects.filter(pk__in=ids).select_related(self.author_field, *related)
+        return {row.pk: self._entry(row) for row in rows}
+
+    def _entry(self, row) -> Entry:
+        subject = next(
+            (v for v in (getattr(row, name, None) for name in NAME_FIELDS) if isinstance(v, str) and v.strip()), ""
+        )
+        return Entry(
+            getattr(row, self.date_field), self, getattr(row, self.author_field), "+", subject, row.pk, record=row
+        )

@@ -6,7 +6,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import TRANSITION, Entry
+from .kinds import Entry
 
 VERBS = {
     "+": _("%(who)s a ajouté %(what)s"),
@@ -175,5 +175,9 @@ team_member = by_action(
 )(lambda entry: {"person": person_of(entry.record.user), "role": entry.record.get_role_display()})
 
 
-def is_transition(entry: Entry) -> bool:
-    return entry.action == TRANSITION
+def team_invitation(entry: Entry, who: str) -> str:
+    return gettext("%(who)s a invité %(email)s à rejoindre l'équipe (%(role)s)") % {
+        "who": who,
+        "email": entry.subject,
+        "role": entry.record.get_role_display(),
+    }

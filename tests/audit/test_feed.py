@@ -144,6 +144,14 @@ def test_the_structure_feed_holds_its_projects_and_its_own_records(opened, struc
     assert client_for(coordinator).get(url).status_code == 200
 
 
+def test_an_invitation_to_the_team_reads_in_the_structure_feed(structure, member, client_for):
+    network_services.invite(by=member, email="nouvelle@example.org", structure=structure, role="staff")
+    response = client_for(member).get(reverse("audit:structure_activity", args=[structure.slug]))
+    (invitation,) = [item for item in response.context["items"] if item.kind == "network.Invitation"]
+    assert invitation.text == f"{member} a invité nouvelle@example.org à rejoindre l'équipe (chargé·e de mission)"
+    assert invitation.action == "created" and invitation.project_id is None
+
+
 def test_the_structure_feed_is_refused_to_the_carrier_and_other_structures(opened, structure, other_member, client_for):
     carrier = ProjectMember.objects.get(project=opened).user
     url = reverse("audit:structure_activity", args=[structure.slug])
