@@ -29,6 +29,7 @@ from fabrique.notifications.api import router as notifications_router
 from fabrique.reporting.api import router as reporting_router
 from fabrique.search.api import router as search_router
 from fabrique.territories.api import router as territories_router
+from fabrique.workspace.api.messages import router as workspace_messages_router
 
 # Operation ids are part of the published schema (a client generated from it names its methods after them): they
 # stay those of the modules the operations were first written in, before each app's API became a package.
@@ -135,6 +136,7 @@ def _mount_routers() -> None:
     api.add_router("/", reporting_router)
     api.add_router("/", notifications_router)
     api.add_router("/", audit_router)  # the activity feeds of a project and of a structure
+    api.add_router("/", workspace_messages_router)
 
 
 _mount_routers()

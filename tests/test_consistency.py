@@ -234,6 +234,7 @@ def test_the_file_scan_finds_the_library_and_the_appellation_files():
     assert {model._meta.label for model in file_owning_models()} == {
         "library.ResourceFile",
         "appellation.RequestAttachment",
+        "workspace.MessageAttachment",
     }
 
 

@@ -1,15 +1,27 @@
-"""A project's people beyond its structure's team: the carrier, partners and outside experts, each invited to that
-project only."""
+"""A project's people beyond its structure's team (the carrier, partners and outside experts, each invited to that
+project only), and its conversation (messages, their mentions and attachments)."""
+
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from fabrique.appellation.storage import private_storage
 from fabrique.core.models import Versioned
+from fabrique.core.uploads import BY_CONTENT_TYPE
 from fabrique.method.enums import Stage
 
 from .enums import OPEN_STEP_STATUSES, NextStepStatus, ProjectRole
+
+
+def message_attachment_path(instance, filename: str) -> str:
+    """A random name (the sender's file name is never a path), with the extension of the detected type."""
+    found = BY_CONTENT_TYPE.get(instance.content_type)
+    extension = f".{found.extension}" if found else ""
+    return f"workspace/messages/{instance.message.project_id}/{uuid.uuid4().hex}{extension}"
 
 
 class ProjectMember(Versioned):
@@ -132,3 +144,83 @@ class NextStep(Versioned):
 
     def is_late(self, today) -> bool:
         return self.is_open and self.due_on < today
+
+
+class Message(Versioned):
+    """A message of a project's conversation, in Markdown. An internal note (`internal`) is kept to the team and
+    the coordination. Edits and the deletion (soft: the body is emptied, the row stays) are kept in the history
+    with their author."""
+
+    MAX_LENGTH = 10_000
+
+    project = models.ForeignKey(
+        "method.Project", on_delete=models.CASCADE, related_name="messages", verbose_name=_("projet")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="project_messages",
+        verbose_name=_("auteur ou autrice"),
+    )
+    body = models.TextField(_("message"), blank=True)
+    internal = models.BooleanField(
+        _("note interne"), default=False, help_text=_("Lue par l'équipe de la structure et la coordination seulement.")
+    )
+    created_at = models.DateTimeField(_("écrit le"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("modifié le"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("supprimé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message d'un projet")
+        verbose_name_plural = _("messages des projets")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["project", "-created_at"], name="workspace_message_newest")]
+
+    def __str__(self):
+        return f"{self.project} — {self.author} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class MessageMention(models.Model):
+    """A person of the project named in a message (and told so by a MENTION notification)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("message"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("personne mentionnée")
+    )
+
+    class Meta:
+        verbose_name = _("mention dans un message")
+        verbose_name_plural = _("mentions dans les messages")
+        constraints = [models.UniqueConstraint(fields=["message", "user"], name="unique_message_mention")]
+
+    def __str__(self):
+        return f"{self.message_id} → {self.user}"
+
+
+class MessageAttachment(models.Model):
+    """A file joined to a message: stored outside the public media, served by a view that checks who may read
+    the message. Never edited; its history keeps who added it."""
+
+    message = models.ForeignKey(
+        Message, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("message")
+    )
+    filename = models.CharField(_("nom du fichier"), max_length=120)
+    file = models.FileField(_("fichier"), upload_to=message_attachment_path, storage=private_storage, max_length=255)
+    content_type = models.CharField(_("type"), max_length=100, editable=False)
+    size = models.PositiveIntegerField(_("taille (octets)"), editable=False)
+    uploaded_at = models.DateTimeField(_("ajoutée le"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pièce jointe d'un message")
+        verbose_name_plural = _("pièces jointes des messages")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.filename

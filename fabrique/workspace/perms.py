@@ -115,3 +115,20 @@ def can_follow_steps_of(user, structure) -> bool:
     """The open next steps of all a structure's projects: its team and the coordination."""
     roles = roles_of(user)
     return roles.coordinator or roles.is_member(structure.pk)
+
+
+def message_abilities(user, message, abilities: dict[str, bool]) -> dict[str, bool]:
+    """What `user` may do with one message, given their `workspace_abilities` on its project: read it (an internal
+    note needs see_internal); edit or delete it when they wrote it, it is not deleted, and they may still write
+    that kind of message (write_internal for an internal note)."""
+    view = abilities["view"] and (not message.internal or abilities["see_internal"])
+    may_write = abilities["write_internal"] if message.internal else abilities["write"]
+    own = user is not None and message.author_id == getattr(user, "pk", None) and message.deleted_at is None
+    return {"view": view, "change": view and own and may_write, "delete": view and own and may_write}
+
+
+def readable_messages(queryset: QuerySet, abilities: dict[str, bool]) -> QuerySet:
+    """`message_abilities(…)["view"]` as a filter on one project's messages."""
+    if not abilities["view"]:
+        return queryset.none()
+    return queryset if abilities["see_internal"] else queryset.filter(internal=False)

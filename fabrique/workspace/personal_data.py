@@ -45,6 +45,26 @@ PERSONAL_FIELDS = [
         Erase.KEEP,
         context=("project", "title", "created_at"),
     ),
+    PersonalField(
+        "workspace.Message",
+        "author",
+        "author",
+        Basis.LEGITIMATE_INTEREST,
+        _("savoir qui a écrit un message dans la conversation d'un projet"),
+        _("avec le projet (archive du réseau)"),
+        Erase.KEEP,
+        context=("project", "internal", "created_at", "deleted_at"),
+    ),
+    PersonalField(
+        "workspace.MessageMention",
+        "user",
+        "user",
+        Basis.CONTRACT,
+        _("prévenir une personne du projet qu'un message la mentionne"),
+        _("avec le message"),
+        Erase.DELETE,
+        context=("message",),
+    ),
 ]
 
 NOT_PERSONAL: dict[str, str] = {}

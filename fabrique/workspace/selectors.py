@@ -1,11 +1,11 @@
 """Reads of the workspace that pages, the API and « Mon espace » share."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from fabrique.network.models import Membership
 
-from .models import NextStep, ProjectMember
+from .models import Message, MessageAttachment, MessageMention, NextStep, ProjectMember
 
 
 def people_of(project) -> dict[str, list]:
@@ -76,3 +76,17 @@ def first_open_steps(project_ids) -> dict[int, NextStep]:
     first = NextStep.objects.open().filter(project_id=OuterRef("project_id")).order_by("due_on", "pk").values("pk")[:1]
     rows = NextStep.objects.filter(project_id__in=ids, pk=Subquery(first)).select_related("owner")
     return {step.project_id: step for step in rows}
+
+
+def conversation_of(project) -> QuerySet:
+    """A project's messages, newest first, with their author, mentions and attachments: a page of them costs three
+    queries whatever its length (filter it with `perms.readable_messages`)."""
+    return (
+        Message.objects.filter(project=project)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch("mentions", queryset=MessageMention.objects.select_related("user").order_by("pk")),
+            Prefetch("attachments", queryset=MessageAttachment.objects.order_by("pk")),
+        )
+        .order_by("-created_at", "-pk")
+    )

@@ -122,6 +122,13 @@ workspace:step_edit                POST   next_step         403   ok    ok    40
 workspace:step_status              GET    next_step         405   405   405   405   405   405   405   login
 workspace:step_status              POST   next_step         403   ok    ok    404   404   404   404   login
 workspace:structure_steps          GET    structure         200   200   200   403   403   403   403   login
+workspace:conversation             GET    project           200   200   200   404   404   404   404   login
+workspace:conversation             POST   project           403   ok    ok    404   404   404   404   login
+workspace:message_edit             GET    message           403   200   403   404   404   404   404   login
+workspace:message_edit             POST   message           403   ok    403   404   404   404   404   login
+workspace:message_delete           GET    message           405   405   405   405   405   405   405   login
+workspace:message_delete           POST   message           403   ok    403   404   404   404   404   login
+workspace:message_attachment       GET    message_attachment 200  200   200   404   404   404   404   login
 method:project_edit                GET    project           403   200   200   404   404   404   404   login
 method:project_edit                POST   project           403   ok    ok    404   404   404   404   login
 method:project_move                GET    project           403   200   200   404   404   404   404   login
@@ -310,6 +317,10 @@ API = parse("""
 /accounts/me                           GET    -                 200   200   200   200   200   200   200   401
 /accounts/tokens                       GET    -                 200   200   200   200   200   200   200   401
 /notifications                         GET    -                 200   200   200   200   200   200   200   401
+/projects/{project_id}/messages        GET    api_project       200   200   200   404   404   404   404   401
+/projects/{project_id}/messages        POST   api_project       403   ok    ok    404   404   404   404   401
+/projects/{project_id}/messages/{message_id} PATCH  api_message  403   ok    403   404   404   404   404   401
+/projects/{project_id}/messages/{message_id} DELETE api_message  403   ok    403   404   404   404   404   401
 /notifications/read                    POST   -                 ok    ok    ok    ok    ok    ok    ok    401
 /notifications/{notification_id}/read  POST   api_notification  404   ok    404   404   404   404   404   401
 /notifications/preferences             GET    -                 200   200   200   200   200   200   200   401
@@ -413,6 +424,9 @@ DATA = {
     "POST accounts:password_reset": {"email": "admin@example.org"},
     "POST accounts:tokens": {"name": "Script de test"},
     "POST notifications:preferences": {"decision": "daily"},
+    "POST workspace:conversation": {"body": "Bonjour à toutes et tous", "audience": "all"},
+    "POST workspace:message_edit": lambda w: {"body": "Devis revu", "version": w.version("message")},
+    "POST workspace:message_delete": lambda w: {"version": w.version("message")},
     "POST network:invite": {"email": "invitee@example.org", "structure": "", "role": "staff"},
     "POST network:accept_invitation": {"first_name": "Nina", "last_name": "Ker", "password1": "x", "password2": "x"},
     "POST network:member_role": lambda w: {"role": "admin", "version": w.version("membership")},
@@ -586,6 +600,12 @@ DATA = {
     "POST /notifications/read": {},
     "POST /notifications/{notification_id}/read": {},
     "PATCH /notifications/preferences": {"preferences": {"decision": "daily"}},
+    "POST /projects/{project_id}/messages": {"body": "Bonjour à toutes et tous"},
+    "PATCH /projects/{project_id}/messages/{message_id}": lambda w: {
+        "body": "Devis revu",
+        "version": w.version("message"),
+    },
+    "DELETE /projects/{project_id}/messages/{message_id}": {},
     "POST /accounts/tokens/{token_id}/revoke": {},
     "PATCH /accounts/memberships/{membership_id}": lambda w: {"role": "admin", "version": w.version("membership")},
     "POST /accounts/invitations": lambda w: {"email": "invitee@example.org", "structure": "fabrique-du-leon"},

@@ -35,6 +35,7 @@ from fabrique.notifications.tokens import unsubscribe_token
 from fabrique.search.visibility import Visibility
 from fabrique.territories.models import Departement
 from fabrique.workspace.models import NextStep
+from fabrique.workspace.services import messages as conversation
 from tests.community.factories import EventFactory, GroupMembershipFactory, NewsPostFactory, WorkingGroupFactory
 from tests.factories import (
     CollectiveFactory,
@@ -128,6 +129,7 @@ def build() -> World:
             world.sessions[persona] = client.session.session_key
 
     _method(world, owning, users["admin"])
+    _conversation(world, users["admin"])
     _network(world, owning, other)
     _accounts(world, owning, users["admin"], colleague)
     _appellation(world, owning, second, users, voters, today)
@@ -177,6 +179,18 @@ def _method(world: World, owning, admin) -> None:
         "api_project": {"project_id": project.pk},
         "api_activity": {"project_id": public.pk},
         "partner": {"partner_id": partner.pk},
+    }
+
+
+def _conversation(world: World, admin) -> None:
+    project = world.objects["project"]
+    upload = SimpleUploadedFile("devis.pdf", PDF)
+    message = conversation.post_message(project, by=admin, body="Devis du garage de Lesneven", upload=upload)
+    world.objects |= {"message": message}
+    world.targets |= {
+        "message": {"pk": project.pk, "message_pk": message.pk},
+        "message_attachment": {"pk": project.pk, "attachment_pk": message.attachments.get().pk},
+        "api_message": {"project_id": project.pk, "message_id": message.pk},
     }
 
 

@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from fabrique.method.enums import Stage
 from fabrique.workspace.enums import ProjectRole
-from fabrique.workspace.models import NextStep, ProjectMember
+from fabrique.workspace.models import Message, NextStep, ProjectMember
 from tests.factories import UserFactory
 from tests.method.factories import ProjectFactory
 
@@ -31,3 +31,12 @@ class NextStepFactory(DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
     stage = Stage.DETECTION
+
+
+class MessageFactory(DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    project = factory.SubFactory(ProjectFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Message n°{n} sur le projet")
