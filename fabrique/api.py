@@ -30,6 +30,7 @@ from fabrique.reporting.api import router as reporting_router
 from fabrique.search.api import router as search_router
 from fabrique.territories.api import router as territories_router
 from fabrique.workspace.api.messages import router as workspace_messages_router
+from fabrique.workspace.api.people import router as workspace_people_router
 
 # Operation ids are part of the published schema (a client generated from it names its methods after them): they
 # stay those of the modules the operations were first written in, before each app's API became a package.
@@ -137,6 +138,7 @@ def _mount_routers() -> None:
     api.add_router("/", notifications_router)
     api.add_router("/", audit_router)  # the activity feeds of a project and of a structure
     api.add_router("/", workspace_messages_router)
+    api.add_router("/", workspace_people_router)
 
 
 _mount_routers()

@@ -24,6 +24,7 @@ from fabrique.method.selectors import followups_due, quiet_projects
 from fabrique.network.models import Invitation
 from fabrique.network.perms import can_invite, can_invite_to, member_structure_ids, structure_abilities
 from fabrique.reporting.perms import structure_figures_abilities
+from fabrique.workspace.selectors import projects_joined_by
 
 # A long list is cut here; its heading still counts every row and a link leads to the whole.
 SHOWN = 10
@@ -116,6 +117,11 @@ def structures(user) -> list[dict]:
     return rows
 
 
+def joined_projects(user) -> list:
+    """« Mes projets »: the projects the person was invited to (carrier, partner, expert), in one query."""
+    return list(projects_joined_by(user).order_by("project__title", "pk"))
+
+
 def account(user) -> dict:
     now = timezone.now()
     invitations = Invitation.objects.filter(
@@ -140,6 +146,7 @@ def build(user) -> dict:
         "registrations": registrations(user, now),
         "coordination": coordination(user),
         "structures": structures(user),
+        "joined_projects": joined_projects(user),
         **account(user),
     }
     context["needs_me"] = any(

@@ -1,12 +1,15 @@
 """Forms of the workspace's pages. They parse; saving, and the rules a service holds, go through services/."""
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from fabrique.core import uploads
 from fabrique.method.forms import DateInput, StyledMixin, VersionField
+from fabrique.method.models import ProjectPartner
+from fabrique.network.models import Partner
 
-from .enums import NextStepStatus
+from .enums import NextStepStatus, ProjectRole
 from .models import NextStep
 from .selectors import possible_owners
 from .services.messages import MAX_ATTACHMENT_BYTES
@@ -119,3 +122,56 @@ class MessageForm(StyledMixin, forms.Form):
 class MessageEditForm(StyledMixin, forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), help_text=BODY_HELP)
     version = VersionField()
+
+
+def registry_partners(project) -> list:
+    """The registry's partners, the project's own first, in one query."""
+    on_project = ProjectPartner.objects.filter(project=project, partner=OuterRef("pk"))
+    return list(Partner.objects.annotate(on_project=Exists(on_project)).order_by("-on_project", "name", "pk"))
+
+
+class InvitationForm(StyledMixin, forms.Form):
+    """The team invites a person to the project; the service says what is refused (already there, observer…)."""
+
+    email = forms.EmailField(
+        label=_("Adresse e-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text=_("Le lien d'invitation part à cette adresse ; il ne sert qu'une fois."),
+    )
+    role = forms.ChoiceField(label=_("Rôle sur le projet"), choices=ProjectRole.choices)
+    observer = forms.BooleanField(
+        label=_("Observateur ou observatrice (lit sans écrire)"),
+        required=False,
+        help_text=_("Seulement pour un expert extérieur."),
+    )
+    partner = forms.ModelChoiceField(
+        label=_("Partenaire du registre"),
+        queryset=Partner.objects.all(),
+        required=False,
+        help_text=_("Seulement pour un partenaire : les partenaires du projet d'abord, puis ceux du registre."),
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].choices = self._partner_choices(project)
+        self.fields["email"].error_messages["invalid"] = _(
+            "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."
+        )
+
+    @staticmethod
+    def _partner_choices(project) -> list:
+        partners = registry_partners(project)
+        own = [(p.pk, p.name) for p in partners if p.on_project]
+        others = [(p.pk, p.name) for p in partners if not p.on_project]
+        groups = [("", _("Aucun"))]
+        if own:
+            groups.append((_("Partenaires du projet"), own))
+        if others:
+            groups.append((_("Autres partenaires du registre"), others))
+        return groups
+
+
+class ObserverForm(forms.Form):
+    observer = forms.BooleanField(label=_("Observateur ou observatrice"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

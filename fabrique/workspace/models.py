@@ -1,18 +1,22 @@
 """A project's people beyond its structure's team (the carrier, partners and outside experts, each invited to that
 project only), and its conversation (messages, their mentions and attachments)."""
 
+import secrets
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from fabrique.accounts.models import fingerprint
 from fabrique.appellation.storage import private_storage
 from fabrique.core.models import Versioned
 from fabrique.core.uploads import BY_CONTENT_TYPE
 from fabrique.method.enums import Stage
+from fabrique.network.models import default_invitation_expiry
 
 from .enums import OPEN_STEP_STATUSES, NextStepStatus, ProjectRole
 
@@ -224,3 +228,69 @@ class MessageAttachment(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class ProjectInvitation(models.Model):
+    """A single-use e-mail link to ONE project, as carrier, partner or outside expert (the structure's
+    `network.Invitation` for a project). Accepting it creates the `ProjectMember`, never a structure membership.
+    Only the token's fingerprint is stored."""
+
+    project = models.ForeignKey(
+        "method.Project", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("projet")
+    )
+    email = models.EmailField(_("adresse e-mail"))
+    role = models.CharField(_("rôle sur le projet"), max_length=10, choices=ProjectRole.choices)
+    observer = models.BooleanField(_("observateur ou observatrice"), default=False)
+    partner = models.ForeignKey(
+        "network.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="project_invitations",
+        verbose_name=_("partenaire du registre"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("empreinte du jeton"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="project_invitations_sent",
+        verbose_name=_("envoyée par"),
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    expires_at = models.DateTimeField(default=default_invitation_expiry, verbose_name=_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="project_invitations_accepted",
+        verbose_name=_("acceptée par"),
+    )
+    revoked_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation sur un projet")
+        verbose_name_plural = _("invitations sur un projet")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.email} — {self.project}"
+
+    @staticmethod
+    def hash_token(raw: str) -> str:
+        return fingerprint(raw)
+
+    def issue_token(self) -> str:
+        raw = secrets.token_urlsafe(32)
+        self.token_hash = fingerprint(raw)
+        return raw
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

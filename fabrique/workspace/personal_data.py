@@ -65,6 +65,36 @@ PERSONAL_FIELDS = [
         Erase.DELETE,
         context=("message",),
     ),
+    PersonalField(
+        "workspace.ProjectInvitation",
+        "email",
+        "=email",
+        Basis.CONTRACT,
+        _("envoyer le lien d'invitation sur un projet"),
+        _("avec l'invitation (utilisée, annulée ou expirée) ; supprimée avec la personne"),
+        Erase.DELETE,
+        context=("project", "role", "observer", "created_at", "accepted_at", "revoked_at"),
+    ),
+    PersonalField(
+        "workspace.ProjectInvitation",
+        "invited_by",
+        "invited_by",
+        Basis.LEGITIMATE_INTEREST,
+        _("savoir qui a invité qui sur un projet"),
+        _("avec l'invitation"),
+        Erase.KEEP,
+        context=("project", "created_at"),
+    ),
+    PersonalField(
+        "workspace.ProjectInvitation",
+        "accepted_by",
+        "accepted_by",
+        Basis.LEGITIMATE_INTEREST,
+        _("savoir qui a invité qui sur un projet"),
+        _("avec l'invitation"),
+        Erase.KEEP,
+        context=("project", "accepted_at"),
+    ),
 ]
 
 NOT_PERSONAL: dict[str, str] = {}

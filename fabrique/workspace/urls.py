@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import conversation, overview, steps
+from .views import conversation, invitations, overview, people, steps
 
 app_name = "workspace"
 
@@ -18,4 +18,14 @@ urlpatterns = [
         conversation.message_attachment,
         name="message_attachment",
     ),
+    path("<int:pk>/personnes/", people.people, name="people"),
+    path(
+        "<int:pk>/personnes/invitations/<int:invitation_pk>/annuler/",
+        people.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("<int:pk>/personnes/<int:member_pk>/retirer/", people.person_remove, name="person_remove"),
+    path("<int:pk>/personnes/<int:member_pk>/observateur/", people.person_observer, name="person_observer"),
+    path("<int:pk>/quitter/", people.leave, name="leave"),
+    path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
 ]

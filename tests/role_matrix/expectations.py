@@ -129,6 +129,19 @@ workspace:message_edit             POST   message           403   ok    403   40
 workspace:message_delete           GET    message           405   405   405   405   405   405   405   login
 workspace:message_delete           POST   message           403   ok    403   404   404   404   404   login
 workspace:message_attachment       GET    message_attachment 200  200   200   404   404   404   404   login
+workspace:people                   GET    project           200   200   200   404   404   404   404   login
+workspace:people                   POST   project           403   ok    ok    404   404   404   404   login
+workspace:invitation_revoke        GET    project_invitation 405  405   405   405   405   405   405   login
+workspace:invitation_revoke        POST   project_invitation 403  ok    ok    404   404   404   404   login
+workspace:person_remove            GET    project_person    403   200   200   404   404   404   404   login
+workspace:person_remove            POST   project_person    403   ok    ok    404   404   404   404   login
+workspace:person_observer          GET    project_person    405   405   405   405   405   405   405   login
+workspace:person_observer          POST   project_person    403   ok    ok    404   404   404   404   login
+workspace:leave                    GET    project           403   403   403   404   404   404   404   login
+workspace:leave                    POST   project           403   403   403   404   404   404   404   login
+# The invitation is for someone else (the anonymous visitor is offered the sign-up form):
+workspace:accept_invitation        GET    project_invitation_token 403 403 403 403 403 403 403 200
+workspace:accept_invitation        POST   project_invitation_token 403 403 403 403 403 403 403 ok
 method:project_edit                GET    project           403   200   200   404   404   404   404   login
 method:project_edit                POST   project           403   ok    ok    404   404   404   404   login
 method:project_move                GET    project           403   200   200   404   404   404   404   login
@@ -354,6 +367,12 @@ API = parse("""
 /projects/{project_id}/decisions       POST   api_project       403   ok    ok    404   404   404   404   401
 /projects/{project_id}/economic-model  PUT    api_project       403   ok    ok    404   404   404   404   401
 /projects/{project_id}/outcome         PUT    api_project       403   ok    ok    404   404   404   404   401
+/projects/{project_id}/people          GET    api_project       200   200   200   404   404   404   404   401
+/projects/{project_id}/invitations     POST   api_project       403   ok    ok    404   404   404   404   401
+/projects/{project_id}/invitations/{invitation_id}/revoke POST api_project_invitation 403 ok ok 404 404 404 404 401
+/projects/{project_id}/people/{member_id} PATCH api_project_person 403 ok ok 404  404   404   404   401
+/projects/{project_id}/people/{member_id} DELETE api_project_person 403 ok ok 404 404   404   404   401
+/projects/{project_id}/leave           POST   api_project       403   403   403   404   404   404   404   401
 
 /appellation/requests                  GET    -                 200   200   200   200   200   200   200   401
 /appellation/requests                  POST   -                 403   403   403   ok    403   403   403   401
@@ -429,6 +448,9 @@ DATA = {
     "POST workspace:message_delete": lambda w: {"version": w.version("message")},
     "POST network:invite": {"email": "invitee@example.org", "structure": "", "role": "staff"},
     "POST network:accept_invitation": {"first_name": "Nina", "last_name": "Ker", "password1": "x", "password2": "x"},
+    "POST workspace:people": {"email": "nouvel-expert@example.org", "role": "expert"},
+    "POST workspace:person_observer": lambda w: {"observer": "on", "version": w.version("project_person")},
+    "POST workspace:accept_invitation": {"first_name": "Nina", "last_name": "Ker", "password1": "x", "password2": "x"},
     "POST network:member_role": lambda w: {"role": "admin", "version": w.version("membership")},
     "POST network:structure_edit": lambda w: {
         "name": "Fabrique du Léon",
@@ -635,6 +657,11 @@ DATA = {
         "jobs_planned_fte": 1,
     },
     "PUT /projects/{project_id}/outcome": {"created_on": "2025-01-02", "legal_form": "scop", "jobs_fte": 2},
+    "POST /projects/{project_id}/invitations": {"email": "nouvel-expert@example.org", "role": "expert"},
+    "PATCH /projects/{project_id}/people/{member_id}": lambda w: {
+        "observer": True,
+        "version": w.version("project_person"),
+    },
     "POST /appellation/requests": {"structure": "autre-fabrique", **NARRATIVES},
     "PATCH /appellation/requests/{pk}": lambda w: {"usefulness": "Revu", "version": w.version("draft")},
     "POST /appellation/requests/{pk}/submit": {},

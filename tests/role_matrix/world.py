@@ -34,7 +34,8 @@ from fabrique.notifications.models import Notification
 from fabrique.notifications.tokens import unsubscribe_token
 from fabrique.search.visibility import Visibility
 from fabrique.territories.models import Departement
-from fabrique.workspace.models import NextStep
+from fabrique.workspace.enums import ProjectRole
+from fabrique.workspace.models import NextStep, ProjectInvitation, ProjectMember
 from fabrique.workspace.services import messages as conversation
 from tests.community.factories import EventFactory, GroupMembershipFactory, NewsPostFactory, WorkingGroupFactory
 from tests.factories import (
@@ -138,6 +139,7 @@ def build() -> World:
     _reporting(world, owning)
     _notifications(world, users["admin"])
     _workspace(world, users["admin"])
+    _workspace_people(world, users["admin"])
     world.targets["candidate"] = {"slug": candidate.slug}
     world.objects |= {"owning": owning, "other": other, "labelled": labelled[0]}
     return world
@@ -239,6 +241,27 @@ def _workspace(world: World, admin) -> None:
     )
     world.objects |= {"next_step": step, "step_owner": admin}
     world.targets |= {"next_step": {"pk": project.pk, "step_pk": step.pk}, "api_next_step": {"step_id": step.pk}}
+
+
+def _workspace_people(world: World, admin) -> None:
+    """An expert on the owning structure's project; a pending invitation to another of its projects, whose title
+    the link's holder reads (the invitee is told which project they are invited to)."""
+    project = world.objects["project"]
+    expert = ProjectMember.objects.create(project=project, user=_user("experte@example.org"), role=ProjectRole.EXPERT)
+    invited_to = ProjectFactory(structure=project.structure, title="Tiers-lieu du Léon")
+    invitation = ProjectInvitation(
+        project=invited_to, email="invite-projet@example.org", role=ProjectRole.CARRIER, invited_by=admin
+    )
+    raw = invitation.issue_token()
+    invitation.save()
+    world.objects |= {"project_person": expert, "project_invitation": invitation}
+    world.targets |= {
+        "project_person": {"pk": project.pk, "member_pk": expert.pk},
+        "project_invitation": {"pk": invited_to.pk, "invitation_pk": invitation.pk},
+        "project_invitation_token": {"token": raw},
+        "api_project_person": {"project_id": project.pk, "member_id": expert.pk},
+        "api_project_invitation": {"project_id": invited_to.pk, "invitation_id": invitation.pk},
+    }
 
 
 def _notifications(world: World, admin) -> None:

@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from fabrique.method.enums import Stage
 from fabrique.workspace.enums import ProjectRole
-from fabrique.workspace.models import Message, NextStep, ProjectMember
+from fabrique.workspace.models import Message, NextStep, ProjectInvitation, ProjectMember
 from tests.factories import UserFactory
 from tests.method.factories import ProjectFactory
 
@@ -40,3 +40,11 @@ class MessageFactory(DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
     author = factory.SubFactory(UserFactory)
     body = factory.Sequence(lambda n: f"Message n°{n} sur le projet")
+
+
+def project_invitation(project, *, email="invitee@example.org", role=ProjectRole.CARRIER, by=None, **fields):
+    """A pending invitation written directly (no e-mail) and its raw token."""
+    invitation = ProjectInvitation(project=project, email=email, role=role, invited_by=by, **fields)
+    raw = invitation.issue_token()
+    invitation.save()
+    return invitation, raw
