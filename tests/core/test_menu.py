@@ -51,3 +51,11 @@ def test_the_login_link_never_sends_back_to_the_login_page(client, db):
     html = client.get(login + "?next=/structures/").content.decode()
     assert f'href="{login}?next=' not in html
     assert f'href="{login}?next=/carte/"' in client.get(reverse("network:map")).content.decode()
+
+
+def test_every_page_names_the_site_s_icon(client, db):
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
+    assert finders.find("img/favicon.svg")
