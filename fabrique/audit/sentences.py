@@ -139,6 +139,31 @@ def next_step(entry: Entry, who: str) -> str:
     return generic(_("la prochaine étape"))(entry, who)
 
 
+MESSAGE_SENTENCES = {
+    # (action, internal): the sentence; a message deleted by its author is kept, marked deleted (a change)
+    ("+", False): _("%(who)s a écrit un message"),
+    ("+", True): _("%(who)s a écrit une note interne"),
+    ("~", False): _("%(who)s a modifié un message"),
+    ("~", True): _("%(who)s a modifié une note interne"),
+    ("-", False): _("%(who)s a supprimé un message"),
+    ("-", True): _("%(who)s a supprimé une note interne"),
+}
+
+
+def message(entry: Entry, who: str) -> str:
+    row = entry.record
+    action = "-" if entry.action == "~" and getattr(row, "deleted_at", None) else entry.action
+    return MESSAGE_SENTENCES[action, bool(row.internal)] % {"who": who}
+
+
+def project_invitation(entry: Entry, who: str) -> str:
+    return gettext("%(who)s a invité %(email)s sur le projet comme %(role)s") % {
+        "who": who,
+        "email": entry.subject,
+        "role": entry.record.get_role_display(),
+    }
+
+
 # --- the structure ----------------------------------------------------------------------------------------
 
 structure_sheet = by_action(

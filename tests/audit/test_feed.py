@@ -91,6 +91,25 @@ def test_the_carrier_reads_only_what_the_workspace_shows_them(opened, member, cl
     assert "Ce que l'équipe garde pour elle n'y paraît pas." in page
 
 
+@pytest.mark.parametrize(
+    ("role", "observer"), [(ProjectRole.PARTNER, False), (ProjectRole.EXPERT, False), (ProjectRole.EXPERT, True)]
+)
+def test_partners_experts_and_observers_read_what_the_carrier_reads(opened, member, client_for, role, observer):
+    guest = _add_person(opened, by=member, role=role, first_name="Lou", last_name="Bernard")
+    ProjectMember.objects.filter(pk=guest.pk).update(observer=observer)
+    kinds = {item.kind for item in client_for(guest.user).get(_page_url(opened)).context["items"]}
+    assert kinds == {"method.ProjectStageLog", "workspace.ProjectMember"}
+
+
+def test_the_feed_is_paginated(project, member, client_for):
+    _grow(project, member, 20)
+    client = client_for(member)
+    first, second = client.get(_page_url(project)), client.get(_page_url(project), {"page": 2})
+    assert (len(first.context["items"]), len(second.context["items"])) == (30, 10)
+    assert "Page 1 sur 2" in first.content.decode()
+    assert first.context["items"][-1].date >= second.context["items"][0].date
+
+
 def test_next_steps_are_read_by_everyone_on_the_project(opened, member, client_for):
     from fabrique.workspace.services.steps import create_step, set_step_status
 
