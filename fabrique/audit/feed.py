@@ -57,7 +57,7 @@ PROJECT_SOURCES = (
     Source("method.Project", sentences.project_sheet, only=Q(history_type="~"), logged="stage"),
     Source("workspace.NextStep", sentences.next_step, shared=EVERY_ROW),
     # An internal note of the conversation: the team and the coordination only, as on the « Conversation » tab.
-    Source("workspace.Message", sentences.generic(_("un message de la conversation")), shared=Q(internal=False)),
+    Source("workspace.Message", sentences.message, shared=Q(internal=False)),
     Source("method.ProjectPartner", sentences.project_partner, related=("partner",)),
     Source("method.ProjectNote", sentences.generic(_("une note de suivi"))),
     Source("method.SteeringDecision", sentences.steering_decision),

@@ -124,6 +124,26 @@ def test_next_steps_are_read_by_everyone_on_the_project(opened, member, client_f
     ]
 
 
+def test_an_internal_note_of_the_conversation_is_the_teams_only(opened, member, client_for):
+    from fabrique.workspace.services.messages import delete_message, edit_message, post_message
+
+    shared = post_message(opened, by=member, body="Bonjour à toutes et tous")
+    post_message(opened, by=member, body="Entre nous : le budget est serré", internal=True)
+    edit_message(shared, by=member, body="Bonjour à tous", expected_version=None)
+    delete_message(shared, by=member)
+    expected = [
+        f"{member} a supprimé un message",
+        f"{member} a modifié un message",
+        f"{member} a écrit une note interne",
+        f"{member} a écrit un message",
+    ]
+    assert _texts(client_for(member).get(_page_url(opened)))[:4] == expected
+    carrier = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER).user
+    page = client_for(carrier).get(_page_url(opened))
+    assert _texts(page)[:3] == [expected[0], expected[1], expected[3]]
+    assert "budget" not in page.content.decode() and "note interne" not in page.content.decode()
+
+
 def test_a_person_who_leaves_or_is_removed_reads_as_such(opened, member, client_for):
     expert = _add_person(opened, by=member, role=ProjectRole.EXPERT, first_name="Lou", last_name="Bernard")
     guest = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER)
@@ -185,6 +205,8 @@ def test_the_method_board_links_the_structure_feed(structure, member, client_for
 
 def test_every_history_table_of_a_project_is_read_and_a_new_one_is_the_teams_only():
     sources = {source.model: source for source in feed.project_sources()}
+    every = [source.model for source in feed.project_sources() + feed.STRUCTURE_SOURCES]
+    assert len(every) == len(set(every)), "a table read twice would show each of its rows twice"
     with_project = {
         history.instance_type._meta.label
         for history in history_models()

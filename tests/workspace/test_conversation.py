@@ -215,10 +215,11 @@ def test_the_activity_feed_tells_the_carrier_of_messages_but_never_of_an_interna
     services.post_message(project, by=member, body="À tous : le local est trouvé")
     services.post_message(project, by=member, body="Entre nous : le budget", internal=True)
     url = reverse("audit:project_activity", args=[project.pk])
-    sentence = "a ajouté un message de la conversation"
+    message, note = "a écrit un message", "a écrit une note interne"
     team_page = client_for(member).get(url).content.decode()
     carrier_page = client_for(carrier).get(url).content.decode()
-    assert (team_page.count(sentence), carrier_page.count(sentence)) == (2, 1)
+    assert (team_page.count(message), team_page.count(note)) == (1, 1)
+    assert (carrier_page.count(message), carrier_page.count(note)) == (1, 0)
     assert "le budget" not in carrier_page
 
 
