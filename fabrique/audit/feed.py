@@ -58,6 +58,8 @@ PROJECT_SOURCES = (
     Source("workspace.NextStep", sentences.next_step, shared=EVERY_ROW),
     # An internal note of the conversation: the team and the coordination only, as on the « Conversation » tab.
     Source("workspace.Message", sentences.message, shared=Q(internal=False)),
+    # Who was invited, by e-mail, as the « Personnes » tab shows the team only.
+    Source("workspace.ProjectInvitation", sentences.project_invitation, recorded=("created_at", "invited_by")),
     Source("method.ProjectPartner", sentences.project_partner, related=("partner",)),
     Source("method.ProjectNote", sentences.generic(_("une note de suivi"))),
     Source("method.SteeringDecision", sentences.steering_decision),

@@ -198,6 +198,8 @@ class RecordKind:
         subject = next(
             (v for v in (getattr(row, name, None) for name in NAME_FIELDS) if isinstance(v, str) and v.strip()), ""
         )
+        if subject.endswith("@" + User.ERASED_DOMAIN):
+            subject = gettext("personne effacée")
         return Entry(
             getattr(row, self.date_field), self, getattr(row, self.author_field), "+", subject, row.pk, record=row
         )

@@ -144,6 +144,23 @@ def test_an_internal_note_of_the_conversation_is_the_teams_only(opened, member, 
     assert "budget" not in page.content.decode() and "note interne" not in page.content.decode()
 
 
+def test_an_invitation_accepted_then_a_departure_through_the_people_services(opened, member, client_for):
+    from fabrique.workspace.services import people
+
+    invitation, _raw = people.invite(opened, by=member, email="lou@example.org", role=ProjectRole.EXPERT)
+    lou = UserFactory(email="lou@example.org", first_name="Lou", last_name="Bernard")
+    people.accept_invitation(invitation, user=lou)
+    people.leave(opened, user=lou)
+    texts = _texts(client_for(member).get(_page_url(opened)))
+    assert texts[:3] == [
+        "Lou Bernard a quitté le projet",
+        "Lou Bernard a rejoint le projet comme expert·e extérieur·e",
+        f"{member} a invité lou@example.org sur le projet comme expert·e extérieur·e",
+    ]
+    carrier = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER).user
+    assert "lou@example.org" not in client_for(carrier).get(_page_url(opened)).content.decode()
+
+
 def test_a_person_who_leaves_or_is_removed_reads_as_such(opened, member, client_for):
     expert = _add_person(opened, by=member, role=ProjectRole.EXPERT, first_name="Lou", last_name="Bernard")
     guest = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER)
