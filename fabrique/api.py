@@ -31,6 +31,7 @@ from fabrique.search.api import router as search_router
 from fabrique.territories.api import router as territories_router
 from fabrique.workspace.api.messages import router as workspace_messages_router
 from fabrique.workspace.api.people import router as workspace_people_router
+from fabrique.workspace.api.steps import router as steps_router
 
 # Operation ids are part of the published schema (a client generated from it names its methods after them): they
 # stay those of the modules the operations were first written in, before each app's API became a package.
@@ -139,6 +140,7 @@ def _mount_routers() -> None:
     api.add_router("/", audit_router)  # the activity feeds of a project and of a structure
     api.add_router("/", workspace_messages_router)
     api.add_router("/", workspace_people_router)
+    api.add_router("/", steps_router)  # a project's next steps (workspace)
 
 
 _mount_routers()

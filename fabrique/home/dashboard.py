@@ -1,7 +1,7 @@
 """« Mon espace »: what needs the person now, then their structures one click away.
 
-Each section reads through the apps' perms and selectors, in a fixed number of queries whatever its rows. Two
-sections are to come with the apps that will feed them: the unread notifications and the person's next steps.
+Each section reads through the apps' perms and selectors, in a fixed number of queries whatever its rows. One
+section is to come with the app that will feed it: the unread notifications.
 """
 
 import datetime
@@ -24,7 +24,7 @@ from fabrique.method.selectors import followups_due, quiet_projects
 from fabrique.network.models import Invitation
 from fabrique.network.perms import can_invite, can_invite_to, member_structure_ids, structure_abilities
 from fabrique.reporting.perms import structure_figures_abilities
-from fabrique.workspace.selectors import projects_joined_by
+from fabrique.workspace.selectors import my_open_steps, projects_joined_by
 
 # A long list is cut here; its heading still counts every row and a link leads to the whole.
 SHOWN = 10
@@ -69,6 +69,13 @@ def followups(user, today: datetime.date) -> Listing:
         for followup in followups_due(my_projects(user), today=today)
     ]
     return Listing.of(rows)
+
+
+def next_steps(user, today: datetime.date) -> tuple[Listing, int]:
+    """The open next steps the person owns on the projects they are on, the most overdue first; and how many are
+    late (one query)."""
+    rows = [{"step": step, "late": step.due_on < today} for step in my_open_steps(user)]
+    return Listing.of(rows), sum(row["late"] for row in rows)
 
 
 def registrations(user, now: datetime.datetime) -> list[dict]:
@@ -137,12 +144,15 @@ def account(user) -> dict:
 
 def build(user) -> dict:
     now = timezone.now()
+    steps, late = next_steps(user, timezone.localdate(now))
     context = {
         "ballots": ballots_to_cast(user),
         "requests": requests_under_way(user),
         "quiet": quiet(user, now),
         "quiet_days": settings.PROJECT_QUIET_DAYS,
         "followups": followups(user, timezone.localdate(now)),
+        "next_steps": steps,
+        "next_steps_late": late,
         "registrations": registrations(user, now),
         "coordination": coordination(user),
         "structures": structures(user),
@@ -150,6 +160,6 @@ def build(user) -> dict:
         **account(user),
     }
     context["needs_me"] = any(
-        context[name] for name in ("ballots", "requests", "quiet", "followups", "registrations")
+        context[name] for name in ("ballots", "requests", "next_steps", "quiet", "followups", "registrations")
     ) or bool(context["coordination"] and (context["coordination"]["awaiting"] or context["coordination"]["sessions"]))
     return context

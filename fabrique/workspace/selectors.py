@@ -39,7 +39,7 @@ def possible_owners(project) -> QuerySet:
     )
 
 
-def still_on_project() -> Exists | Q:
+def still_on_project() -> Q:
     """A filter on next steps: their owner is still on their project (of its structure's team, or invited)."""
     team = Membership.objects.filter(user_id=OuterRef("owner_id"), structure_id=OuterRef("project__structure_id"))
     invited = ProjectMember.objects.filter(user_id=OuterRef("owner_id"), project_id=OuterRef("project_id"))

@@ -31,6 +31,7 @@ def test_a_member_s_space_costs_the_same_for_3_and_30_items_of_each_kind(client_
         assert f"3 {counted}" in few_page and f"30 {counted}" in many_page
     assert "3 suivis d'activité à renseigner" in few_page and "30 suivis d'activité à renseigner" in many_page
     assert "3 événements où je suis inscrit·e" in few_page and "30 événements où je suis inscrit·e" in many_page
+    assert "Mes prochaines étapes : 3 à faire" in few_page and "Mes prochaines étapes : 30 à faire" in many_page
     assert few_queries == many_queries
 
 

@@ -16,6 +16,7 @@ from fabrique.network.models import Structure
 from tests.community.factories import EventFactory
 from tests.factories import MembershipFactory, StructureFactory, UserFactory
 from tests.method.factories import OutcomeFactory, ProjectFactory
+from tests.workspace.factories import NextStepFactory
 
 LONG_AGO = datetime.timedelta(days=400)
 
@@ -64,15 +65,16 @@ def registration(user, *, status: str = RegistrationStatus.CONFIRMED, **event):
 
 def everything_for(user, n: int) -> None:
     """`n` items of each kind on `user`'s page: `user` administers a labelled voter structure and belongs to `n`
-    experimenting structures, each with a request on an open session, a quiet project and a follow-up due; and
-    `user` holds `n` places at events."""
+    experimenting structures, each with a request on an open session, a quiet project (with a next step of
+    `user`'s, the first one late) and a follow-up due; and `user` holds `n` places at events."""
     labelled_with_admin(f"Votante {n}", admin=user)
     requests = []
     for index in range(n):
         structure = StructureFactory(name=f"Demandeuse {n}-{index}")
         MembershipFactory(structure=structure, user=user, role=MembershipRole.STAFF)
         requests.append(submitted_request(structure))
-        quiet_project(structure)
+        project = quiet_project(structure)
+        NextStepFactory(project=project, owner=user, due_on=timezone.localdate() + datetime.timedelta(days=index - 1))
         created_activity(structure)
         registration(user)
     open_session(requests)

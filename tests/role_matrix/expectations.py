@@ -373,6 +373,10 @@ API = parse("""
 /projects/{project_id}/people/{member_id} PATCH api_project_person 403 ok ok 404  404   404   404   401
 /projects/{project_id}/people/{member_id} DELETE api_project_person 403 ok ok 404 404   404   404   401
 /projects/{project_id}/leave           POST   api_project       403   403   403   404   404   404   404   401
+/projects/{project_id}/next-steps      GET    api_project       200   200   200   404   404   404   404   401
+/projects/{project_id}/next-steps      POST   api_project       403   ok    ok    404   404   404   404   401
+/next-steps/{step_id}                  PATCH  api_next_step     403   ok    ok    404   404   404   404   401
+/next-steps/{step_id}/status           POST   api_next_step     403   ok    ok    404   404   404   404   401
 
 /appellation/requests                  GET    -                 200   200   200   200   200   200   200   401
 /appellation/requests                  POST   -                 403   403   403   ok    403   403   403   401
@@ -662,6 +666,12 @@ DATA = {
         "observer": True,
         "version": w.version("project_person"),
     },
+    "POST /projects/{project_id}/next-steps": lambda w: {
+        "title": "Appeler la banque",
+        "due_on": (timezone.localdate() + datetime.timedelta(days=5)).isoformat(),
+    },
+    "PATCH /next-steps/{step_id}": lambda w: {"title": "Rappeler Yann lundi", "version": w.version("next_step")},
+    "POST /next-steps/{step_id}/status": lambda w: {"status": "in_progress", "version": w.version("next_step")},
     "POST /appellation/requests": {"structure": "autre-fabrique", **NARRATIVES},
     "PATCH /appellation/requests/{pk}": lambda w: {"usefulness": "Revu", "version": w.version("draft")},
     "POST /appellation/requests/{pk}/submit": {},

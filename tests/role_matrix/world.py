@@ -237,7 +237,11 @@ def _accounts(world: World, owning, admin, colleague) -> None:
 def _workspace(world: World, admin) -> None:
     project = world.objects["project"]
     step = NextStep.objects.create(
-        project=project, title="Rappeler Yann", owner=admin, due_on=timezone.localdate() + datetime.timedelta(days=9)
+        project=project,
+        title="Rappeler Yann",
+        owner=admin,
+        due_on=timezone.localdate() + datetime.timedelta(days=9),
+        stage=project.stage,
     )
     world.objects |= {"next_step": step, "step_owner": admin}
     world.targets |= {"next_step": {"pk": project.pk, "step_pk": step.pk}, "api_next_step": {"step_id": step.pk}}
