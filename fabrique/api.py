@@ -29,6 +29,7 @@ from fabrique.notifications.api import router as notifications_router
 from fabrique.reporting.api import router as reporting_router
 from fabrique.search.api import router as search_router
 from fabrique.territories.api import router as territories_router
+from fabrique.workspace.api.documents import router as workspace_documents_router
 from fabrique.workspace.api.messages import router as workspace_messages_router
 from fabrique.workspace.api.people import router as workspace_people_router
 from fabrique.workspace.api.steps import router as steps_router
@@ -141,6 +142,7 @@ def _mount_routers() -> None:
     api.add_router("/", workspace_messages_router)
     api.add_router("/", workspace_people_router)
     api.add_router("/", steps_router)  # a project's next steps (workspace)
+    api.add_router("/", workspace_documents_router)
 
 
 _mount_routers()

@@ -235,6 +235,7 @@ def test_the_file_scan_finds_the_library_and_the_appellation_files():
         "library.ResourceFile",
         "appellation.RequestAttachment",
         "workspace.MessageAttachment",
+        "workspace.ProjectDocumentVersion",
     }
 
 

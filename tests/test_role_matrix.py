@@ -69,7 +69,10 @@ def _call(world, row, persona):
     body = _body(world, row)
     if row.route.startswith("/"):
         url = API_PREFIX + row.route.format(**kwargs)
-        extra = {"data": json.dumps(body), "content_type": "application/json"} if row.method in WRITES else {}
+        if row.method == "POST" and any(hasattr(value, "read") for value in body.values()):
+            extra = {"data": body}  # an upload: multipart, as a browser or a script sends a file
+        else:
+            extra = {"data": json.dumps(body), "content_type": "application/json"} if row.method in WRITES else {}
     else:
         url = reverse(row.route, kwargs=kwargs)
         extra = {"data": body} if row.method in WRITES else {}

@@ -21,3 +21,17 @@ class NextStepStatus(models.TextChoices):
 
 
 OPEN_STEP_STATUSES: tuple[str, ...] = (NextStepStatus.TODO, NextStepStatus.IN_PROGRESS, NextStepStatus.BLOCKED)
+
+
+class DocumentKind(models.TextChoices):
+    OPPORTUNITY_STUDY = "opportunity_study", _("étude d'opportunité")
+    BUSINESS_PLAN = "business_plan", _("business plan")
+    MINUTES = "minutes", _("compte rendu")
+    OTHER = "other", _("autre")
+
+
+class DocumentVisibility(models.TextChoices):
+    """Who reads a project's document: its team (and the coordination), or everyone on the project."""
+
+    TEAM = "team", _("équipe seulement")
+    PROJECT = "project", _("toutes les personnes du projet")

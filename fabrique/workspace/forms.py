@@ -5,11 +5,13 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from fabrique.core import uploads
+from fabrique.library.uploads import accepted_formats_label, check_upload, max_upload_bytes
 from fabrique.method.forms import DateInput, StyledMixin, VersionField
 from fabrique.method.models import ProjectPartner
 from fabrique.network.models import Partner
+from fabrique.search.visibility import Visibility
 
-from .enums import NextStepStatus, ProjectRole
+from .enums import DocumentKind, DocumentVisibility, NextStepStatus, ProjectRole
 from .models import NextStep
 from .selectors import possible_owners
 from .services.messages import MAX_ATTACHMENT_BYTES
@@ -175,3 +177,81 @@ class InvitationForm(StyledMixin, forms.Form):
 class ObserverForm(forms.Form):
     observer = forms.BooleanField(label=_("Observateur ou observatrice"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+# --- documents -----------------------------------------------------------------------------------------------
+
+
+def _file_help() -> str:
+    return _("Formats acceptés : %(formats)s ; %(limit)s Mo au plus.") % {
+        "formats": accepted_formats_label(),
+        "limit": max_upload_bytes() // (1024 * 1024),
+    }
+
+
+class _FileMixin:
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            check_upload(upload)  # the same check as the service, to show the message beside the field
+        return upload
+
+
+class DocumentForm(_FileMixin, StyledMixin, forms.Form):
+    title = forms.CharField(label=_("Titre"), max_length=200)
+    kind = forms.ChoiceField(label=_("Type de document"), choices=DocumentKind.choices)
+    visibility = forms.ChoiceField(label=_("Visible par"), choices=DocumentVisibility.choices)
+    file = forms.FileField(label=_("Fichier"))
+    note = forms.CharField(label=_("Note sur cette version"), max_length=300, required=False)
+
+    def __init__(self, *args, visibilities: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _file_help()
+        labels = dict(DocumentVisibility.choices)
+        self.fields["visibility"].choices = [(value, labels[value]) for value in visibilities]
+        self.initial.setdefault("visibility", visibilities[0] if visibilities else "")
+
+
+class VersionForm(_FileMixin, StyledMixin, forms.Form):
+    file = forms.FileField(label=_("Nouvelle version du fichier"))
+    note = forms.CharField(label=_("Ce qui change dans cette version"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _file_help()
+
+
+class _OwnIds:
+    """Several forms share a document's page: each names its fields' ids after itself (`auto_id`)."""
+
+    ids = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.ids}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class VisibilityForm(_OwnIds, StyledMixin, forms.Form):
+    ids = "visibility"
+    visibility = forms.ChoiceField(label=_("Visible par"), choices=DocumentVisibility.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class DeleteForm(_OwnIds, forms.Form):
+    ids = "delete"
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PublishForm(_OwnIds, StyledMixin, forms.Form):
+    ids = "publish"
+    summary = forms.CharField(
+        label=_("Résumé de la ressource"),
+        max_length=800,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ce que la ressource apporte au réseau, en quelques lignes."),
+    )
+    visibility = forms.ChoiceField(label=_("Visibilité dans la bibliothèque"), choices=Visibility.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("visibility", Visibility.NETWORK)

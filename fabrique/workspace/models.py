@@ -1,5 +1,6 @@
 """A project's people beyond its structure's team (the carrier, partners and outside experts, each invited to that
-project only), and its conversation (messages, their mentions and attachments)."""
+project only), its next steps, its conversation (messages, their mentions and attachments), and the documents of its
+private space with their versions."""
 
 import secrets
 import uuid
@@ -7,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -18,7 +20,7 @@ from fabrique.core.uploads import BY_CONTENT_TYPE
 from fabrique.method.enums import Stage
 from fabrique.network.models import default_invitation_expiry
 
-from .enums import OPEN_STEP_STATUSES, NextStepStatus, ProjectRole
+from .enums import OPEN_STEP_STATUSES, DocumentKind, DocumentVisibility, NextStepStatus, ProjectRole
 
 
 def message_attachment_path(instance, filename: str) -> str:
@@ -294,3 +296,96 @@ class ProjectInvitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+
+class ProjectDocumentQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+
+class ProjectDocument(Versioned):
+    """A document of a project's private space. Its file is in its versions; deleting it only hides it (its
+    versions and their files are kept, the history says who deleted it)."""
+
+    project = models.ForeignKey(
+        "method.Project", on_delete=models.PROTECT, related_name="documents", verbose_name=_("projet")
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    kind = models.CharField(_("type de document"), max_length=20, choices=DocumentKind.choices)
+    visibility = models.CharField(
+        _("visible par"), max_length=10, choices=DocumentVisibility.choices, default=DocumentVisibility.TEAM
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("déposé par"),
+    )
+    created_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
+    deleted_at = models.DateTimeField(_("supprimé le"), null=True, blank=True)
+    library_resource = models.ForeignKey(
+        "library.Resource",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("publié dans la bibliothèque comme"),
+    )
+
+    objects = ProjectDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document d'un projet")
+        verbose_name_plural = _("documents des projets")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["project", "deleted_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("workspace:document", args=[self.project_id, self.pk])
+
+
+def document_file_path(instance: "ProjectDocumentVersion", filename: str) -> str:
+    return f"workspace/{instance.document.project_id}/{instance.document_id}/{instance.number}/{filename}"
+
+
+class ProjectDocumentVersion(models.Model):
+    """One version of a document's file, stored outside the public media (served by a view that checks who may read
+    the document). The highest number is the current one; none is ever replaced."""
+
+    document = models.ForeignKey(
+        ProjectDocument, on_delete=models.PROTECT, related_name="versions", verbose_name=_("document")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("fichier"), upload_to=document_file_path, storage=private_storage, max_length=300)
+    name = models.CharField(_("nom du fichier"), max_length=150)
+    file_format = models.CharField(_("format"), max_length=10)
+    content_type = models.CharField(_("type de contenu"), max_length=100)
+    size = models.PositiveBigIntegerField(_("taille (octets)"))
+    sha256 = models.CharField(_("empreinte SHA-256"), max_length=64)
+    note = models.CharField(_("ce qui change"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("déposé par"),
+    )
+    uploaded_at = models.DateTimeField(_("déposé le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("version d'un document de projet")
+        verbose_name_plural = _("versions des documents de projet")
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_project_document_number")]
+
+    def __str__(self):
+        return f"{self.name} (v{self.number})"
+
+    def get_absolute_url(self):
+        return reverse("workspace:document_download", args=[self.document.project_id, self.document_id, self.pk])

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from fabrique.network.roles import roles_of
 
-from .enums import ProjectRole
+from .enums import DocumentVisibility, ProjectRole
 from .models import NextStep, ProjectMember
 
 
@@ -132,3 +132,42 @@ def readable_messages(queryset: QuerySet, abilities: dict[str, bool]) -> QuerySe
     if not abilities["view"]:
         return queryset.none()
     return queryset if abilities["see_internal"] else queryset.filter(internal=False)
+
+
+# --- documents -----------------------------------------------------------------------------------------------
+
+
+def document_abilities(abilities: dict[str, bool], document) -> dict[str, bool]:
+    """What one may do with a project's document, from their `workspace_abilities` on its project (no query).
+
+    view (and download its versions): a document kept to the team needs `see_internal`; add_version: a writer who
+    sees it (the team for a team document); change_visibility, delete, publish (to the library): the team."""
+    view = abilities["view"] and (document.visibility == DocumentVisibility.PROJECT or abilities["see_internal"])
+    writer = abilities["write_internal"] if document.visibility == DocumentVisibility.TEAM else abilities["write"]
+    return {
+        "view": view,
+        "add_version": view and writer,
+        "change_visibility": abilities["write_internal"],
+        "delete": abilities["write_internal"],
+        "publish": abilities["write_internal"],
+    }
+
+
+def upload_visibilities(abilities: dict[str, bool]) -> list[str]:
+    """The visibilities one may give a new document: any for the team, « everyone on the project » for its other
+    writers, none for the readers."""
+    if abilities["write_internal"]:
+        return list(DocumentVisibility.values)
+    return [DocumentVisibility.PROJECT] if abilities["write"] else []
+
+
+def documents_abilities(abilities: dict[str, bool]) -> dict[str, bool]:
+    """What one may do on a project's documents as a whole: upload (a new document)."""
+    return {"upload": bool(upload_visibilities(abilities))}
+
+
+def readable_documents(abilities: dict[str, bool], queryset: QuerySet) -> QuerySet:
+    """`document_abilities(…)["view"]` as a filter on one project's documents."""
+    if not abilities["view"]:
+        return queryset.none()
+    return queryset if abilities["see_internal"] else queryset.filter(visibility=DocumentVisibility.PROJECT)

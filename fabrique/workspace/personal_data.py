@@ -2,7 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from fabrique.core.personal_data import Basis, Erase, PersonalField
+from fabrique.core.personal_data import NO_ACCOUNT, Basis, Erase, PersonalField
+
+WITH_PROJECT = _("avec le projet (archive du réseau)")
 
 PERSONAL_FIELDS = [
     PersonalField(
@@ -95,6 +97,37 @@ PERSONAL_FIELDS = [
         Erase.KEEP,
         context=("project", "accepted_at"),
     ),
+    PersonalField(
+        "workspace.ProjectDocument",
+        "created_by",
+        "created_by",
+        Basis.LEGITIMATE_INTEREST,
+        _("savoir qui a déposé un document dans l'espace d'un projet"),
+        WITH_PROJECT,
+        Erase.KEEP,
+        context=("project", "title", "created_at"),
+    ),
+    PersonalField(
+        "workspace.ProjectDocumentVersion",
+        "file",
+        NO_ACCOUNT,
+        Basis.LEGITIMATE_INTEREST,
+        _("documents de travail d'un projet ; ils peuvent nommer des personnes"),
+        WITH_PROJECT,
+        Erase.EDIT,
+    ),
+    PersonalField(
+        "workspace.ProjectDocumentVersion",
+        "uploaded_by",
+        "uploaded_by",
+        Basis.LEGITIMATE_INTEREST,
+        _("savoir qui a déposé une version d'un document"),
+        WITH_PROJECT,
+        Erase.KEEP,
+        context=("document", "number", "uploaded_at"),
+    ),
 ]
 
-NOT_PERSONAL: dict[str, str] = {}
+NOT_PERSONAL = {
+    "workspace.ProjectDocumentVersion.name": _("nom du fichier déposé"),
+}

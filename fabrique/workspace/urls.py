@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import conversation, invitations, overview, people, steps
+from .views import conversation, documents, invitations, overview, people, steps
 
 app_name = "workspace"
 
@@ -28,4 +28,15 @@ urlpatterns = [
     path("<int:pk>/personnes/<int:member_pk>/observateur/", people.person_observer, name="person_observer"),
     path("<int:pk>/quitter/", people.leave, name="leave"),
     path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
+    path("<int:pk>/documents/", documents.documents, name="documents"),
+    path("<int:pk>/documents/<int:document_pk>/", documents.document, name="document"),
+    path("<int:pk>/documents/<int:document_pk>/versions/", documents.document_version_add, name="document_version_add"),
+    path("<int:pk>/documents/<int:document_pk>/visibilite/", documents.document_visibility, name="document_visibility"),
+    path("<int:pk>/documents/<int:document_pk>/suppression/", documents.document_delete, name="document_delete"),
+    path("<int:pk>/documents/<int:document_pk>/publication/", documents.document_publish, name="document_publish"),
+    path(
+        "<int:pk>/documents/<int:document_pk>/versions/<int:version_pk>/",
+        documents.document_download,
+        name="document_download",
+    ),
 ]

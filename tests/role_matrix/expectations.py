@@ -142,6 +142,18 @@ workspace:leave                    POST   project           403   403   403   40
 # The invitation is for someone else (the anonymous visitor is offered the sign-up form):
 workspace:accept_invitation        GET    project_invitation_token 403 403 403 403 403 403 403 200
 workspace:accept_invitation        POST   project_invitation_token 403 403 403 403 403 403 403 ok
+workspace:documents                GET    documents         200   200   200   404   404   404   404   login
+workspace:documents                POST   documents         403   ok    ok    404   404   404   404   login
+workspace:document                 GET    document          200   200   200   404   404   404   404   login
+workspace:document_version_add     GET    document          405   405   405   405   405   405   405   405
+workspace:document_version_add     POST   document          403   ok    ok    404   404   404   404   login
+workspace:document_visibility      GET    document          405   405   405   405   405   405   405   405
+workspace:document_visibility      POST   document          403   ok    ok    404   404   404   404   login
+workspace:document_delete          GET    document          405   405   405   405   405   405   405   405
+workspace:document_delete          POST   document          403   ok    ok    404   404   404   404   login
+workspace:document_publish         GET    document          405   405   405   405   405   405   405   405
+workspace:document_publish         POST   document          403   ok    ok    404   404   404   404   login
+workspace:document_download        GET    document_version  200   200   200   404   404   404   404   login
 method:project_edit                GET    project           403   200   200   404   404   404   404   login
 method:project_edit                POST   project           403   ok    ok    404   404   404   404   login
 method:project_move                GET    project           403   200   200   404   404   404   404   login
@@ -426,6 +438,10 @@ API = parse("""
 /testimonials/{testimonial_id}         GET    testimonial       200   200   200   200   200   200   200   200
 
 /indicators                            GET    -                 200   200   200   200   200   200   200   200
+/projects/{project_id}/documents       GET    api_documents     200   200   200   404   404   404   404   401
+/projects/{project_id}/documents       POST   api_documents     403   ok    ok    404   404   404   404   401
+/documents/{document_id}/versions      POST   api_document      403   ok    ok    404   404   404   404   401
+/documents/{document_id}/versions/{version_id} GET    api_doc_version   200   200   200   404   404   404   404   401
 """)
 
 
@@ -614,6 +630,16 @@ DATA = {
     },
     "POST community:news_unpublish": lambda w: {"version": w.version("news")},
     "POST reporting:import_home": lambda w: {"kind": "needs", "structure": w.pk("owning"), "file": _csv()},
+    "POST workspace:documents": lambda w: {
+        "title": "Budget",
+        "kind": "business_plan",
+        "visibility": "team",
+        "file": _pdf("budget.pdf"),
+    },
+    "POST workspace:document_version_add": lambda w: {"file": _pdf("etude-v2.pdf"), "note": "Chiffres revus"},
+    "POST workspace:document_visibility": lambda w: {"visibility": "project", "version": w.version("document")},
+    "POST workspace:document_delete": lambda w: {"version": w.version("document")},
+    "POST workspace:document_publish": {"summary": "Ce que le projet a appris.", "visibility": "network"},
     # API
     "POST /structures": {"name": "Nouvelle Fabrique", "departements": ["22"]},
     "PATCH /structures/{slug}": lambda w: {"city": "Brest", "version": w.version("owning")},
@@ -688,4 +714,7 @@ DATA = {
     "POST /events/{slug}/registration": {},
     "POST /news": {"title": "Rencontre", "body": "Inscriptions", "published_on": None},
     "PATCH /news/{slug}": lambda w: {"title": "Rencontre revue", "version": w.version("news")},
+    # multipart: a body with a file is sent as a form
+    "POST /projects/{project_id}/documents": lambda w: {"title": "Budget", "kind": "business_plan", "file": _pdf()},
+    "POST /documents/{document_id}/versions": lambda w: {"file": _pdf(), "note": "v2"},
 }

@@ -34,8 +34,9 @@ from fabrique.notifications.models import Notification
 from fabrique.notifications.tokens import unsubscribe_token
 from fabrique.search.visibility import Visibility
 from fabrique.territories.models import Departement
-from fabrique.workspace.enums import ProjectRole
+from fabrique.workspace.enums import DocumentKind, DocumentVisibility, ProjectRole
 from fabrique.workspace.models import NextStep, ProjectInvitation, ProjectMember
+from fabrique.workspace.services import documents as workspace_documents
 from fabrique.workspace.services import messages as conversation
 from tests.community.factories import EventFactory, GroupMembershipFactory, NewsPostFactory, WorkingGroupFactory
 from tests.factories import (
@@ -140,6 +141,7 @@ def build() -> World:
     _notifications(world, users["admin"])
     _workspace(world, users["admin"])
     _workspace_people(world, users["admin"])
+    _documents(world, users["admin"])
     world.targets["candidate"] = {"slug": candidate.slug}
     world.objects |= {"owning": owning, "other": other, "labelled": labelled[0]}
     return world
@@ -168,7 +170,7 @@ def _method(world: World, owning, admin) -> None:
     public.is_public = True
     public.save(update_fields=["is_public"])
     OutcomeFactory(project=public, created_on=datetime.date(2025, 1, 15), legal_form=LegalForm.SCIC)
-    world.objects |= {"need": need, "session": session, "project": project, "partner": partner}
+    world.objects |= {"need": need, "session": session, "project": project, "partner": partner, "activity": public}
     world.targets |= {
         "structure": {"slug": owning.slug},
         "need": {"pk": need.pk},
@@ -276,6 +278,29 @@ def _notifications(world: World, admin) -> None:
         "notification": {"pk": notification.pk},
         "api_notification": {"notification_id": notification.pk},
         "unsubscribe": {"token": unsubscribe_token(admin, [NotificationKind.PROJECT_MOVED])},
+    }
+
+
+def _documents(world: World, admin) -> None:
+    """A document kept to the team on the created activity's project (a document is published once it is created)."""
+    project = world.objects["activity"]
+    document = workspace_documents.upload_document(
+        project,
+        admin,
+        title="Étude de Plouescat",
+        kind=DocumentKind.OPPORTUNITY_STUDY,
+        visibility=DocumentVisibility.TEAM,
+        upload=SimpleUploadedFile("etude.pdf", PDF),
+    )
+    version = document.versions.get()
+    world.objects |= {"document": document}
+    world.targets |= {
+        "documents": {"pk": project.pk},
+        "document": {"pk": project.pk, "document_pk": document.pk},
+        "document_version": {"pk": project.pk, "document_pk": document.pk, "version_pk": version.pk},
+        "api_documents": {"project_id": project.pk},
+        "api_document": {"document_id": document.pk},
+        "api_doc_version": {"document_id": document.pk, "version_id": version.pk},
     }
 
 

@@ -1,13 +1,16 @@
 import datetime
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from fabrique.method.enums import Stage
-from fabrique.workspace.enums import ProjectRole
+from fabrique.workspace.enums import DocumentKind, DocumentVisibility, ProjectRole
 from fabrique.workspace.models import Message, NextStep, ProjectInvitation, ProjectMember
+from fabrique.workspace.services import documents
 from tests.factories import UserFactory
+from tests.library.files import PDF
 from tests.method.factories import ProjectFactory
 
 
@@ -48,3 +51,19 @@ def project_invitation(project, *, email="invitee@example.org", role=ProjectRole
     raw = invitation.issue_token()
     invitation.save()
     return invitation, raw
+
+
+def pdf_upload(name: str = "etude.pdf", content: bytes = PDF):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def make_document(project, by, *, title="Étude d'opportunité", visibility=DocumentVisibility.TEAM, content=PDF):
+    """A document with its first version, through the service (as the page would)."""
+    return documents.upload_document(
+        project,
+        by,
+        title=title,
+        kind=DocumentKind.OPPORTUNITY_STUDY,
+        visibility=visibility,
+        upload=pdf_upload(content=content),
+    )
