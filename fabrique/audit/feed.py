@@ -26,11 +26,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from fabrique.core.history import history_models
+from fabrique.workspace.enums import DocumentVisibility
+from fabrique.workspace.models import ProjectDocument
 
 from . import journal, sentences
 from .kinds import TRANSITION, Entry, RecordKind
 
 EVERY_ROW = Q()
+SHARED_DOCUMENTS = ProjectDocument.objects.filter(visibility=DocumentVisibility.PROJECT).values("pk")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,12 @@ PROJECT_SOURCES = (
     Source("workspace.NextStep", sentences.next_step, shared=EVERY_ROW),
     # An internal note of the conversation: the team and the coordination only, as on the « Conversation » tab.
     Source("workspace.Message", sentences.message, shared=Q(internal=False)),
+    # A document the team keeps to itself stays out, and so do the earlier rows of one no longer open to everyone.
+    Source(
+        "workspace.ProjectDocument",
+        sentences.document,
+        shared=Q(visibility=DocumentVisibility.PROJECT, id__in=SHARED_DOCUMENTS),
+    ),
     # Who was invited, by e-mail, as the « Personnes » tab shows the team only.
     Source("workspace.ProjectInvitation", sentences.project_invitation, recorded=("created_at", "invited_by")),
     Source("method.ProjectPartner", sentences.project_partner, related=("partner",)),

@@ -6,6 +6,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from fabrique.workspace.enums import DocumentVisibility
+
 from .kinds import Entry
 
 VERBS = {
@@ -154,6 +156,31 @@ def message(entry: Entry, who: str) -> str:
     row = entry.record
     action = "-" if entry.action == "~" and getattr(row, "deleted_at", None) else entry.action
     return MESSAGE_SENTENCES[action, bool(row.internal)] % {"who": who}
+
+
+DOCUMENT_SENTENCES = {
+    "+": _("%(who)s a ajouté le document %(title)s"),
+    "~": _("%(who)s a modifié le document %(title)s"),
+    "-": _("%(who)s a supprimé le document %(title)s"),
+    "version": _("%(who)s a déposé une nouvelle version du document %(title)s"),
+    "opened": _("%(who)s a ouvert le document %(title)s à toutes les personnes du projet"),
+    "closed": _("%(who)s a réservé le document %(title)s à l'équipe"),
+}
+
+
+def document(entry: Entry, who: str) -> str:
+    """A document added, given a new version (its row saved with no field changed), opened to everyone on the
+    project or kept to the team, or deleted (hidden: its row stays, marked deleted)."""
+    row, action = entry.record, entry.action
+    if action == "~":
+        visibility = str(row._meta.get_field("visibility").verbose_name)
+        if getattr(row, "deleted_at", None):
+            action = "-"
+        elif visibility in entry.changes:
+            action = "opened" if row.visibility == DocumentVisibility.PROJECT else "closed"
+        elif not entry.changes:
+            action = "version"
+    return DOCUMENT_SENTENCES[action] % {"who": who, "title": quoted(row.title)}
 
 
 def project_invitation(entry: Entry, who: str) -> str:

@@ -161,6 +161,36 @@ def test_an_invitation_accepted_then_a_departure_through_the_people_services(ope
     assert "lou@example.org" not in client_for(carrier).get(_page_url(opened)).content.decode()
 
 
+def test_a_document_kept_to_the_team_stays_out_of_the_carriers_feed_until_opened(opened, member, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fabrique.workspace.services import documents
+    from tests.library.files import PDF
+
+    def pdf():
+        return SimpleUploadedFile("budget.pdf", PDF, content_type="application/pdf")
+
+    kept = documents.upload_document(opened, member, title="Budget", kind="other", visibility="team", upload=pdf())
+    documents.upload_document(opened, member, title="Devis interne", kind="other", visibility="team", upload=pdf())
+    documents.change_visibility(kept, member, "project", expected_version=None)
+    documents.add_version(kept, member, pdf())
+    expected = [
+        f"{member} a déposé une nouvelle version du document « Budget »",
+        f"{member} a ouvert le document « Budget » à toutes les personnes du projet",
+        f"{member} a ajouté le document « Devis interne »",
+        f"{member} a ajouté le document « Budget »",
+    ]
+    assert _texts(client_for(member).get(_page_url(opened)))[:4] == expected
+    carrier = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER).user
+    assert _texts(client_for(carrier).get(_page_url(opened)))[:3] == [*expected[:2], _carrier_added(member)]
+    documents.change_visibility(kept, member, "team", expected_version=None)
+    assert "Budget" not in client_for(carrier).get(_page_url(opened)).content.decode()
+
+
+def _carrier_added(member) -> str:
+    return f"{member} a ajouté Camille Martin au projet comme porteur ou porteuse du projet"
+
+
 def test_a_person_who_leaves_or_is_removed_reads_as_such(opened, member, client_for):
     expert = _add_person(opened, by=member, role=ProjectRole.EXPERT, first_name="Lou", last_name="Bernard")
     guest = ProjectMember.objects.get(project=opened, role=ProjectRole.CARRIER)
