@@ -22,7 +22,7 @@ from tests.method.helpers import INLINE_CODE
 from tests.module_data import built_once_for_the_module
 from tests.role_matrix import expectations
 from tests.role_matrix.table import WRITES, refusal
-from tests.role_matrix.world import CONFIDENTIAL, PERSONAS, build
+from tests.role_matrix.world import CONFIDENTIAL, PERSONAS, PROJECT_PEOPLE, PROJECT_WORDS, build
 
 API_PREFIX = "/api/v1"
 WRITE_SQL = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
@@ -99,12 +99,16 @@ def _matches(response, cell) -> bool:
     return status == cell
 
 
-def _leaked(response) -> list[str]:
-    """The confidential words a text response carries (files sent as a stream are not read)."""
+def _leaked(response, persona: str) -> list[str]:
+    """The confidential words a text response carries that `persona` may not read (files sent as a stream are not
+    read): none for the readers, all but the project's title for the project's people, all for anyone else."""
+    if persona in READERS:
+        return []
     if response.streaming or not response.get("Content-Type", "").startswith(("text/", "application/json")):
         return []
     text = response.content.decode()
-    return [word for word in CONFIDENTIAL if word in text]
+    allowed = PROJECT_WORDS if persona in PROJECT_PEOPLE else ()
+    return [word for word in CONFIDENTIAL if word in text and word not in allowed]
 
 
 def _inline_code(response) -> list[str]:
@@ -130,8 +134,8 @@ def _problems(world, row, persona) -> list[str]:
         problems.append(f"{persona}: {cell} expected, got {_cell_of(response)}")
     if row.method in WRITES and refusal(cell) and written:
         problems.append(f"{persona}: refused, yet wrote in {sorted(written)}")
-    if persona not in READERS and _leaked(response):
-        problems.append(f"{persona}: shows the confidential {_leaked(response)}")
+    if leaked := _leaked(response, persona):
+        problems.append(f"{persona}: shows the confidential {leaked}")
     if _inline_code(response):
         problems.append(f"{persona}: inline code {_inline_code(response)}")
     if row.route.startswith("/") and response.status_code >= 400 and "detail" not in response.json():

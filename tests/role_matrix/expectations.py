@@ -2,7 +2,10 @@
 
 Columns, in order: the coordinator; the admin and the staff member of the owning structure; an admin of another
 structure; the committee voter (admin of a labelled structure sitting on the open session); a partner user
-following the owning structure's département; a logged-in person without any role; the anonymous visitor.
+following the owning structure's département; a logged-in person without any role; the anonymous visitor; then
+the project's people, on the owning structure's project (the `project` target) and nowhere else: its carrier, an
+outside expert, an expert observer. Everywhere but that project's workspace they are logged-in people without a
+role (the nobody column).
 The world behind the targets is described in world.py.
 
 A cell is an exact status, `login` (sent to the login page) or, for a write, `ok` (allowed: 2xx, or a
@@ -21,427 +24,427 @@ from .world import NARRATIVES, PDF
 
 # Every route of fabrique.urls (the Django admin aside: one rule in test_role_matrix.py), by URL name.
 PAGES = parse("""
-# route                            method target            coord admin staff other voter partn nobody anon
-home                               GET    -                 200   200   200   200   200   200   200   200
-accessibility                      GET    -                 200   200   200   200   200   200   200   200
-dashboard                          GET    -                 200   200   200   200   200   200   200   login
-accounts:login                     GET    -                 302   302   302   302   302   302   302   200
-accounts:login                     POST   -                 ok    ok    ok    ok    ok    ok    ok    ok
-accounts:logout                    GET    -                 405   405   405   405   405   405   405   405
-accounts:logout                    POST   -                 ok    ok    ok    ok    ok    ok    ok    ok
-accounts:profile                   GET    -                 200   200   200   200   200   200   200   login
-accounts:profile                   POST   -                 ok    ok    ok    ok    ok    ok    ok    login
-accounts:password_change           GET    -                 200   200   200   200   200   200   200   login
-accounts:password_change           POST   -                 ok    ok    ok    ok    ok    ok    ok    login
-accounts:password_reset            GET    -                 200   200   200   200   200   200   200   200
-accounts:password_reset            POST   -                 ok    ok    ok    ok    ok    ok    ok    ok
-accounts:password_reset_done       GET    -                 200   200   200   200   200   200   200   200
-accounts:password_reset_confirm    GET    reset             200   200   200   200   200   200   200   200
-accounts:password_reset_confirm    POST   reset             ok    ok    ok    ok    ok    ok    ok    ok
-accounts:password_reset_complete   GET    -                 200   200   200   200   200   200   200   200
-accounts:tokens                    GET    -                 200   200   200   200   200   200   200   login
-accounts:tokens                    POST   -                 ok    ok    ok    ok    ok    ok    ok    login
-accounts:token_revoke              GET    token             405   405   405   405   405   405   405   login
-accounts:token_revoke              POST   token             404   ok    404   404   404   404   404   login
-network:invitations                GET    -                 200   200   200   200   200   200   200   login
-network:invite                     GET    -                 200   200   403   200   200   403   403   login
-network:invite                     POST   -                 ok    ok    403   ok    ok    403   403   login
-network:invitation_revoke          GET    invitation        405   405   405   405   405   405   405   login
-network:invitation_revoke          POST   invitation        ok    ok    404   404   404   404   404   login
+# route                            method target            coord admin staff other voter partn nobody anon  carr  exp   obs
+home                               GET    -                 200   200   200   200   200   200   200   200   200   200   200
+accessibility                      GET    -                 200   200   200   200   200   200   200   200   200   200   200
+dashboard                          GET    -                 200   200   200   200   200   200   200   login   200   200   200
+accounts:login                     GET    -                 302   302   302   302   302   302   302   200   302   302   302
+accounts:login                     POST   -                 ok    ok    ok    ok    ok    ok    ok    ok   ok    ok    ok
+accounts:logout                    GET    -                 405   405   405   405   405   405   405   405   405   405   405
+accounts:logout                    POST   -                 ok    ok    ok    ok    ok    ok    ok    ok   ok    ok    ok
+accounts:profile                   GET    -                 200   200   200   200   200   200   200   login   200   200   200
+accounts:profile                   POST   -                 ok    ok    ok    ok    ok    ok    ok    login   ok    ok    ok
+accounts:password_change           GET    -                 200   200   200   200   200   200   200   login   200   200   200
+accounts:password_change           POST   -                 ok    ok    ok    ok    ok    ok    ok    login   ok    ok    ok
+accounts:password_reset            GET    -                 200   200   200   200   200   200   200   200   200   200   200
+accounts:password_reset            POST   -                 ok    ok    ok    ok    ok    ok    ok    ok   ok    ok    ok
+accounts:password_reset_done       GET    -                 200   200   200   200   200   200   200   200   200   200   200
+accounts:password_reset_confirm    GET    reset             200   200   200   200   200   200   200   200   200   200   200
+accounts:password_reset_confirm    POST   reset             ok    ok    ok    ok    ok    ok    ok    ok   ok    ok    ok
+accounts:password_reset_complete   GET    -                 200   200   200   200   200   200   200   200   200   200   200
+accounts:tokens                    GET    -                 200   200   200   200   200   200   200   login   200   200   200
+accounts:tokens                    POST   -                 ok    ok    ok    ok    ok    ok    ok    login   ok    ok    ok
+accounts:token_revoke              GET    token             405   405   405   405   405   405   405   login   405   405   405
+accounts:token_revoke              POST   token             404   ok    404   404   404   404   404   login   404   404   404
+network:invitations                GET    -                 200   200   200   200   200   200   200   login   200   200   200
+network:invite                     GET    -                 200   200   403   200   200   403   403   login   403   403   403
+network:invite                     POST   -                 ok    ok    403   ok    ok    403   403   login   403   403   403
+network:invitation_revoke          GET    invitation        405   405   405   405   405   405   405   login   405   405   405
+network:invitation_revoke          POST   invitation        ok    ok    404   404   404   404   404   login   404   404   404
 # The invitation is for someone else:
-network:accept_invitation          GET    invitation_token  403   403   403   403   403   403   403   200
-network:accept_invitation          POST   invitation_token  403   403   403   403   403   403   403   ok
-network:members                    GET    structure         200   200   200   403   403   403   403   login
-network:member_role                GET    membership        405   405   405   405   405   405   405   login
-network:member_role                POST   membership        ok    ok    403   403   403   403   403   login
-network:member_remove              GET    membership        405   405   405   405   405   405   405   login
-network:member_remove              POST   membership        ok    ok    403   403   403   403   403   login
+network:accept_invitation          GET    invitation_token  403   403   403   403   403   403   403   200   403   403   403
+network:accept_invitation          POST   invitation_token  403   403   403   403   403   403   403   ok   403   403   403
+network:members                    GET    structure         200   200   200   403   403   403   403   login   403   403   403
+network:member_role                GET    membership        405   405   405   405   405   405   405   login   405   405   405
+network:member_role                POST   membership        ok    ok    403   403   403   403   403   login   403   403   403
+network:member_remove              GET    membership        405   405   405   405   405   405   405   login   405   405   405
+network:member_remove              POST   membership        ok    ok    403   403   403   403   403   login   403   403   403
 
-network:structure_list             GET    -                 200   200   200   200   200   200   200   200
-network:structure_detail           GET    structure         200   200   200   200   200   200   200   200
-network:structure_detail           GET    candidate         200   404   404   404   404   404   404   404
-network:structure_edit             GET    structure         200   200   200   403   403   403   403   login
-network:structure_edit             POST   structure         ok    ok    ok    403   403   403   403   login
-network:structure_history          GET    structure         200   200   200   403   403   403   403   login
-network:partner_list               GET    structure         200   200   200   403   403   403   403   login
-network:partnership_add            GET    structure         200   200   200   403   403   403   403   login
-network:partnership_add            POST   structure         ok    ok    ok    403   403   403   403   login
-network:partnership_edit           GET    partnership       200   200   200   403   403   403   403   login
-network:partnership_edit           POST   partnership       ok    ok    ok    403   403   403   403   login
-network:partner_edit               GET    partner_org       302   302   302   403   403   403   403   login
-network:partner_edit               POST   partner_org       ok    ok    ok    403   403   403   403   login
-network:partnership_end            GET    partnership       405   405   405   405   405   405   405   login
-network:partnership_end            POST   partnership       ok    ok    ok    403   403   403   403   login
-network:coordination               GET    -                 200   403   403   403   403   403   403   login
-network:structure_create           GET    -                 200   403   403   403   403   403   403   login
-network:structure_create           POST   -                 ok    403   403   403   403   403   403   login
-network:structure_status           GET    structure         200   403   403   403   403   403   403   login
-network:structure_transition       GET    structure         405   405   405   405   405   405   405   login
-network:structure_transition       POST   structure         ok    403   403   403   403   403   403   login
-network:collective_create          GET    -                 200   403   403   403   403   403   403   login
-network:collective_create          POST   -                 ok    403   403   403   403   403   403   login
-network:collective_list            GET    -                 200   200   200   200   200   200   200   200
-network:collective_detail          GET    collective        200   200   200   200   200   200   200   200
-network:collective_edit            GET    collective        200   403   403   403   403   403   403   login
-network:collective_edit            POST   collective        ok    403   403   403   403   403   403   login
+network:structure_list             GET    -                 200   200   200   200   200   200   200   200   200   200   200
+network:structure_detail           GET    structure         200   200   200   200   200   200   200   200   200   200   200
+network:structure_detail           GET    candidate         200   404   404   404   404   404   404   404   404   404   404
+network:structure_edit             GET    structure         200   200   200   403   403   403   403   login   403   403   403
+network:structure_edit             POST   structure         ok    ok    ok    403   403   403   403   login   403   403   403
+network:structure_history          GET    structure         200   200   200   403   403   403   403   login   403   403   403
+network:partner_list               GET    structure         200   200   200   403   403   403   403   login   403   403   403
+network:partnership_add            GET    structure         200   200   200   403   403   403   403   login   403   403   403
+network:partnership_add            POST   structure         ok    ok    ok    403   403   403   403   login   403   403   403
+network:partnership_edit           GET    partnership       200   200   200   403   403   403   403   login   403   403   403
+network:partnership_edit           POST   partnership       ok    ok    ok    403   403   403   403   login   403   403   403
+network:partner_edit               GET    partner_org       302   302   302   403   403   403   403   login   403   403   403
+network:partner_edit               POST   partner_org       ok    ok    ok    403   403   403   403   login   403   403   403
+network:partnership_end            GET    partnership       405   405   405   405   405   405   405   login   405   405   405
+network:partnership_end            POST   partnership       ok    ok    ok    403   403   403   403   login   403   403   403
+network:coordination               GET    -                 200   403   403   403   403   403   403   login   403   403   403
+network:structure_create           GET    -                 200   403   403   403   403   403   403   login   403   403   403
+network:structure_create           POST   -                 ok    403   403   403   403   403   403   login   403   403   403
+network:structure_status           GET    structure         200   403   403   403   403   403   403   login   403   403   403
+network:structure_transition       GET    structure         405   405   405   405   405   405   405   login   405   405   405
+network:structure_transition       POST   structure         ok    403   403   403   403   403   403   login   403   403   403
+network:collective_create          GET    -                 200   403   403   403   403   403   403   login   403   403   403
+network:collective_create          POST   -                 ok    403   403   403   403   403   403   login   403   403   403
+network:collective_list            GET    -                 200   200   200   200   200   200   200   200   200   200   200
+network:collective_detail          GET    collective        200   200   200   200   200   200   200   200   200   200   200
+network:collective_edit            GET    collective        200   403   403   403   403   403   403   login   403   403   403
+network:collective_edit            POST   collective        ok    403   403   403   403   403   403   login   403   403   403
 
-network:map                        GET    -                 200   200   200   200   200   200   200   200
+network:map                        GET    -                 200   200   200   200   200   200   200   200   200   200   200
 
-audit:journal                      GET    -                 200   403   403   403   403   403   403   login
-audit:project_activity             GET    project           200   200   200   404   404   404   404   login
-audit:structure_activity           GET    structure         200   200   200   403   403   403   403   login
-privacy:people                     GET    -                 200   403   403   403   403   403   403   login
-privacy:person_export              GET    person            200   403   403   403   403   403   403   login
-privacy:person_erase               GET    person            200   403   403   403   403   403   403   login
-privacy:person_erase               POST   person            ok    403   403   403   403   403   403   login
+audit:journal                      GET    -                 200   403   403   403   403   403   403   login   403   403   403
+audit:project_activity             GET    project           200   200   200   404   404   404   404   login   200   200   200
+audit:structure_activity           GET    structure         200   200   200   403   403   403   403   login   403   403   403
+privacy:people                     GET    -                 200   403   403   403   403   403   403   login   403   403   403
+privacy:person_export              GET    person            200   403   403   403   403   403   403   login   403   403   403
+privacy:person_erase               GET    person            200   403   403   403   403   403   403   login   403   403   403
+privacy:person_erase               POST   person            ok    403   403   403   403   403   403   login   403   403   403
 
 # A member goes to its board:
-method:home                        GET    -                 200   200   200   302   302   200   200   login
-method:board                       GET    structure         200   200   200   403   403   403   403   login
-method:need_list                   GET    structure         200   200   200   403   403   403   403   login
-method:need_create                 GET    structure         403   200   200   403   403   403   403   login
-method:need_create                 POST   structure         403   ok    ok    403   403   403   403   login
-method:session_list                GET    structure         200   200   200   403   403   403   403   login
-method:session_create              GET    structure         403   200   200   403   403   403   403   login
-method:session_create              POST   structure         403   ok    ok    403   403   403   403   login
-method:project_create              GET    structure         403   200   200   403   403   403   403   login
-method:project_create              POST   structure         403   ok    ok    403   403   403   403   login
-method:need_detail                 GET    need              200   200   200   404   404   404   404   login
-method:need_edit                   GET    need              403   200   200   404   404   404   404   login
-method:need_edit                   POST   need              403   ok    ok    404   404   404   404   login
-method:session_detail              GET    session           200   200   200   404   404   404   404   login
-method:session_edit                GET    session           403   200   200   404   404   404   404   login
-method:session_edit                POST   session           403   ok    ok    404   404   404   404   login
-method:project_list                GET    -                 200   200   200   200   200   200   200   login
-method:project_detail              GET    project           200   200   200   404   404   404   404   login
-workspace:overview                 GET    project           200   200   200   404   404   404   404   login
-workspace:steps                    GET    project           200   200   200   404   404   404   404   login
-workspace:steps                    POST   project           403   ok    ok    404   404   404   404   login
-workspace:step_edit                GET    next_step         403   200   200   404   404   404   404   login
-workspace:step_edit                POST   next_step         403   ok    ok    404   404   404   404   login
-workspace:step_status              GET    next_step         405   405   405   405   405   405   405   login
-workspace:step_status              POST   next_step         403   ok    ok    404   404   404   404   login
-workspace:structure_steps          GET    structure         200   200   200   403   403   403   403   login
-workspace:conversation             GET    project           200   200   200   404   404   404   404   login
-workspace:conversation             POST   project           403   ok    ok    404   404   404   404   login
-workspace:message_edit             GET    message           403   200   403   404   404   404   404   login
-workspace:message_edit             POST   message           403   ok    403   404   404   404   404   login
-workspace:message_delete           GET    message           405   405   405   405   405   405   405   login
-workspace:message_delete           POST   message           403   ok    403   404   404   404   404   login
-workspace:message_attachment       GET    message_attachment 200  200   200   404   404   404   404   login
-workspace:people                   GET    project           200   200   200   404   404   404   404   login
-workspace:people                   POST   project           403   ok    ok    404   404   404   404   login
-workspace:invitation_revoke        GET    project_invitation 405  405   405   405   405   405   405   login
-workspace:invitation_revoke        POST   project_invitation 403  ok    ok    404   404   404   404   login
-workspace:person_remove            GET    project_person    403   200   200   404   404   404   404   login
-workspace:person_remove            POST   project_person    403   ok    ok    404   404   404   404   login
-workspace:person_observer          GET    project_person    405   405   405   405   405   405   405   login
-workspace:person_observer          POST   project_person    403   ok    ok    404   404   404   404   login
-workspace:leave                    GET    project           403   403   403   404   404   404   404   login
-workspace:leave                    POST   project           403   403   403   404   404   404   404   login
+method:home                        GET    -                 200   200   200   302   302   200   200   login   200   200   200
+method:board                       GET    structure         200   200   200   403   403   403   403   login   403   403   403
+method:need_list                   GET    structure         200   200   200   403   403   403   403   login   403   403   403
+method:need_create                 GET    structure         403   200   200   403   403   403   403   login   403   403   403
+method:need_create                 POST   structure         403   ok    ok    403   403   403   403   login   403   403   403
+method:session_list                GET    structure         200   200   200   403   403   403   403   login   403   403   403
+method:session_create              GET    structure         403   200   200   403   403   403   403   login   403   403   403
+method:session_create              POST   structure         403   ok    ok    403   403   403   403   login   403   403   403
+method:project_create              GET    structure         403   200   200   403   403   403   403   login   403   403   403
+method:project_create              POST   structure         403   ok    ok    403   403   403   403   login   403   403   403
+method:need_detail                 GET    need              200   200   200   404   404   404   404   login   404   404   404
+method:need_edit                   GET    need              403   200   200   404   404   404   404   login   404   404   404
+method:need_edit                   POST   need              403   ok    ok    404   404   404   404   login   404   404   404
+method:session_detail              GET    session           200   200   200   404   404   404   404   login   404   404   404
+method:session_edit                GET    session           403   200   200   404   404   404   404   login   404   404   404
+method:session_edit                POST   session           403   ok    ok    404   404   404   404   login   404   404   404
+method:project_list                GET    -                 200   200   200   200   200   200   200   login   200   200   200
+method:project_detail              GET    project           200   200   200   404   404   404   404   login   404   404   404
+workspace:overview                 GET    project           200   200   200   404   404   404   404   login   200   200   200
+workspace:steps                    GET    project           200   200   200   404   404   404   404   login   200   200   200
+workspace:steps                    POST   project           403   ok    ok    404   404   404   404   login   ok    ok    403
+workspace:step_edit                GET    next_step         403   200   200   404   404   404   404   login   403   403   403
+workspace:step_edit                POST   next_step         403   ok    ok    404   404   404   404   login   403   403   403
+workspace:step_status              GET    next_step         405   405   405   405   405   405   405   login   405   405   405
+workspace:step_status              POST   next_step         403   ok    ok    404   404   404   404   login   403   403   403
+workspace:structure_steps          GET    structure         200   200   200   403   403   403   403   login   403   403   403
+workspace:conversation             GET    project           200   200   200   404   404   404   404   login   200   200   200
+workspace:conversation             POST   project           403   ok    ok    404   404   404   404   login   ok    ok    403
+workspace:message_edit             GET    message           403   200   403   404   404   404   404   login   403   403   403
+workspace:message_edit             POST   message           403   ok    403   404   404   404   404   login   403   403   403
+workspace:message_delete           GET    message           405   405   405   405   405   405   405   login   405   405   405
+workspace:message_delete           POST   message           403   ok    403   404   404   404   404   login   403   403   403
+workspace:message_attachment       GET    message_attachment 200  200   200   404   404   404   404   login   200   200   200
+workspace:people                   GET    project           200   200   200   404   404   404   404   login   200   200   200
+workspace:people                   POST   project           403   ok    ok    404   404   404   404   login   403   403   403
+workspace:invitation_revoke        GET    project_invitation 405  405   405   405   405   405   405   login   405   405   405
+workspace:invitation_revoke        POST   project_invitation 403  ok    ok    404   404   404   404   login   404   404   404
+workspace:person_remove            GET    project_person    403   200   200   404   404   404   404   login   403   403   403
+workspace:person_remove            POST   project_person    403   ok    ok    404   404   404   404   login   403   403   403
+workspace:person_observer          GET    project_person    405   405   405   405   405   405   405   login   405   405   405
+workspace:person_observer          POST   project_person    403   ok    ok    404   404   404   404   login   403   403   403
+workspace:leave                    GET    project           403   403   403   404   404   404   404   login   200   200   200
+workspace:leave                    POST   project           403   403   403   404   404   404   404   login   ok    ok    ok
 # The invitation is for someone else (the anonymous visitor is offered the sign-up form):
-workspace:accept_invitation        GET    project_invitation_token 403 403 403 403 403 403 403 200
-workspace:accept_invitation        POST   project_invitation_token 403 403 403 403 403 403 403 ok
-workspace:documents                GET    documents         200   200   200   404   404   404   404   login
-workspace:documents                POST   documents         403   ok    ok    404   404   404   404   login
-workspace:document                 GET    document          200   200   200   404   404   404   404   login
-workspace:document_version_add     GET    document          405   405   405   405   405   405   405   405
-workspace:document_version_add     POST   document          403   ok    ok    404   404   404   404   login
-workspace:document_visibility      GET    document          405   405   405   405   405   405   405   405
-workspace:document_visibility      POST   document          403   ok    ok    404   404   404   404   login
-workspace:document_delete          GET    document          405   405   405   405   405   405   405   405
-workspace:document_delete          POST   document          403   ok    ok    404   404   404   404   login
-workspace:document_publish         GET    document          405   405   405   405   405   405   405   405
-workspace:document_publish         POST   document          403   ok    ok    404   404   404   404   login
-workspace:document_download        GET    document_version  200   200   200   404   404   404   404   login
-method:project_edit                GET    project           403   200   200   404   404   404   404   login
-method:project_edit                POST   project           403   ok    ok    404   404   404   404   login
-method:project_move                GET    project           403   200   200   404   404   404   404   login
-method:project_move                POST   project           403   ok    ok    404   404   404   404   login
-method:note_add                    GET    project           405   405   405   405   405   405   405   login
-method:note_add                    POST   project           403   ok    ok    404   404   404   404   login
-method:project_partners            GET    project           200   200   200   404   404   404   404   login
-method:project_partners            POST   project           403   ok    ok    404   404   404   404   login
-method:project_partner_remove      GET    project_partner   405   405   405   405   405   405   405   login
-method:project_partner_remove      POST   project_partner   403   ok    ok    404   404   404   404   login
-method:decision_create             GET    project           403   200   200   404   404   404   404   login
-method:decision_create             POST   project           403   ok    ok    404   404   404   404   login
-method:economic_model_edit         GET    project           403   200   200   404   404   404   404   login
-method:economic_model_edit         POST   project           403   ok    ok    404   404   404   404   login
-method:outcome_edit                GET    project           403   200   200   404   404   404   404   login
-method:outcome_edit                POST   project           403   ok    ok    404   404   404   404   login
+workspace:accept_invitation        GET    project_invitation_token 403 403 403 403 403 403 403 200   403   403   403
+workspace:accept_invitation        POST   project_invitation_token 403 403 403 403 403 403 403 ok   403   403   403
+workspace:documents                GET    documents         200   200   200   404   404   404   404   login   404   404   404
+workspace:documents                POST   documents         403   ok    ok    404   404   404   404   login   404   404   404
+workspace:document                 GET    document          200   200   200   404   404   404   404   login   404   404   404
+workspace:document_version_add     GET    document          405   405   405   405   405   405   405   405   405   405   405
+workspace:document_version_add     POST   document          403   ok    ok    404   404   404   404   login   404   404   404
+workspace:document_visibility      GET    document          405   405   405   405   405   405   405   405   405   405   405
+workspace:document_visibility      POST   document          403   ok    ok    404   404   404   404   login   404   404   404
+workspace:document_delete          GET    document          405   405   405   405   405   405   405   405   405   405   405
+workspace:document_delete          POST   document          403   ok    ok    404   404   404   404   login   404   404   404
+workspace:document_publish         GET    document          405   405   405   405   405   405   405   405   405   405   405
+workspace:document_publish         POST   document          403   ok    ok    404   404   404   404   login   404   404   404
+workspace:document_download        GET    document_version  200   200   200   404   404   404   404   login   404   404   404
+method:project_edit                GET    project           403   200   200   404   404   404   404   login   404   404   404
+method:project_edit                POST   project           403   ok    ok    404   404   404   404   login   404   404   404
+method:project_move                GET    project           403   200   200   404   404   404   404   login   404   404   404
+method:project_move                POST   project           403   ok    ok    404   404   404   404   login   404   404   404
+method:note_add                    GET    project           405   405   405   405   405   405   405   login   405   405   405
+method:note_add                    POST   project           403   ok    ok    404   404   404   404   login   404   404   404
+method:project_partners            GET    project           200   200   200   404   404   404   404   login   404   404   404
+method:project_partners            POST   project           403   ok    ok    404   404   404   404   login   404   404   404
+method:project_partner_remove      GET    project_partner   405   405   405   405   405   405   405   login   405   405   405
+method:project_partner_remove      POST   project_partner   403   ok    ok    404   404   404   404   login   404   404   404
+method:decision_create             GET    project           403   200   200   404   404   404   404   login   404   404   404
+method:decision_create             POST   project           403   ok    ok    404   404   404   404   login   404   404   404
+method:economic_model_edit         GET    project           403   200   200   404   404   404   404   login   404   404   404
+method:economic_model_edit         POST   project           403   ok    ok    404   404   404   404   login   404   404   404
+method:outcome_edit                GET    project           403   200   200   404   404   404   404   login   404   404   404
+method:outcome_edit                POST   project           403   ok    ok    404   404   404   404   login   404   404   404
 # Counts of the followed départements:
-method:territories                 GET    -                 200   200   200   200   200   200   403   login
-method:activity_list               GET    -                 200   200   200   200   200   200   200   200
-method:activity_detail             GET    activity          200   200   200   200   200   200   200   200
+method:territories                 GET    -                 200   200   200   200   200   200   403   login   403   403   403
+method:activity_list               GET    -                 200   200   200   200   200   200   200   200   200   200   200
+method:activity_detail             GET    activity          200   200   200   200   200   200   200   200   200   200   200
 
-appellation:home                   GET    -                 200   200   200   200   200   200   200   login
-appellation:request_list           GET    -                 200   200   200   200   200   200   200   login
+appellation:home                   GET    -                 200   200   200   200   200   200   200   login   200   200   200
+appellation:request_list           GET    -                 200   200   200   200   200   200   200   login   200   200   200
 # A structure has one request in progress:
-appellation:request_new            GET    -                 403   403   403   200   403   403   403   login
-appellation:request_new            POST   -                 403   403   403   ok    403   403   403   login
-appellation:request_detail         GET    request           200   200   200   404   200   404   404   login
-appellation:request_detail         GET    draft             200   200   200   404   404   404   404   login
-appellation:request_edit           GET    draft             403   200   403   404   404   404   404   login
-appellation:request_edit           POST   draft             403   ok    403   404   404   404   404   login
-appellation:request_submit         GET    draft             403   200   403   404   404   404   404   login
-appellation:request_submit         POST   draft             403   ok    403   404   404   404   404   login
-appellation:request_withdraw       GET    request           403   200   403   404   403   404   404   login
-appellation:request_withdraw       POST   request           403   ok    403   404   403   404   404   login
-appellation:attachment_add         GET    draft             405   405   405   405   405   405   405   login
-appellation:attachment_add         POST   draft             403   ok    403   404   404   404   404   login
-appellation:attachment_download    GET    attachment        200   200   200   404   200   404   404   login
-appellation:attachment_delete      GET    draft_attachment  405   405   405   405   405   405   405   login
-appellation:attachment_delete      POST   draft_attachment  403   ok    403   404   404   404   404   login
-appellation:vote                   GET    request           405   405   405   405   405   405   405   login
-appellation:vote                   POST   request           403   403   403   404   ok    404   404   login
-appellation:declare_conflict       GET    request           405   405   405   405   405   405   405   login
-appellation:declare_conflict       POST   request           403   403   403   404   ok    404   404   login
-appellation:record_conflict        GET    request           405   405   405   405   405   405   405   login
-appellation:record_conflict        POST   request           ok    403   403   404   403   404   404   login
-appellation:ballot                 GET    -                 200   200   200   200   200   200   200   login
-appellation:session_list           GET    -                 200   200   200   200   200   200   200   login
-appellation:session_new            GET    -                 200   403   403   403   403   403   403   login
-appellation:session_new            POST   -                 ok    403   403   403   403   403   403   login
-appellation:session_detail         GET    committee         200   404   404   404   200   404   404   login
-appellation:session_detail         GET    closed_committee  200   404   404   404   200   404   404   login
-appellation:session_close          GET    committee         200   404   404   404   403   404   404   login
-appellation:session_close          POST   committee         ok    404   404   404   403   404   404   login
-appellation:results                GET    -                 200   200   200   200   200   200   200   login
-appellation:charter                GET    -                 200   200   200   200   200   200   200   200
-appellation:charter_edit           GET    -                 200   403   403   403   403   403   403   login
-appellation:charter_edit           POST   -                 ok    403   403   403   403   403   403   login
-appellation:charter_accept         GET    -                 405   405   405   405   405   405   405   login
-appellation:charter_accept         POST   -                 403   403   403   403   ok    403   403   login
-appellation:notifications          GET    -                 200   200   200   200   200   200   200   login
-appellation:notifications_read     GET    -                 405   405   405   405   405   405   405   login
-appellation:notifications_read     POST   -                 ok    ok    ok    ok    ok    ok    ok    login
-notifications:list                 GET    -                 200   200   200   200   200   200   200   login
-notifications:read                 GET    notification      405   405   405   405   405   405   405   login
-notifications:read                 POST   notification      404   ok    404   404   404   404   404   login
-notifications:read_all             GET    -                 405   405   405   405   405   405   405   login
-notifications:read_all             POST   -                 ok    ok    ok    ok    ok    ok    ok    login
-notifications:preferences          GET    -                 200   200   200   200   200   200   200   login
-notifications:preferences          POST   -                 ok    ok    ok    ok    ok    ok    ok    login
-notifications:unsubscribe          GET    unsubscribe       200   200   200   200   200   200   200   200
-notifications:unsubscribe          POST   unsubscribe       200   200   200   200   200   200   200   200
-appellation:announcement_list      GET    -                 200   403   403   403   403   403   403   login
-appellation:announcement_edit      GET    announcement      200   403   403   403   403   403   403   login
-appellation:announcement_edit      POST   announcement      ok    403   403   403   403   403   403   login
-appellation:announcement_publish   GET    announcement      200   403   403   403   403   403   403   login
-appellation:announcement_publish   POST   announcement      ok    403   403   403   403   403   403   login
+appellation:request_new            GET    -                 403   403   403   200   403   403   403   login   403   403   403
+appellation:request_new            POST   -                 403   403   403   ok    403   403   403   login   403   403   403
+appellation:request_detail         GET    request           200   200   200   404   200   404   404   login   404   404   404
+appellation:request_detail         GET    draft             200   200   200   404   404   404   404   login   404   404   404
+appellation:request_edit           GET    draft             403   200   403   404   404   404   404   login   404   404   404
+appellation:request_edit           POST   draft             403   ok    403   404   404   404   404   login   404   404   404
+appellation:request_submit         GET    draft             403   200   403   404   404   404   404   login   404   404   404
+appellation:request_submit         POST   draft             403   ok    403   404   404   404   404   login   404   404   404
+appellation:request_withdraw       GET    request           403   200   403   404   403   404   404   login   404   404   404
+appellation:request_withdraw       POST   request           403   ok    403   404   403   404   404   login   404   404   404
+appellation:attachment_add         GET    draft             405   405   405   405   405   405   405   login   405   405   405
+appellation:attachment_add         POST   draft             403   ok    403   404   404   404   404   login   404   404   404
+appellation:attachment_download    GET    attachment        200   200   200   404   200   404   404   login   404   404   404
+appellation:attachment_delete      GET    draft_attachment  405   405   405   405   405   405   405   login   405   405   405
+appellation:attachment_delete      POST   draft_attachment  403   ok    403   404   404   404   404   login   404   404   404
+appellation:vote                   GET    request           405   405   405   405   405   405   405   login   405   405   405
+appellation:vote                   POST   request           403   403   403   404   ok    404   404   login   404   404   404
+appellation:declare_conflict       GET    request           405   405   405   405   405   405   405   login   405   405   405
+appellation:declare_conflict       POST   request           403   403   403   404   ok    404   404   login   404   404   404
+appellation:record_conflict        GET    request           405   405   405   405   405   405   405   login   405   405   405
+appellation:record_conflict        POST   request           ok    403   403   404   403   404   404   login   404   404   404
+appellation:ballot                 GET    -                 200   200   200   200   200   200   200   login   200   200   200
+appellation:session_list           GET    -                 200   200   200   200   200   200   200   login   200   200   200
+appellation:session_new            GET    -                 200   403   403   403   403   403   403   login   403   403   403
+appellation:session_new            POST   -                 ok    403   403   403   403   403   403   login   403   403   403
+appellation:session_detail         GET    committee         200   404   404   404   200   404   404   login   404   404   404
+appellation:session_detail         GET    closed_committee  200   404   404   404   200   404   404   login   404   404   404
+appellation:session_close          GET    committee         200   404   404   404   403   404   404   login   404   404   404
+appellation:session_close          POST   committee         ok    404   404   404   403   404   404   login   404   404   404
+appellation:results                GET    -                 200   200   200   200   200   200   200   login   200   200   200
+appellation:charter                GET    -                 200   200   200   200   200   200   200   200   200   200   200
+appellation:charter_edit           GET    -                 200   403   403   403   403   403   403   login   403   403   403
+appellation:charter_edit           POST   -                 ok    403   403   403   403   403   403   login   403   403   403
+appellation:charter_accept         GET    -                 405   405   405   405   405   405   405   login   405   405   405
+appellation:charter_accept         POST   -                 403   403   403   403   ok    403   403   login   403   403   403
+appellation:notifications          GET    -                 200   200   200   200   200   200   200   login   200   200   200
+appellation:notifications_read     GET    -                 405   405   405   405   405   405   405   login   405   405   405
+appellation:notifications_read     POST   -                 ok    ok    ok    ok    ok    ok    ok    login   ok    ok    ok
+notifications:list                 GET    -                 200   200   200   200   200   200   200   login   200   200   200
+notifications:read                 GET    notification      405   405   405   405   405   405   405   login   405   405   405
+notifications:read                 POST   notification      404   ok    404   404   404   404   404   login   404   404   404
+notifications:read_all             GET    -                 405   405   405   405   405   405   405   login   405   405   405
+notifications:read_all             POST   -                 ok    ok    ok    ok    ok    ok    ok    login   ok    ok    ok
+notifications:preferences          GET    -                 200   200   200   200   200   200   200   login   200   200   200
+notifications:preferences          POST   -                 ok    ok    ok    ok    ok    ok    ok    login   ok    ok    ok
+notifications:unsubscribe          GET    unsubscribe       200   200   200   200   200   200   200   200   200   200   200
+notifications:unsubscribe          POST   unsubscribe       200   200   200   200   200   200   200   200   200   200   200
+appellation:announcement_list      GET    -                 200   403   403   403   403   403   403   login   403   403   403
+appellation:announcement_edit      GET    announcement      200   403   403   403   403   403   403   login   403   403   403
+appellation:announcement_edit      POST   announcement      ok    403   403   403   403   403   403   login   403   403   403
+appellation:announcement_publish   GET    announcement      200   403   403   403   403   403   403   login   403   403   403
+appellation:announcement_publish   POST   announcement      ok    403   403   403   403   403   403   login   403   403   403
 
-library:resource_list              GET    -                 200   200   200   200   200   200   200   200
-library:resource_create            GET    -                 200   200   200   200   200   403   403   login
-library:resource_create            POST   -                 ok    ok    ok    ok    ok    403   403   login
-library:resource_detail            GET    resource          200   200   200   404   404   404   404   login
-library:resource_detail            GET    network_resource  200   200   200   200   200   404   404   login
-library:resource_edit              GET    resource          200   200   200   404   404   404   404   login
-library:resource_edit              POST   resource          ok    ok    ok    404   404   404   404   login
-library:file_download              GET    resource_file     200   200   200   404   404   404   404   login
+library:resource_list              GET    -                 200   200   200   200   200   200   200   200   200   200   200
+library:resource_create            GET    -                 200   200   200   200   200   403   403   login   403   403   403
+library:resource_create            POST   -                 ok    ok    ok    ok    ok    403   403   login   403   403   403
+library:resource_detail            GET    resource          200   200   200   404   404   404   404   login   404   404   404
+library:resource_detail            GET    network_resource  200   200   200   200   200   404   404   login   404   404   404
+library:resource_edit              GET    resource          200   200   200   404   404   404   404   login   404   404   404
+library:resource_edit              POST   resource          ok    ok    ok    404   404   404   404   login   404   404   404
+library:file_download              GET    resource_file     200   200   200   404   404   404   404   login   404   404   404
 
-search:results                     GET    -                 200   200   200   200   200   200   200   200
+search:results                     GET    -                 200   200   200   200   200   200   200   200   200   200   200
 
-community:event_list               GET    -                 200   200   200   200   200   200   200   200
-community:event_calendar           GET    -                 200   200   200   200   200   200   200   200
-community:events_feed              GET    -                 200   200   200   200   200   200   200   200
-community:event_create             GET    -                 200   200   200   200   200   403   403   login
-community:event_create             POST   -                 ok    ok    ok    ok    ok    403   403   login
-community:participation            GET    structure         200   200   200   200   200   403   403   login
-community:event_detail             GET    event             200   200   200   200   200   404   404   login
-community:event_ics                GET    event             200   200   200   200   200   404   404   404
-community:event_edit               GET    event             200   200   200   403   403   404   404   login
-community:event_edit               POST   event             ok    ok    ok    403   403   404   404   login
-community:event_register           GET    event             405   405   405   405   405   405   405   login
-community:event_register           POST   event             ok    ok    ok    ok    ok    404   404   login
-community:event_cancel             GET    event             405   405   405   405   405   405   405   login
-community:event_cancel             POST   event             ok    ok    ok    ok    ok    404   404   login
-community:event_attendance         GET    past_event        200   200   200   403   403   404   404   login
-community:event_attendance         POST   past_event        ok    ok    ok    403   403   404   404   login
-community:event_cancellation       GET    event             200   200   200   403   403   404   404   login
-community:event_cancellation       POST   event             ok    ok    ok    403   403   404   404   login
-community:group_list               GET    -                 200   200   200   200   200   200   200   200
-community:group_create             GET    -                 200   403   403   403   403   403   403   login
-community:group_create             POST   -                 ok    403   403   403   403   403   403   login
-community:group_detail             GET    group             200   200   200   200   200   404   404   login
-community:group_edit               GET    group             200   403   403   403   403   404   404   login
-community:group_edit               POST   group             ok    403   403   403   403   404   404   login
-community:group_members            GET    group             200   200   403   403   403   404   404   login
-community:group_members            POST   group             ok    ok    403   403   403   404   404   login
-community:group_member_role        GET    group_member      405   405   405   405   405   405   405   login
-community:group_member_role        POST   group_member      ok    ok    403   403   403   404   404   login
-community:group_member_remove      GET    group_member      405   405   405   405   405   405   405   login
-community:group_member_remove      POST   group_member      ok    ok    403   403   403   404   404   login
-community:group_join               GET    group             405   405   405   405   405   405   405   login
-community:group_join               POST   group             ok    ok    ok    ok    ok    404   404   login
-community:group_leave              GET    group             405   405   405   405   405   405   405   login
-community:group_leave              POST   group             ok    ok    ok    ok    ok    404   404   login
-community:news_list                GET    -                 200   200   200   200   200   200   200   200
-community:news_feed                GET    -                 200   200   200   200   200   200   200   200
-community:news_create              GET    -                 200   403   403   403   403   403   403   login
-community:news_create              POST   -                 ok    403   403   403   403   403   403   login
-community:news_detail              GET    news              200   200   200   200   200   200   200   200
-community:news_detail              GET    news_draft        200   404   404   404   404   404   404   404
-community:news_edit                GET    news              200   403   403   403   403   403   403   login
-community:news_edit                POST   news              ok    403   403   403   403   403   403   login
-community:news_unpublish           GET    news              200   403   403   403   403   403   403   login
-community:news_unpublish           POST   news              ok    403   403   403   403   403   403   login
-community:testimonial_list         GET    -                 200   200   200   200   200   200   200   200
+community:event_list               GET    -                 200   200   200   200   200   200   200   200   200   200   200
+community:event_calendar           GET    -                 200   200   200   200   200   200   200   200   200   200   200
+community:events_feed              GET    -                 200   200   200   200   200   200   200   200   200   200   200
+community:event_create             GET    -                 200   200   200   200   200   403   403   login   403   403   403
+community:event_create             POST   -                 ok    ok    ok    ok    ok    403   403   login   403   403   403
+community:participation            GET    structure         200   200   200   200   200   403   403   login   403   403   403
+community:event_detail             GET    event             200   200   200   200   200   404   404   login   404   404   404
+community:event_ics                GET    event             200   200   200   200   200   404   404   404   404   404   404
+community:event_edit               GET    event             200   200   200   403   403   404   404   login   404   404   404
+community:event_edit               POST   event             ok    ok    ok    403   403   404   404   login   404   404   404
+community:event_register           GET    event             405   405   405   405   405   405   405   login   405   405   405
+community:event_register           POST   event             ok    ok    ok    ok    ok    404   404   login   404   404   404
+community:event_cancel             GET    event             405   405   405   405   405   405   405   login   405   405   405
+community:event_cancel             POST   event             ok    ok    ok    ok    ok    404   404   login   404   404   404
+community:event_attendance         GET    past_event        200   200   200   403   403   404   404   login   404   404   404
+community:event_attendance         POST   past_event        ok    ok    ok    403   403   404   404   login   404   404   404
+community:event_cancellation       GET    event             200   200   200   403   403   404   404   login   404   404   404
+community:event_cancellation       POST   event             ok    ok    ok    403   403   404   404   login   404   404   404
+community:group_list               GET    -                 200   200   200   200   200   200   200   200   200   200   200
+community:group_create             GET    -                 200   403   403   403   403   403   403   login   403   403   403
+community:group_create             POST   -                 ok    403   403   403   403   403   403   login   403   403   403
+community:group_detail             GET    group             200   200   200   200   200   404   404   login   404   404   404
+community:group_edit               GET    group             200   403   403   403   403   404   404   login   404   404   404
+community:group_edit               POST   group             ok    403   403   403   403   404   404   login   404   404   404
+community:group_members            GET    group             200   200   403   403   403   404   404   login   404   404   404
+community:group_members            POST   group             ok    ok    403   403   403   404   404   login   404   404   404
+community:group_member_role        GET    group_member      405   405   405   405   405   405   405   login   405   405   405
+community:group_member_role        POST   group_member      ok    ok    403   403   403   404   404   login   404   404   404
+community:group_member_remove      GET    group_member      405   405   405   405   405   405   405   login   405   405   405
+community:group_member_remove      POST   group_member      ok    ok    403   403   403   404   404   login   404   404   404
+community:group_join               GET    group             405   405   405   405   405   405   405   login   405   405   405
+community:group_join               POST   group             ok    ok    ok    ok    ok    404   404   login   404   404   404
+community:group_leave              GET    group             405   405   405   405   405   405   405   login   405   405   405
+community:group_leave              POST   group             ok    ok    ok    ok    ok    404   404   login   404   404   404
+community:news_list                GET    -                 200   200   200   200   200   200   200   200   200   200   200
+community:news_feed                GET    -                 200   200   200   200   200   200   200   200   200   200   200
+community:news_create              GET    -                 200   403   403   403   403   403   403   login   403   403   403
+community:news_create              POST   -                 ok    403   403   403   403   403   403   login   403   403   403
+community:news_detail              GET    news              200   200   200   200   200   200   200   200   200   200   200
+community:news_detail              GET    news_draft        200   404   404   404   404   404   404   404   404   404   404
+community:news_edit                GET    news              200   403   403   403   403   403   403   login   403   403   403
+community:news_edit                POST   news              ok    403   403   403   403   403   403   login   403   403   403
+community:news_unpublish           GET    news              200   403   403   403   403   403   403   login   403   403   403
+community:news_unpublish           POST   news              ok    403   403   403   403   403   403   login   403   403   403
+community:testimonial_list         GET    -                 200   200   200   200   200   200   200   200   200   200   200
 
-reporting:public                   GET    -                 200   200   200   200   200   200   200   200
-reporting:network                  GET    -                 200   403   403   403   403   403   403   login
+reporting:public                   GET    -                 200   200   200   200   200   200   200   200   200   200   200
+reporting:network                  GET    -                 200   403   403   403   403   403   403   login   403   403   403
 # A member goes to its structure's figures:
-reporting:my_structure             GET    -                 200   200   200   302   302   403   403   login
-reporting:structure                GET    structure         200   200   200   403   403   403   403   login
+reporting:my_structure             GET    -                 200   200   200   302   302   403   403   login   403   403   403
+reporting:structure                GET    structure         200   200   200   403   403   403   403   login   403   403   403
 # The coordinator names a département:
-reporting:territory                GET    -                 403   200   200   200   200   200   403   login
-reporting:report                   GET    -                 200   403   403   403   403   403   403   login
-reporting:import_home              GET    -                 200   200   403   200   200   403   403   login
-reporting:import_home              POST   -                 ok    ok    403   ok    ok    403   403   login
-reporting:import_template          GET    import_template   200   200   404   200   200   404   404   login
-reporting:opendata                 GET    -                 200   200   200   200   200   200   200   200
-reporting:datapackage              GET    -                 200   200   200   200   200   200   200   200
-reporting:opendata_file            GET    opendata_file     200   200   200   200   200   200   200   200
-reporting:export_list              GET    -                 200   200   200   200   200   200   200   login
-reporting:export_indicators        GET    export_indicators 200   200   200   200   200   200   200   200
-reporting:export_kind              GET    export            200   200   200   200   200   200   200   login
+reporting:territory                GET    -                 403   200   200   200   200   200   403   login   403   403   403
+reporting:report                   GET    -                 200   403   403   403   403   403   403   login   403   403   403
+reporting:import_home              GET    -                 200   200   403   200   200   403   403   login   403   403   403
+reporting:import_home              POST   -                 ok    ok    403   ok    ok    403   403   login   403   403   403
+reporting:import_template          GET    import_template   200   200   404   200   200   404   404   login   404   404   404
+reporting:opendata                 GET    -                 200   200   200   200   200   200   200   200   200   200   200
+reporting:datapackage              GET    -                 200   200   200   200   200   200   200   200   200   200   200
+reporting:opendata_file            GET    opendata_file     200   200   200   200   200   200   200   200   200   200   200
+reporting:export_list              GET    -                 200   200   200   200   200   200   200   login   200   200   200
+reporting:export_indicators        GET    export_indicators 200   200   200   200   200   200   200   200   200   200   200
+reporting:export_kind              GET    export            200   200   200   200   200   200   200   login   200   200   200
 
-api:openapi-json                   GET    -                 200   200   200   200   200   200   200   200
-api:openapi-view                   GET    -                 200   200   200   200   200   200   200   200
+api:openapi-json                   GET    -                 200   200   200   200   200   200   200   200   200   200   200
+api:openapi-view                   GET    -                 200   200   200   200   200   200   200   200   200   200   200
 # Nothing is served at /api/v1/ itself:
-api:api-root                       GET    -                 404   404   404   404   404   404   404   404
+api:api-root                       GET    -                 404   404   404   404   404   404   404   404   404   404   404
 """)
 
 # Every operation of /api/v1/openapi.json, by path after /api/v1.
 API = parse("""
-# path                                 method target            coord admin staff other voter partn nobody anon
-/structures                            GET    -                 200   200   200   200   200   200   200   200
-/structures                            POST   -                 ok    403   403   403   403   403   403   401
-/structures/{slug}                     GET    structure         200   200   200   200   200   200   200   200
-/structures/{slug}                     PATCH  structure         ok    ok    ok    403   403   403   403   401
+# path                                 method target            coord admin staff other voter partn nobody anon  carr  exp   obs
+/structures                            GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/structures                            POST   -                 ok    403   403   403   403   403   403   401   403   403   403
+/structures/{slug}                     GET    structure         200   200   200   200   200   200   200   200   200   200   200
+/structures/{slug}                     PATCH  structure         ok    ok    ok    403   403   403   403   401   403   403   403
 
-/collectives                           GET    -                 200   200   200   200   200   200   200   200
-/collectives/{slug}                    GET    collective        200   200   200   200   200   200   200   200
+/collectives                           GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/collectives/{slug}                    GET    collective        200   200   200   200   200   200   200   200   200   200   200
 
-/map                                   GET    -                 200   200   200   200   200   200   200   200
+/map                                   GET    -                 200   200   200   200   200   200   200   200   200   200   200
 
-/structures/{slug}/transitions         POST   structure         ok    403   403   403   403   403   403   401
-/structures/{slug}/partnerships        GET    structure         200   200   200   200   200   200   200   200
-/structures/{slug}/partnerships        POST   structure         ok    ok    ok    403   403   403   403   401
+/structures/{slug}/transitions         POST   structure         ok    403   403   403   403   403   403   401   403   403   403
+/structures/{slug}/partnerships        GET    structure         200   200   200   200   200   200   200   200   200   200   200
+/structures/{slug}/partnerships        POST   structure         ok    ok    ok    403   403   403   403   401   403   403   403
 
-/partnerships/{partnership_id}         GET    api_partnership   200   200   200   200   200   200   200   200
-/partnerships/{partnership_id}         PATCH  api_partnership   ok    ok    ok    403   403   403   403   401
-/partnerships/{partnership_id}/end     POST   api_partnership   ok    ok    ok    403   403   403   403   401
+/partnerships/{partnership_id}         GET    api_partnership   200   200   200   200   200   200   200   200   200   200   200
+/partnerships/{partnership_id}         PATCH  api_partnership   ok    ok    ok    403   403   403   403   401   403   403   403
+/partnerships/{partnership_id}/end     POST   api_partnership   ok    ok    ok    403   403   403   403   401   403   403   403
 
-/partners                              GET    -                 200   200   200   200   200   200   200   200
-/partners/{partner_id}                 PATCH  partner           ok    ok    ok    403   403   403   403   401
+/partners                              GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/partners/{partner_id}                 PATCH  partner           ok    ok    ok    403   403   403   403   401   403   403   403
 
-/territories/departements              GET    -                 200   200   200   200   200   200   200   200
-/territories/regions                   GET    -                 200   200   200   200   200   200   200   200
+/territories/departements              GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/territories/regions                   GET    -                 200   200   200   200   200   200   200   200   200   200   200
 
-/accounts/me                           GET    -                 200   200   200   200   200   200   200   401
-/accounts/tokens                       GET    -                 200   200   200   200   200   200   200   401
-/notifications                         GET    -                 200   200   200   200   200   200   200   401
-/projects/{project_id}/messages        GET    api_project       200   200   200   404   404   404   404   401
-/projects/{project_id}/messages        POST   api_project       403   ok    ok    404   404   404   404   401
-/projects/{project_id}/messages/{message_id} PATCH  api_message  403   ok    403   404   404   404   404   401
-/projects/{project_id}/messages/{message_id} DELETE api_message  403   ok    403   404   404   404   404   401
-/notifications/read                    POST   -                 ok    ok    ok    ok    ok    ok    ok    401
-/notifications/{notification_id}/read  POST   api_notification  404   ok    404   404   404   404   404   401
-/notifications/preferences             GET    -                 200   200   200   200   200   200   200   401
-/notifications/preferences             PATCH  -                 ok    ok    ok    ok    ok    ok    ok    401
-/accounts/tokens                       POST   -                 ok    ok    ok    ok    ok    ok    ok    401
-/accounts/tokens/{token_id}/revoke     POST   api_token         404   ok    404   404   404   404   404   401
-/accounts/structures/{slug}/members    GET    structure         200   200   200   403   403   403   403   401
-/accounts/memberships/{membership_id}  PATCH  api_membership    ok    ok    403   403   403   403   403   401
-/accounts/memberships/{membership_id}  DELETE api_membership    ok    ok    403   403   403   403   403   401
-/accounts/invitations                  GET    -                 200   200   200   200   200   200   200   401
-/accounts/invitations                  POST   -                 ok    ok    403   403   403   403   403   401
-/accounts/invitations/{invitation_id}/revoke POST   api_invitation    ok    ok    404   404   404   404   404   401
+/accounts/me                           GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/accounts/tokens                       GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/notifications                         GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/projects/{project_id}/messages        GET    api_project       200   200   200   404   404   404   404   401   200   200   200
+/projects/{project_id}/messages        POST   api_project       403   ok    ok    404   404   404   404   401   ok    ok    403
+/projects/{project_id}/messages/{message_id} PATCH  api_message  403   ok    403   404   404   404   404   401   403   403   403
+/projects/{project_id}/messages/{message_id} DELETE api_message  403   ok    403   404   404   404   404   401   403   403   403
+/notifications/read                    POST   -                 ok    ok    ok    ok    ok    ok    ok    401   ok    ok    ok
+/notifications/{notification_id}/read  POST   api_notification  404   ok    404   404   404   404   404   401   404   404   404
+/notifications/preferences             GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/notifications/preferences             PATCH  -                 ok    ok    ok    ok    ok    ok    ok    401   ok    ok    ok
+/accounts/tokens                       POST   -                 ok    ok    ok    ok    ok    ok    ok    401   ok    ok    ok
+/accounts/tokens/{token_id}/revoke     POST   api_token         404   ok    404   404   404   404   404   401   404   404   404
+/accounts/structures/{slug}/members    GET    structure         200   200   200   403   403   403   403   401   403   403   403
+/accounts/memberships/{membership_id}  PATCH  api_membership    ok    ok    403   403   403   403   403   401   403   403   403
+/accounts/memberships/{membership_id}  DELETE api_membership    ok    ok    403   403   403   403   403   401   403   403   403
+/accounts/invitations                  GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/accounts/invitations                  POST   -                 ok    ok    403   403   403   403   403   401   403   403   403
+/accounts/invitations/{invitation_id}/revoke POST   api_invitation    ok    ok    404   404   404   404   404   401   404   404   404
 
-/needs                                 GET    -                 200   200   200   200   200   200   200   401
-/needs                                 POST   -                 403   ok    ok    403   403   403   403   401
-/needs/{need_id}                       GET    api_need          200   200   200   404   404   404   404   401
+/needs                                 GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/needs                                 POST   -                 403   ok    ok    403   403   403   403   401   403   403   403
+/needs/{need_id}                       GET    api_need          200   200   200   404   404   404   404   401   404   404   404
 
-/creativity-sessions                   GET    -                 200   200   200   200   200   200   200   401
-/creativity-sessions                   POST   -                 403   ok    ok    403   403   403   403   401
-/creativity-sessions/{session_id}      GET    api_session       200   200   200   404   404   404   404   401
+/creativity-sessions                   GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/creativity-sessions                   POST   -                 403   ok    ok    403   403   403   403   401   403   403   403
+/creativity-sessions/{session_id}      GET    api_session       200   200   200   404   404   404   404   401   404   404   404
 
-/projects                              GET    -                 200   200   200   200   200   200   200   200
-/projects                              POST   -                 403   ok    ok    403   403   403   403   401
-/projects/{project_id}                 GET    api_project       200   200   200   404   404   404   404   404
-/projects/{project_id}                 GET    api_activity      200   200   200   200   200   200   200   200
-/projects/{project_id}                 PATCH  api_project       403   ok    ok    404   404   404   404   401
-/projects/{project_id}/stage           POST   api_project       403   ok    ok    404   404   404   404   401
-/projects/{project_id}/decisions       GET    api_project       200   200   200   404   404   404   404   401
-/projects/{project_id}/activity        GET    api_project       200   200   200   404   404   404   404   401
-/structures/{slug}/activity            GET    structure         200   200   200   403   403   403   403   401
-/projects/{project_id}/decisions       POST   api_project       403   ok    ok    404   404   404   404   401
-/projects/{project_id}/economic-model  PUT    api_project       403   ok    ok    404   404   404   404   401
-/projects/{project_id}/outcome         PUT    api_project       403   ok    ok    404   404   404   404   401
-/projects/{project_id}/people          GET    api_project       200   200   200   404   404   404   404   401
-/projects/{project_id}/invitations     POST   api_project       403   ok    ok    404   404   404   404   401
-/projects/{project_id}/invitations/{invitation_id}/revoke POST api_project_invitation 403 ok ok 404 404 404 404 401
-/projects/{project_id}/people/{member_id} PATCH api_project_person 403 ok ok 404  404   404   404   401
-/projects/{project_id}/people/{member_id} DELETE api_project_person 403 ok ok 404 404   404   404   401
-/projects/{project_id}/leave           POST   api_project       403   403   403   404   404   404   404   401
-/projects/{project_id}/next-steps      GET    api_project       200   200   200   404   404   404   404   401
-/projects/{project_id}/next-steps      POST   api_project       403   ok    ok    404   404   404   404   401
-/next-steps/{step_id}                  PATCH  api_next_step     403   ok    ok    404   404   404   404   401
-/next-steps/{step_id}/status           POST   api_next_step     403   ok    ok    404   404   404   404   401
+/projects                              GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/projects                              POST   -                 403   ok    ok    403   403   403   403   401   403   403   403
+/projects/{project_id}                 GET    api_project       200   200   200   404   404   404   404   404   404   404   404
+/projects/{project_id}                 GET    api_activity      200   200   200   200   200   200   200   200   200   200   200
+/projects/{project_id}                 PATCH  api_project       403   ok    ok    404   404   404   404   401   404   404   404
+/projects/{project_id}/stage           POST   api_project       403   ok    ok    404   404   404   404   401   404   404   404
+/projects/{project_id}/decisions       GET    api_project       200   200   200   404   404   404   404   401   404   404   404
+/projects/{project_id}/activity        GET    api_project       200   200   200   404   404   404   404   401   200   200   200
+/structures/{slug}/activity            GET    structure         200   200   200   403   403   403   403   401   403   403   403
+/projects/{project_id}/decisions       POST   api_project       403   ok    ok    404   404   404   404   401   404   404   404
+/projects/{project_id}/economic-model  PUT    api_project       403   ok    ok    404   404   404   404   401   404   404   404
+/projects/{project_id}/outcome         PUT    api_project       403   ok    ok    404   404   404   404   401   404   404   404
+/projects/{project_id}/people          GET    api_project       200   200   200   404   404   404   404   401   200   200   200
+/projects/{project_id}/invitations     POST   api_project       403   ok    ok    404   404   404   404   401   403   403   403
+/projects/{project_id}/invitations/{invitation_id}/revoke POST api_project_invitation 403 ok ok 404 404 404 404 401   404   404   404
+/projects/{project_id}/people/{member_id} PATCH api_project_person 403 ok ok 404  404   404   404   401   403   403   403
+/projects/{project_id}/people/{member_id} DELETE api_project_person 403 ok ok 404 404   404   404   401   403   403   403
+/projects/{project_id}/leave           POST   api_project       403   403   403   404   404   404   404   401   ok    ok    ok
+/projects/{project_id}/next-steps      GET    api_project       200   200   200   404   404   404   404   401   200   200   200
+/projects/{project_id}/next-steps      POST   api_project       403   ok    ok    404   404   404   404   401   ok    ok    403
+/next-steps/{step_id}                  PATCH  api_next_step     403   ok    ok    404   404   404   404   401   403   403   403
+/next-steps/{step_id}/status           POST   api_next_step     403   ok    ok    404   404   404   404   401   403   403   403
 
-/appellation/requests                  GET    -                 200   200   200   200   200   200   200   401
-/appellation/requests                  POST   -                 403   403   403   ok    403   403   403   401
-/appellation/requests/{pk}             GET    request           200   200   200   404   200   404   404   401
-/appellation/requests/{pk}             GET    draft             200   200   200   404   404   404   404   401
-/appellation/requests/{pk}             PATCH  draft             403   ok    403   404   404   404   404   401
-/appellation/requests/{pk}/submit      POST   draft             403   ok    403   404   404   404   404   401
-/appellation/requests/{pk}/withdraw    POST   request           403   ok    403   404   403   404   404   401
-/appellation/requests/{pk}/votes       POST   request           403   403   403   404   ok    404   404   401
-/appellation/requests/{pk}/conflicts   POST   request           ok    403   403   404   403   404   404   401
-/appellation/sessions                  GET    -                 200   200   200   200   200   200   200   401
+/appellation/requests                  GET    -                 200   200   200   200   200   200   200   401   200   200   200
+/appellation/requests                  POST   -                 403   403   403   ok    403   403   403   401   403   403   403
+/appellation/requests/{pk}             GET    request           200   200   200   404   200   404   404   401   404   404   404
+/appellation/requests/{pk}             GET    draft             200   200   200   404   404   404   404   401   404   404   404
+/appellation/requests/{pk}             PATCH  draft             403   ok    403   404   404   404   404   401   404   404   404
+/appellation/requests/{pk}/submit      POST   draft             403   ok    403   404   404   404   404   401   404   404   404
+/appellation/requests/{pk}/withdraw    POST   request           403   ok    403   404   403   404   404   401   404   404   404
+/appellation/requests/{pk}/votes       POST   request           403   403   403   404   ok    404   404   401   404   404   404
+/appellation/requests/{pk}/conflicts   POST   request           ok    403   403   404   403   404   404   401   404   404   404
+/appellation/sessions                  GET    -                 200   200   200   200   200   200   200   401   200   200   200
 # The one submitted request is already on the agenda:
-/appellation/sessions                  POST   -                 422   403   403   403   403   403   403   401
-/appellation/sessions/{pk}             GET    committee         200   404   404   404   200   404   404   401
-/appellation/sessions/{pk}/close       POST   committee         ok    404   404   404   403   404   404   401
+/appellation/sessions                  POST   -                 422   403   403   403   403   403   403   401   403   403   403
+/appellation/sessions/{pk}             GET    committee         200   404   404   404   200   404   404   401   404   404   404
+/appellation/sessions/{pk}/close       POST   committee         ok    404   404   404   403   404   404   401   404   404   404
 
-/resources                             GET    -                 200   200   200   200   200   200   200   200
-/resources/{slug}                      GET    resource          200   200   200   404   404   404   404   404
-/resources/{slug}                      GET    network_resource  200   200   200   200   200   404   404   404
+/resources                             GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/resources/{slug}                      GET    resource          200   200   200   404   404   404   404   404   404   404   404
+/resources/{slug}                      GET    network_resource  200   200   200   200   200   404   404   404   404   404   404
 
-/search                                GET    -                 200   200   200   200   200   200   200   200
+/search                                GET    -                 200   200   200   200   200   200   200   200   200   200   200
 
-/projects/{project_id}/similar         GET    api_project       200   200   200   404   404   404   404   404
+/projects/{project_id}/similar         GET    api_project       200   200   200   404   404   404   404   404   404   404   404
 
-/needs/{need_id}/similar               GET    api_need          200   200   200   404   404   404   404   404
+/needs/{need_id}/similar               GET    api_need          200   200   200   404   404   404   404   404   404   404   404
 
-/events                                GET    -                 200   200   200   200   200   200   200   200
-/events/{slug}                         GET    event             200   200   200   200   200   404   404   404
-/events/{slug}/cancel                  POST   event             ok    ok    ok    403   403   404   404   404
-/events/{slug}/registration            POST   event             ok    ok    ok    ok    ok    404   404   401
+/events                                GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/events/{slug}                         GET    event             200   200   200   200   200   404   404   404   404   404   404
+/events/{slug}/cancel                  POST   event             ok    ok    ok    403   403   404   404   404   404   404   404
+/events/{slug}/registration            POST   event             ok    ok    ok    ok    ok    404   404   401   404   404   404
 # None of them is registered:
-/events/{slug}/registration            DELETE event             404   404   404   404   404   404   404   401
-/events/{slug}/registrations           GET    event             200   200   200   403   403   404   404   404
+/events/{slug}/registration            DELETE event             404   404   404   404   404   404   404   401   404   404   404
+/events/{slug}/registrations           GET    event             200   200   200   403   403   404   404   404   404   404   404
 
-/structures/{slug}/participation       GET    structure         200   200   200   200   200   403   403   401
+/structures/{slug}/participation       GET    structure         200   200   200   200   200   403   403   401   403   403   403
 
-/working-groups                        GET    -                 200   200   200   200   200   200   200   200
-/working-groups/{slug}                 GET    group             200   200   200   200   200   404   404   404
+/working-groups                        GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/working-groups/{slug}                 GET    group             200   200   200   200   200   404   404   404   404   404   404
 
-/news                                  GET    -                 200   200   200   200   200   200   200   200
-/news                                  POST   -                 ok    403   403   403   403   403   403   401
-/news/{slug}                           GET    news              200   200   200   200   200   200   200   200
-/news/{slug}                           GET    news_draft        200   404   404   404   404   404   404   404
-/news/{slug}                           PATCH  news              ok    403   403   403   403   403   403   401
+/news                                  GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/news                                  POST   -                 ok    403   403   403   403   403   403   401   403   403   403
+/news/{slug}                           GET    news              200   200   200   200   200   200   200   200   200   200   200
+/news/{slug}                           GET    news_draft        200   404   404   404   404   404   404   404   404   404   404
+/news/{slug}                           PATCH  news              ok    403   403   403   403   403   403   401   403   403   403
 
-/testimonials                          GET    -                 200   200   200   200   200   200   200   200
-/testimonials/{testimonial_id}         GET    testimonial       200   200   200   200   200   200   200   200
+/testimonials                          GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/testimonials/{testimonial_id}         GET    testimonial       200   200   200   200   200   200   200   200   200   200   200
 
-/indicators                            GET    -                 200   200   200   200   200   200   200   200
-/projects/{project_id}/documents       GET    api_documents     200   200   200   404   404   404   404   401
-/projects/{project_id}/documents       POST   api_documents     403   ok    ok    404   404   404   404   401
-/documents/{document_id}/versions      POST   api_document      403   ok    ok    404   404   404   404   401
-/documents/{document_id}/versions/{version_id} GET    api_doc_version   200   200   200   404   404   404   404   401
+/indicators                            GET    -                 200   200   200   200   200   200   200   200   200   200   200
+/projects/{project_id}/documents       GET    api_documents     200   200   200   404   404   404   404   401   404   404   404
+/projects/{project_id}/documents       POST   api_documents     403   ok    ok    404   404   404   404   401   404   404   404
+/documents/{document_id}/versions      POST   api_document      403   ok    ok    404   404   404   404   401   404   404   404
+/documents/{document_id}/versions/{version_id} GET    api_doc_version   200   200   200   404   404   404   404   401   404   404   404
 """)
 
 

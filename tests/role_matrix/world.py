@@ -51,8 +51,32 @@ from tests.library.factories import ResourceFactory
 from tests.method.factories import CreativitySessionFactory, NeedFactory, OutcomeFactory, ProjectFactory
 
 # Words found only in the owning structure's confidential objects: no one else may ever read them.
-CONFIDENTIAL = ("Lesneven", "Kerlouan", "j@example.org", "06 11 22 33 44", "Plouescat", "Landeda", "Brignogan")
-PERSONAS = ("coordinator", "admin", "staff", "other_member", "voter", "partner", "nobody", "anonymous")
+CONFIDENTIAL = (
+    "Lesneven",
+    "Kerlouan",
+    "j@example.org",
+    "06 11 22 33 44",
+    "Plouescat",
+    "Landeda",
+    "Brignogan",
+    "Goulven",
+)
+# What the project's people (carrier, expert, observer) may read of those: the title of the project they are on.
+PROJECT_WORDS = ("Lesneven",)
+PROJECT_PEOPLE = ("carrier", "expert", "observer")
+PERSONAS = (
+    "coordinator",
+    "admin",
+    "staff",
+    "other_member",
+    "voter",
+    "partner",
+    "nobody",
+    "anonymous",
+    "carrier",
+    "expert",
+    "observer",
+)
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF"
 NARRATIVES = {
@@ -123,6 +147,9 @@ def build() -> World:
     users["partner"].partner_departements.set(Departement.objects.filter(code="29"))
     users["nobody"] = _user("personne@example.org")
     users["anonymous"] = None
+    users["carrier"] = _user("porteur@example.org")
+    users["expert"] = _user("expert@example.org")
+    users["observer"] = _user("observatrice@example.org")
     colleague = _member(owning, "collegue@example.org", MembershipRole.STAFF)
     for persona, user in users.items():
         if user is not None:
@@ -131,6 +158,7 @@ def build() -> World:
             world.sessions[persona] = client.session.session_key
 
     _method(world, owning, users["admin"])
+    _project_people(world, users)
     _conversation(world, users["admin"])
     _network(world, owning, other)
     _accounts(world, owning, users["admin"], colleague)
@@ -186,10 +214,23 @@ def _method(world: World, owning, admin) -> None:
     }
 
 
+def _project_people(world: World, users: dict) -> None:
+    """The three project personas on the owning structure's confidential project, and on nothing else."""
+    project = world.objects["project"]
+    for persona, role, observer in (
+        ("carrier", ProjectRole.CARRIER, False),
+        ("expert", ProjectRole.EXPERT, False),
+        ("observer", ProjectRole.EXPERT, True),
+    ):
+        ProjectMember.objects.create(project=project, user=users[persona], role=role, observer=observer)
+
+
 def _conversation(world: World, admin) -> None:
     project = world.objects["project"]
     upload = SimpleUploadedFile("devis.pdf", PDF)
     message = conversation.post_message(project, by=admin, body="Devis du garage de Lesneven", upload=upload)
+    # Kept to the team: the project's people never read it.
+    conversation.post_message(project, by=admin, body="Marge négociée avec Goulven", internal=True)
     world.objects |= {"message": message}
     world.targets |= {
         "message": {"pk": project.pk, "message_pk": message.pk},
