@@ -8,7 +8,7 @@ from ninja import Query, Router
 
 from fabrique.core.api_answers import answer
 from fabrique.core.api_auth import IDENTIFIED
-from fabrique.core.api_types import Id
+from fabrique.core.api_types import Id, Text
 from fabrique.core.pagination import PageParams, page_of, paginate
 from fabrique.network.models import Structure
 from fabrique.workspace.views.common import workspace_for
@@ -41,7 +41,7 @@ def project_activity(request, project_id: Id, params: Query[PageParams]):
 
 
 @router.get("/structures/{slug}/activity", response=ActivityPage, summary="Lire le fil d'activité d'une structure")
-def structure_activity(request, slug: str, params: Query[PageParams]):
+def structure_activity(request, slug: Text, params: Query[PageParams]):
     """Ses projets et sa propre fiche (statut, partenariats, équipe, besoins, séances, demande d'appellation), pour
     son équipe et la coordination (403 pour les autres)."""
     structure = get_object_or_404(Structure, slug=slug)

@@ -2,7 +2,7 @@
 
 The OpenAPI document is walked: each query and path parameter and each field of a body, at any depth, must be
 an integer with bounds the database holds, a text without NUL (the pattern of `Text`), a code from a list, a date,
-or a date-time read in Paris time (`AwareDateTime`: a date-time or a date alone)."""
+a date-time read in Paris time (`AwareDateTime`: a date-time or a date alone), or an uploaded file."""
 
 import datetime
 
@@ -58,7 +58,8 @@ def _bare(node: dict, where: str, components: dict) -> list[str]:
     if kind == "string" and "enum" not in node and "const" not in node:
         if node.get("format") == "date-time":
             return [f"{where}: bare date-time (use api_types.AwareDateTime)"]
-        if node.get("format") != "date" and node.get("pattern") != NUL_FREE_PATTERN:
+        # A file of a multipart body (`format: binary`) is stored as bytes, never as text in the database.
+        if node.get("format") not in ("date", "binary") and node.get("pattern") != NUL_FREE_PATTERN:
             return [f"{where}: text that may hold a NUL character (use api_types.Text)"]
     return []
 
