@@ -120,6 +120,7 @@ FABRIQUE_DEMO_LOADERS = [
     "fabrique.community.demo.load_network_life_demo",  # the article as a news post, a working group, events
     "fabrique.library.demo.load_library_demo",  # resources of every kind, some with a file
     "fabrique.appellation.demo.load_appellation_demo",  # fictitious peers, the 2020 committee, an open session
+    "fabrique.workspace.demo.load_workspace_demo",  # people, conversation and next steps of two projects
 ]
 
 INSTALLED_APPS = [

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 from fabrique.appellation import demo as appellation_demo
 from fabrique.core.demo_support import Loader, LoadReport
 from fabrique.network import demo as network_demo
+from fabrique.workspace import demo as workspace_demo
 
 
 def loaders() -> list[Loader]:
@@ -24,6 +25,7 @@ def demo_logins() -> list[tuple[str, str]]:
     logins = network_demo.demo_logins()
     known = {email for email, _ in logins}
     logins += [login for login in appellation_demo.demo_logins() if login[0] not in known]  # the committee's peers
+    logins += workspace_demo.demo_logins()  # the people invited on two projects
     return logins
 
 

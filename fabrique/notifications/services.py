@@ -1,7 +1,9 @@
 """Notify people: one row per recipient on « Mes notifications », and, by each one's preference for the kind, an
 e-mail now (a job, sent after the commit), a line in a daily or weekly digest, or nothing more."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from itertools import groupby
 
@@ -24,6 +26,18 @@ from .models import Notification, Preference
 from .tokens import unsubscribe_headers, unsubscribe_url
 
 DIGEST_WINDOW = {Delivery.DAILY: timedelta(days=1), Delivery.WEEKLY: timedelta(days=7)}
+_IN_APP_ONLY: ContextVar[bool] = ContextVar("notifications_in_app_only", default=False)
+
+
+@contextmanager
+def in_app_only() -> Iterator[None]:
+    """Inside this block notify() records the notifications on the site and e-mails nobody, neither now nor in a
+    digest (the demo loaders call the services that notify: a load must not mail the demo's people)."""
+    token = _IN_APP_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _IN_APP_ONLY.reset(token)
 
 
 def deliveries(user: User) -> dict[str, str]:
@@ -54,7 +68,7 @@ def notify(
         except IntegrityError:
             continue
         created += 1
-        if not email:
+        if not email or _IN_APP_ONLY.get():
             Notification.objects.filter(pk=notification.pk).update(emailed_at=notification.created_at)
         elif chosen.get(user.pk, Delivery.NOW) == Delivery.NOW:
             _email_now(notification, user)

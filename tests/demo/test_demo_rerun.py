@@ -65,3 +65,14 @@ def test_a_forgotten_password_of_a_demo_login_is_reset_by_a_rerun(shared_demo, c
     user.save()
     call_command("demo", "--no-serve", verbosity=0)
     assert client.login(request=HttpRequest(), email="tag22@example.org", password=DEMO_PASSWORD)
+
+
+def test_a_rerun_puts_back_a_person_removed_from_a_demo_project_and_adds_no_message(shared_demo):
+    from fabrique.workspace.models import Message, ProjectMember
+
+    messages = Message.objects.count()
+    carrier = ProjectMember.objects.filter(user__email="porteuse.tag29@example.org")
+    carrier.delete()
+    call_command("demo", "--no-serve", verbosity=0)
+    assert carrier.get().role == "carrier"
+    assert Message.objects.count() == messages

@@ -7,7 +7,7 @@ from django.core import mail
 
 from fabrique.notifications.enums import Delivery, NotificationKind
 from fabrique.notifications.models import Notification
-from fabrique.notifications.services import notify, send_digests, set_preferences
+from fabrique.notifications.services import in_app_only, notify, send_digests, set_preferences
 from tests.factories import UserFactory
 
 KIND = NotificationKind.PROJECT_MOVED
@@ -53,6 +53,20 @@ def test_a_person_who_chose_the_site_only_gets_no_e_mail(db, django_capture_on_c
         _notify([quiet, loud])
     assert [m.to for m in mail.outbox] == [[loud.email]]
     assert Notification.objects.filter(recipient=quiet).exists()
+
+
+def test_inside_in_app_only_the_notifications_stay_on_the_site_and_no_digest_takes_them(
+    db, django_capture_on_commit_callbacks
+):
+    now, digest = UserFactory.create_batch(2)
+    set_preferences(digest, {KIND: Delivery.DAILY})
+    with django_capture_on_commit_callbacks(execute=True), in_app_only():
+        assert _notify([now, digest]) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_digests(Delivery.DAILY) == 0
+        _notify([now], key="after")
+    assert [m.to for m in mail.outbox] == [[now.email]]  # the block is over: e-mails again
+    assert Notification.objects.filter(emailed_at__isnull=True).count() == 0
 
 
 def test_an_inactive_account_is_not_notified(db):
