@@ -3,7 +3,7 @@
 On one project of TAg29 and one of France Active Alsace (chosen by title, at the transmission or feasibility
 stage): a carrier, a partner (linked to a registry partner of the project) and an outside expert (an observer in
 Alsace), each with a demo login and a fictitious name; a conversation (messages, an internal note, a mention);
-next steps (one overdue, one done, one given to the carrier).
+next steps (one overdue, one done, one given to the carrier); two documents (one kept to the team).
 
 Messages and steps go through the services (history author, mentions, in-app notifications) inside
 `notifications.services.in_app_only()`: the load mails nobody. The people are written directly, as an accepted
@@ -14,18 +14,21 @@ project and a title or a body): a second run changes nothing; a person removed d
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from fabrique.accounts.demo import DemoPassword, demo_user
 from fabrique.accounts.models import User
 from fabrique.core.demo_support import CHANGE_REASON, LoadReport, member_email, upsert
 from fabrique.core.french import de
+from fabrique.library import demo_files
 from fabrique.method.demo_data import FICTITIOUS
 from fabrique.method.models import Project, ProjectPartner
 from fabrique.notifications.services import in_app_only
 
-from .enums import NextStepStatus, ProjectRole
-from .models import Message, NextStep, ProjectMember
+from .enums import DocumentKind, DocumentVisibility, NextStepStatus, ProjectRole
+from .models import Message, NextStep, ProjectDocument, ProjectMember
+from .services.documents import upload_document
 from .services.messages import post_message
 from .services.steps import create_step, set_step_status
 
@@ -183,6 +186,25 @@ def _steps(report: LoadReport, project: Project, admin: User, people: dict[str, 
         report.note(step, created=True)
 
 
+def _document(report: LoadReport, project: Project, by: User, title: str, kind: str, visibility: str) -> None:
+    if ProjectDocument.objects.filter(project=project, title=title).exists():
+        return
+    lines = [f"Projet « {project.title} ».", "Document fictif, pour la démonstration."]
+    upload = ContentFile(demo_files.pdf(title, lines), name="document-de-demonstration.pdf")
+    report.note(
+        upload_document(project, by, title=title, kind=kind, visibility=visibility, upload=upload), created=True
+    )
+
+
+def _documents(report: LoadReport, project: Project, admin: User, people: dict[str, User]) -> None:
+    plan = f"Business plan, version de travail {FICTITIOUS}"
+    _document(
+        report, project, people[ProjectRole.CARRIER], plan, DocumentKind.BUSINESS_PLAN, DocumentVisibility.PROJECT
+    )
+    minutes = f"Compte rendu de l’équipe avant le comité {FICTITIOUS}"
+    _document(report, project, admin, minutes, DocumentKind.MINUTES, DocumentVisibility.TEAM)
+
+
 def load_workspace_demo(report: LoadReport | None = None) -> LoadReport:
     """Load the workspaces' demo data; assumes the method's demo is loaded. Idempotent."""
     report = report if report is not None else LoadReport()
@@ -198,4 +220,5 @@ def load_workspace_demo(report: LoadReport | None = None) -> LoadReport:
         with in_app_only():
             _conversation(report, project, admin, people)
             _steps(report, project, admin, people)
+            _documents(report, project, admin, people)
     return report

@@ -13,8 +13,8 @@ from fabrique.method.models import Project, ProjectPartner
 from fabrique.notifications.enums import NotificationKind
 from fabrique.notifications.models import Notification
 from fabrique.workspace.demo import WORKSPACES, guest_email
-from fabrique.workspace.enums import NextStepStatus, ProjectRole
-from fabrique.workspace.models import Message, NextStep, ProjectMember
+from fabrique.workspace.enums import DocumentVisibility, NextStepStatus, ProjectRole
+from fabrique.workspace.models import Message, NextStep, ProjectDocument, ProjectMember
 
 TAG29, ALSACE = WORKSPACES
 each_workspace = pytest.mark.parametrize("workspace", WORKSPACES, ids=[w.structure for w in WORKSPACES])
@@ -68,6 +68,23 @@ def test_the_next_steps_are_one_overdue_one_done_and_one_given_to_the_carrier(sh
     assert given.is_open and given.due_on > today
     assert Notification.objects.filter(recipient=carrier, kind=NotificationKind.NEXT_STEP_ASSIGNED).count() == 1
     assert {row.history_user_id for row in given.history.all()} == {given.created_by_id}
+
+
+@each_workspace
+def test_two_documents_one_kept_to_the_team_each_with_its_file(shared_demo, workspace):
+    documents = ProjectDocument.objects.filter(project=project_of(workspace)).order_by("title")
+    assert sorted(documents.values_list("visibility", flat=True)) == [
+        DocumentVisibility.PROJECT,
+        DocumentVisibility.TEAM,
+    ]
+    assert all("(fictif)" in title for title in documents.values_list("title", flat=True))
+    starts = []
+    for document in documents:
+        with document.versions.get().file.open("rb") as stored:
+            starts.append(stored.read(4))
+    assert starts == [b"%PDF", b"%PDF"]
+    carrier = ProjectMember.objects.get(project=project_of(workspace), role=ProjectRole.CARRIER).user
+    assert not Notification.objects.filter(recipient=carrier, kind=NotificationKind.PROJECT_DOCUMENT).exists()
 
 
 def test_the_load_notifies_in_app_and_mails_nobody(shared_demo):
