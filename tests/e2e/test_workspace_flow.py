@@ -171,6 +171,7 @@ def test_the_team_invites_a_carrier_who_replies_and_completes_a_step_and_an_expe
         ("overview", ""),
         ("steps", "etapes/"),
         ("conversation", "conversation/"),
+        ("documents", "documents/"),
         ("activity", "activite/"),
         ("people", "personnes/"),
     ]:
