@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from fabrique.core import uploads
 from fabrique.library.uploads import accepted_formats_label, check_upload, max_upload_bytes
-from fabrique.method.forms import DateInput, StyledMixin, VersionField
+from fabrique.method.forms import DateInput, VersionField
 from fabrique.method.models import ProjectPartner
+from fabrique.network.forms.registry import StyledMixin  # the lists of choices are laid out by network/_field.html
 from fabrique.network.models import Partner
 from fabrique.search.visibility import Visibility
 

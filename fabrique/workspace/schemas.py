@@ -13,7 +13,9 @@ RoleCode = Literal[tuple(ProjectRole.values)]  # type: ignore[valid-type]
 
 
 class PersonRef(Schema):
-    email: str
+    email: str | None = Field(
+        description="Son adresse, pour l'équipe de la structure et la coordination seulement (null pour les autres)."
+    )
     full_name: str
 
 

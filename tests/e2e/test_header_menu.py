@@ -5,6 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from fabrique.network.enums import MembershipRole
+from fabrique.notifications.enums import NotificationKind
+from fabrique.notifications.models import Notification
 from tests.factories import PASSWORD, MembershipFactory, StructureFactory, UserFactory
 
 from .a11y import horizontal_overflow, widest_elements
@@ -22,6 +24,11 @@ def people():
     staff = MembershipFactory(structure=structure, role=MembershipRole.STAFF).user
     coordinator = UserFactory(coordinator=True)
     MembershipFactory(structure=StructureFactory(name="Fabrique du Trégor"), user=admin, role=MembershipRole.ADMIN)
+    for user in (admin, staff, coordinator):  # the badge widens the account menu: 12 unread
+        for n in range(12):
+            Notification.objects.create(
+                recipient=user, kind=NotificationKind.PROJECT_MOVED, subject=f"Projet {n}", body="Il a avancé."
+            )
     return {"admin": admin, "staff": staff, "coordinator": coordinator}
 
 
@@ -46,6 +53,7 @@ def test_the_header_takes_one_row_at_1280_px(persona, people, live_server, page,
         login(page, live_server.url, people[persona].email, PASSWORD)
         expect(account_menu(page)).to_be_visible()
     assert header_rows(page) == 1
+    assert horizontal_overflow(page) == 0, widest_elements(page)
     assert page.locator("header.site-header").bounding_box()["height"] < 80
     assert_accessible(page)
     screenshot(f"header-{persona}")

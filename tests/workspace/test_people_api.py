@@ -37,6 +37,8 @@ def test_a_carrier_reads_the_people_but_no_invitation_and_may_leave(project, car
     assert answer["invitations"] == []
     assert answer["abilities"]["leave"] is True and answer["abilities"]["manage_people"] is False
     assert answer["people"][0]["abilities"] == {"remove": False, "change_observer": False}
+    # Names only: the addresses are the team's and the coordination's, as on the « Personnes » page.
+    assert {p["user"]["email"] for p in answer["team"] + answer["people"]} == {None}
 
 
 def test_whoever_is_not_on_the_project_gets_a_404(project, other_member, client_for):
@@ -163,6 +165,9 @@ def test_an_invited_person_accepts_then_reads_the_project_through_the_api(
     raw = mail.outbox[-1].body.split("/espace-projet/invitation/")[1].split("/")[0]
     assert client.post(f"/espace-projet/invitation/{raw}/").status_code == 302
     people = client.get(API.format(project.pk) + "/people").json()["people"]
-    assert [(p["user"]["email"], p["role"]) for p in people] == [("porteur@example.org", ProjectRole.CARRIER)]
+    # The carrier reads themself by name: addresses are the team's.
+    assert [(p["user"]["full_name"], p["user"]["email"], p["role"]) for p in people] == [
+        (carrier.get_full_name(), None, ProjectRole.CARRIER)
+    ]
     invitation.refresh_from_db()
     assert invitation.accepted_by == carrier

@@ -34,8 +34,10 @@ router = Router(tags=["Espace d'un projet"], auth=IDENTIFIED)
 # --- presenters ------------------------------------------------------------------------------------------------
 
 
-def _person(user) -> dict:
-    return answer(PersonRef, user, full_name=user.get_full_name())
+def _person(user, abilities: dict) -> dict:
+    """A person's name; their address only to the team and the coordination, as on the « Personnes » page."""
+    email = user.email if abilities["see_internal"] else None
+    return answer(PersonRef, user, email=email, full_name=user.get_full_name())
 
 
 def _project_person(member: ProjectMember, abilities: dict) -> dict:
@@ -44,7 +46,7 @@ def _project_person(member: ProjectMember, abilities: dict) -> dict:
         ProjectPersonOut,
         member,
         id=member.pk,
-        user=_person(member.user),
+        user=_person(member.user, abilities),
         role_label=str(member.get_role_display()),
         partner=member.partner.name if member.partner else None,
         abilities={"remove": manage, "change_observer": manage and member.role == "expert"},
@@ -78,7 +80,8 @@ def list_people(request, project_id: Id):
     return answer(
         PeopleOut,
         team=[
-            answer(TeamPersonOut, user=_person(m.user), role_label=str(m.get_role_display())) for m in people["team"]
+            answer(TeamPersonOut, user=_person(m.user, abilities), role_label=str(m.get_role_display()))
+            for m in people["team"]
         ],
         people=[_project_person(member, abilities) for member in people["people"]],
         invitations=[_invitation(invitation, abilities) for invitation in invitations],

@@ -234,8 +234,9 @@ def leave(project, *, user) -> None:
     """A person on the project (carrier, partner, expert) leaves it: their access ends at once."""
     if not is_carrier_or_guest(place_on(user, project)):
         raise PermissionDenied(_("Seule une personne invitée sur le projet peut le quitter."))
-    member = ProjectMember.objects.get(project=project, user=user)
-    _delete(member, by=user)
+    member = ProjectMember.objects.filter(project=project, user=user).first()
+    if member is not None:  # removed by the team meanwhile: already off the project
+        _delete(member, by=user)
     forget_projects(user)
 
 

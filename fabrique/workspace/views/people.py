@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fabrique.core.exceptions import VersionConflict
+from fabrique.core.exceptions import DomainError, VersionConflict
 from fabrique.core.forms import attach_errors
 
 from ..forms import InvitationForm, ObserverForm
@@ -74,8 +74,12 @@ def invitation_revoke(request, pk: int, invitation_pk: int):
     invitation = get_object_or_404(
         ProjectInvitation.objects.select_related("project"), pk=invitation_pk, project=project
     )
-    services.revoke_invitation(invitation, by=request.user)
-    messages.success(request, _("L'invitation envoyée à %(email)s est annulée.") % {"email": invitation.email})
+    try:
+        services.revoke_invitation(invitation, by=request.user)
+    except DomainError as refusal:  # accepted or revoked meanwhile (another tab, another person of the team)
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("L'invitation envoyée à %(email)s est annulée.") % {"email": invitation.email})
     return redirect("workspace:people", pk=project.pk)
 
 
