@@ -98,6 +98,9 @@ def test_the_carrier_never_sees_an_internal_note(project, member, staff_member, 
     download = client_for(staff_member).get(_url(project, "message_attachment", attachment.pk))
     assert download.status_code == 200
     assert download["Content-Disposition"] == 'attachment; filename="budget.pdf"'
+    # As a project's documents: never kept by a shared cache, never sniffed nor run.
+    assert (download["Cache-Control"], download["X-Content-Type-Options"]) == ("private, no-store", "nosniff")
+    assert download["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert b"".join(download.streaming_content) == PDF
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from ..models import Message, MessageAttachment
 from ..perms import message_abilities, readable_messages
 from ..selectors import conversation_of, people_of
 from ..services import messages as services
-from .common import workspace_for
+from .common import private_file, workspace_for
 
 PER_PAGE = 20
 
@@ -130,9 +130,4 @@ def message_attachment(request, pk: int, attachment_pk: int):
     )
     if not message_abilities(request.user, attachment.message, abilities)["view"] or attachment.message.is_deleted:
         raise Http404(_("Pièce jointe introuvable."))
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.filename,
-        content_type=attachment.content_type,
-    )
+    return private_file(attachment.file, filename=attachment.filename, content_type=attachment.content_type)

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -19,7 +19,7 @@ from ..forms import DeleteForm, DocumentForm, PublishForm, VersionForm, Visibili
 from ..models import ProjectDocumentVersion
 from ..perms import document_abilities, readable_documents, upload_visibilities
 from ..services import documents as services
-from .common import workspace_for
+from .common import private_file, workspace_for
 
 
 def documents_of(project, abilities):
@@ -182,15 +182,6 @@ def document_download(request, pk: int, document_pk: int, version_pk: int):
 
 
 def version_response(version: ProjectDocumentVersion) -> FileResponse:
-    """The file, named as uploaded: shown by the browser for a PDF or an image, downloaded otherwise; never cached
-    by a shared cache, never run (sandbox)."""
-    try:
-        handle = version.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Ce fichier n'est plus disponible.")) from None
+    """The file: shown by the browser for a PDF or an image, downloaded otherwise (`common.private_file`)."""
     inline = version.file_format in IMAGE_FORMATS or version.file_format == "pdf"
-    response = FileResponse(handle, as_attachment=not inline, filename=version.name, content_type=version.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(version.file, filename=version.name, content_type=version.content_type, inline=inline)
