@@ -257,3 +257,25 @@ def test_the_documents_page_costs_the_same_queries_for_3_and_30_documents(projec
 # Session, user, the project, the person's roles, the documents with their number of versions, their versions with
 # who uploaded them, the header's unread notifications; and for a carrier the projects they joined.
 DOCUMENTS_PAGE_QUERIES = {"team": 7, "carrier": 8}
+
+
+def test_a_second_click_on_publish_from_a_stale_page_makes_no_second_resource(project, member):
+    project.stage = Stage.CREATED
+    project.save(update_fields=["stage"])
+    document = make_document(project, member)
+    stale = ProjectDocument.objects.get(pk=document.pk)  # read before the first click landed
+    first = documents.publish_to_library(document, member, summary="Résumé.", visibility="network")
+    again = documents.publish_to_library(stale, member, summary="Résumé.", visibility="network")
+    assert again == first
+    assert Resource.objects.filter(kind=ResourceKind.PROJECT_NOTEBOOK).count() == 1
+
+
+def test_a_version_for_a_document_made_team_only_meanwhile_is_refused_and_told_to_nobody(project, member, carrier):
+    document = make_document(project, carrier, visibility=DocumentVisibility.PROJECT)
+    stale = ProjectDocument.objects.get(pk=document.pk)  # the carrier's page, before the team's change
+    documents.change_visibility(document, member, DocumentVisibility.TEAM, expected_version=document.version)
+    with pytest.raises(PermissionDenied, match="Vous ne pouvez pas déposer de version de ce document."):
+        documents.add_version(stale, carrier, pdf_upload("etude-v2.pdf", PDF + b"% v2\n"))
+    assert ProjectDocumentVersion.objects.filter(document=document).count() == 1
+    document.refresh_from_db()
+    assert document.version == 2  # the team's change only: nothing written it back lower

@@ -113,10 +113,18 @@ def add_version(document: ProjectDocument, by, upload, note: str = "") -> Projec
         raise ValidationError({"note": _("300 caractères au plus.")})
     checked = _checked(upload)
     with _removed_on_failure() as stored, transaction.atomic():
-        ProjectDocument.objects.select_for_update().filter(pk=document.pk).first()  # numbers stay unique
-        version = _store(document, upload, checked, by, note, stored)
-        save_with_version(document, None, [], by=by)
-        _tell_readers(document, version, by, first=False)
+        # Read again under the lock: numbers stay unique, and the rights, the readers told and the version bumped
+        # are those of the document now (made team-only or deleted meanwhile, it is refused or told to the team).
+        locked = ProjectDocument.objects.select_for_update().select_related("project").get(pk=document.pk)
+        if (
+            locked.deleted_at is not None
+            or not document_abilities(workspace_abilities(by, locked.project), locked)["add_version"]
+        ):
+            raise PermissionDenied(_("Vous ne pouvez pas déposer de version de ce document."))
+        version = _store(locked, upload, checked, by, note, stored)
+        save_with_version(locked, None, [], by=by)
+        _tell_readers(locked, version, by, first=False)
+    document.version = locked.version
     return version
 
 
@@ -160,6 +168,9 @@ def publish_to_library(document: ProjectDocument, by, *, summary: str, visibilit
     }
     with current.file.open("rb") as handle, transaction.atomic():
         copy = File(handle.file, name=current.name)
+        # Under the lock, read again: a second click waits, then adds a version to the resource the first made.
+        locked = ProjectDocument.objects.select_for_update().get(pk=document.pk)
+        document.library_resource_id, document.version = locked.library_resource_id, locked.version
         resource = document.library_resource
         if resource is None:
             data = {
