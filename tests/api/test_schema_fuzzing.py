@@ -56,7 +56,24 @@ CONFIG = SchemathesisConfig.from_dict(
 )
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(), config=CONFIG)
-schema.app = WSGIHandler()
+
+
+def _served(app):
+    """The app as a WSGI server runs it: the body read whole, then closed (which closes a download's file).
+    Schemathesis's WSGI transport reads the body but never closes it."""
+
+    def application(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return application
+
+
+schema.app = _served(WSGIHandler())
 
 PERSONAS = {"coordinator": COORDINATOR_EMAIL, "member": member_email(data.STRUCTURES[0].slug)}
 # Requests sent, by persona and status code: printed at the end of the run (figures for the closing note).
