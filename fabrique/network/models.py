@@ -190,7 +190,30 @@ def default_invitation_expiry():
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
-class Invitation(models.Model):
+class SingleUseLink:
+    """What an invitation by e-mail link is, whatever it grants (a structure's membership here, a place on a project in
+    the workspace): only the token's fingerprint is stored (`token_hash`); the link serves once, until `expires_at`,
+    unless `revoked_at`. The model declares those fields and `accepted_at`."""
+
+    @staticmethod
+    def hash_token(raw: str) -> str:
+        return fingerprint(raw)
+
+    def issue_token(self) -> str:
+        raw = secrets.token_urlsafe(32)
+        self.token_hash = fingerprint(raw)
+        return raw
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class Invitation(SingleUseLink, models.Model):
     """A single-use e-mail link that creates an account, optionally with a membership."""
 
     email = models.EmailField(_("adresse e-mail"))
@@ -232,20 +255,3 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
-
-    @staticmethod
-    def hash_token(raw: str) -> str:
-        return fingerprint(raw)
-
-    def issue_token(self) -> str:
-        raw = secrets.token_urlsafe(32)
-        self.token_hash = fingerprint(raw)
-        return raw
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()

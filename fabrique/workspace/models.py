@@ -2,7 +2,6 @@
 project only), its next steps, its conversation (messages, their mentions and attachments), and the documents of its
 private space with their versions."""
 
-import secrets
 import uuid
 
 from django.conf import settings
@@ -13,12 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from fabrique.accounts.models import fingerprint
 from fabrique.appellation.storage import private_storage
 from fabrique.core.models import Versioned
 from fabrique.core.uploads import BY_CONTENT_TYPE
 from fabrique.method.enums import Stage
-from fabrique.network.models import default_invitation_expiry
+from fabrique.network.models import SingleUseLink, default_invitation_expiry
 
 from .enums import OPEN_STEP_STATUSES, DocumentKind, DocumentVisibility, NextStepStatus, ProjectRole
 
@@ -232,7 +230,7 @@ class MessageAttachment(models.Model):
         return self.filename
 
 
-class ProjectInvitation(models.Model):
+class ProjectInvitation(SingleUseLink, models.Model):
     """A single-use e-mail link to ONE project, as carrier, partner or outside expert (the structure's
     `network.Invitation` for a project). Accepting it creates the `ProjectMember`, never a structure membership.
     Only the token's fingerprint is stored."""
@@ -279,23 +277,6 @@ class ProjectInvitation(models.Model):
 
     def __str__(self):
         return f"{self.email} — {self.project}"
-
-    @staticmethod
-    def hash_token(raw: str) -> str:
-        return fingerprint(raw)
-
-    def issue_token(self) -> str:
-        raw = secrets.token_urlsafe(32)
-        self.token_hash = fingerprint(raw)
-        return raw
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
 
 
 class ProjectDocumentQuerySet(models.QuerySet):
